@@ -1,0 +1,21 @@
+//! Handing text to the user's `$VISUAL`/`$EDITOR` (through the `edit` crate): a private
+//! temporary file (mode 0600), removed as soon as the editor returns.
+
+use std::io::ErrorKind;
+
+use anyhow::anyhow;
+
+/// Let the user edit `initial` in their editor and return the result.
+pub fn edit_text(initial: &str) -> anyhow::Result<String> {
+    let mut builder = edit::Builder::new();
+    builder.prefix("debrief-").suffix(".md");
+    edit::edit_with_builder(initial, &builder).map_err(|e| match e.kind() {
+        ErrorKind::NotFound => anyhow!(
+            "no text editor found: set EDITOR (e.g. export EDITOR=nano) or pass the text as arguments"
+        ),
+        ErrorKind::InvalidData => {
+            anyhow!("the editor saved text that is not UTF-8; nothing was saved")
+        }
+        _ => anyhow!("the editor failed ({e}); nothing was saved"),
+    })
+}

@@ -1,0 +1,84 @@
+//! The filter flags `list` and `search` share, and their conversion into an [`EntryFilter`].
+
+use clap::Args;
+
+use super::Context;
+use crate::domain::when::parse_when;
+use crate::domain::{EntryFilter, Kind, Tag};
+
+#[derive(Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Only entries written on or after WHEN (e.g. 2026-11-01, yesterday, "last monday").
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Only entries written before WHEN; a day includes the whole of that day.
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// Only this kind: reflection, checkin or supervision.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Only entries with this tag (repeat to require several).
+    #[arg(long = "tag", short = 't', value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only starred entries.
+    #[arg(long)]
+    pub starred: bool,
+    /// Only entries marked "finish later".
+    #[arg(long)]
+    pub unfinished: bool,
+    /// Only entries flagged for supervision.
+    #[arg(long)]
+    pub for_supervision: bool,
+    /// Only entries with stress at least N (0-10).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub min_stress: Option<String>,
+    /// Look in the trash instead of the live journal.
+    #[arg(long)]
+    pub trash: bool,
+}
+
+impl FilterArgs {
+    /// Validate the flags into a filter; errors name the flag and what it accepts.
+    pub fn to_filter(&self, ctx: &Context) -> crate::Result<EntryFilter> {
+        let now = ctx.clock.now_zoned();
+        let since = match &self.since {
+            Some(s) => Some(parse_when(s, &now)?.since()),
+            None => None,
+        };
+        let until = match &self.until {
+            Some(s) => Some(parse_when(s, &now)?.until()),
+            None => None,
+        };
+        Ok(EntryFilter {
+            since,
+            until,
+            kind: self.kind.as_deref().map(str::parse::<Kind>).transpose()?,
+            tags: self
+                .tags
+                .iter()
+                .map(|t| Tag::parse(t))
+                .collect::<crate::Result<_>>()?,
+            starred: self.starred,
+            unfinished: self.unfinished,
+            for_supervision: self.for_supervision,
+            min_stress: self
+                .min_stress
+                .as_deref()
+                .map(|s| parse_rating("--min-stress", s))
+                .transpose()?,
+            trashed: self.trash,
+            before: None,
+        })
+    }
+}
+
+/// Parse a 0-10 rating typed on the command line.
+pub fn parse_rating(flag: &str, raw: &str) -> crate::Result<crate::domain::Rating> {
+    let n = raw.trim().parse::<i64>().map_err(|_| {
+        crate::Error::invalid(format!(
+            "{flag} must be a whole number from 0 to 10, got '{}'",
+            raw.escape_debug()
+        ))
+    })?;
+    crate::domain::Rating::new(flag, n)
+}

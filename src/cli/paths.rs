@@ -1,0 +1,27 @@
+//! `debrief paths`: where everything lives.
+
+use clap::Args;
+
+use super::Context;
+use super::output::print_json;
+
+#[derive(Debug, Args)]
+pub struct PathsArgs {
+    /// Print JSON: {"journal": ..., "config": ..., "backups": ..., "log": ...}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: PathsArgs) -> anyhow::Result<()> {
+    let p = &ctx.paths;
+    if args.json {
+        return print_json(&serde_json::json!({
+            "journal": p.journal, "config": p.config, "backups": p.backups, "log": p.log,
+        }));
+    }
+    println!("journal  {}", p.journal.display());
+    println!("config   {}", p.config.display());
+    println!("backups  {}", p.backups.display());
+    println!("log      {}", p.log.display());
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! What the timeline, `list` and `search` are narrowed to. A plain value the storage layer
+//! turns into SQL; it combines freely (all conditions must hold).
+
+use chrono::{DateTime, Utc};
+
+use super::entry::{EntryId, Kind, Rating};
+use super::tags::Tag;
+
+/// Conditions an entry must meet. The default matches every live (not trashed) entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntryFilter {
+    /// Written at or after this instant.
+    pub since: Option<DateTime<Utc>>,
+    /// Written before this instant.
+    pub until: Option<DateTime<Utc>>,
+    pub kind: Option<Kind>,
+    /// Every one of these tags must be present.
+    pub tags: Vec<Tag>,
+    pub starred: bool,
+    pub unfinished: bool,
+    pub for_supervision: bool,
+    pub min_stress: Option<Rating>,
+    /// Show the trash instead of live entries.
+    pub trashed: bool,
+    /// Keyset paging: only entries strictly older than this (created ms, id) position.
+    pub before: Option<(i64, EntryId)>,
+}
+
+impl EntryFilter {
+    /// True when nothing narrows the live timeline.
+    pub fn is_empty(&self) -> bool {
+        *self == EntryFilter::default()
+    }
+}

@@ -1,0 +1,199 @@
+//! Reading the dates people type: ISO dates and datetimes and plain words such as
+//! `yesterday`, `3 days ago`, `last monday` or `monday 14:00`. Pure: "now" is passed in.
+
+use chrono::{DateTime, Utc};
+use jiff::{ToSpan, Zoned};
+
+use crate::clock::from_zoned;
+use crate::{Error, Result};
+
+/// The forms accepted, quoted in every date error.
+pub const ACCEPTED_FORMS: &str =
+    "2026-11-20, 2026-11-20 14:30, today, yesterday, 3 days ago, last monday, monday 14:00";
+
+/// A date the user typed, resolved against "now".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct When {
+    /// The instant the words name (midnight for a whole day).
+    pub at: Zoned,
+    /// True when the words name a day rather than a moment ("yesterday", "2026-11-20").
+    pub whole_day: bool,
+    /// The moment as the words say it, before rounding a whole day down to midnight
+    /// ("yesterday" is this time yesterday).
+    pub moment: Zoned,
+}
+
+impl When {
+    /// The moment itself, for `--at`: "yesterday" is this time yesterday.
+    pub fn instant(&self) -> DateTime<Utc> {
+        from_zoned(&self.moment)
+    }
+
+    /// Lower bound for `--since`: the start of the day for a whole day.
+    pub fn since(&self) -> DateTime<Utc> {
+        from_zoned(&self.at)
+    }
+
+    /// Exclusive upper bound for `--until`: a whole day includes all of that day.
+    pub fn until(&self) -> DateTime<Utc> {
+        if self.whole_day {
+            let next = self
+                .at
+                .checked_add(1.day())
+                .unwrap_or_else(|_| self.at.clone());
+            from_zoned(&next.start_of_day().unwrap_or(next))
+        } else {
+            from_zoned(&self.at)
+        }
+    }
+}
+
+/// Parse `input` relative to `now` (whose time zone is used for day boundaries).
+pub fn parse_when(input: &str, now: &Zoned) -> Result<When> {
+    let trimmed = input.trim();
+    let unreadable = || {
+        Error::invalid(format!(
+            "cannot read the date '{}': use e.g. {ACCEPTED_FORMS}",
+            trimmed.escape_debug()
+        ))
+    };
+    if trimmed.is_empty() || trimmed.chars().any(char::is_control) {
+        return Err(unreadable());
+    }
+    let parsed = parse_datetime::parse_datetime_at_date(now.clone(), trimmed)
+        .map_err(|_| unreadable())?
+        .into_zoned()
+        .ok_or_else(unreadable)?;
+    // The parser keeps an explicit offset ("...Z", "+01:00"); day boundaries use the user's zone.
+    let parsed = parsed.with_time_zone(now.time_zone().clone());
+    let whole_day = !names_a_moment(trimmed);
+    let at = if whole_day {
+        parsed.start_of_day().map_err(|_| unreadable())?
+    } else {
+        parsed.clone()
+    };
+    Ok(When {
+        at,
+        whole_day,
+        moment: parsed,
+    })
+}
+
+/// Does the text name a time of day (or a relative amount smaller than a day)?
+fn names_a_moment(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.contains(':') || lower.starts_with('@') {
+        return true;
+    }
+    let bytes = lower.as_bytes();
+    // An ISO datetime such as 2026-11-20T14 (the T between digits).
+    if bytes
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b't' && w[2].is_ascii_digit())
+    {
+        return true;
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            matches!(
+                w,
+                "now"
+                    | "noon"
+                    | "midnight"
+                    | "hour"
+                    | "hours"
+                    | "minute"
+                    | "minutes"
+                    | "min"
+                    | "mins"
+                    | "second"
+                    | "seconds"
+                    | "sec"
+                    | "secs"
+                    | "am"
+                    | "pm"
+            ) || ((w.ends_with("am") || w.ends_with("pm"))
+                && w.len() > 2
+                && w[..w.len() - 2].chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::tz::TimeZone;
+    use proptest::prelude::*;
+
+    /// Sunday 22 November 2026, 15:30 in London (GMT, +00:00).
+    fn now() -> Zoned {
+        let tz = TimeZone::get("Europe/London").unwrap_or(TimeZone::UTC);
+        jiff::civil::date(2026, 11, 22)
+            .at(15, 30, 0, 0)
+            .to_zoned(tz)
+            .expect("valid")
+    }
+
+    fn show(z: &Zoned) -> String {
+        z.strftime("%Y-%m-%d %H:%M %a").to_string()
+    }
+
+    #[test]
+    fn day_words_name_whole_days() {
+        let y = parse_when("yesterday", &now()).expect("yesterday");
+        assert!(y.whole_day);
+        assert_eq!(show(&y.at), "2026-11-21 00:00 Sat");
+        assert_eq!(y.until().to_rfc3339(), "2026-11-22T00:00:00+00:00");
+        assert_eq!(y.instant().to_rfc3339(), "2026-11-21T15:30:00+00:00");
+
+        let t = parse_when("today", &now()).expect("today");
+        assert_eq!(show(&t.at), "2026-11-22 00:00 Sun");
+
+        let d = parse_when("3 days ago", &now()).expect("3 days ago");
+        assert_eq!(show(&d.at), "2026-11-19 00:00 Thu");
+
+        let m = parse_when("last monday", &now()).expect("last monday");
+        assert_eq!(show(&m.at), "2026-11-16 00:00 Mon");
+    }
+
+    #[test]
+    fn iso_dates_and_datetimes() {
+        let d = parse_when("2026-11-20", &now()).expect("date");
+        assert!(d.whole_day);
+        assert_eq!(show(&d.at), "2026-11-20 00:00 Fri");
+        let dt = parse_when("2026-11-20 14:30", &now()).expect("datetime");
+        assert!(!dt.whole_day);
+        assert_eq!(show(&dt.at), "2026-11-20 14:30 Fri");
+        assert_eq!(dt.until(), dt.since());
+    }
+
+    #[test]
+    fn weekday_with_time_is_a_moment() {
+        let w = parse_when("monday 14:00", &now()).expect("monday 14:00");
+        assert!(!w.whole_day);
+        assert_eq!(w.at.strftime("%a %H:%M").to_string(), "Mon 14:00");
+    }
+
+    #[test]
+    fn relative_moments_keep_their_time() {
+        let h = parse_when("2 hours ago", &now()).expect("2 hours ago");
+        assert!(!h.whole_day);
+        assert_eq!(show(&h.at), "2026-11-22 13:30 Sun");
+    }
+
+    #[test]
+    fn unreadable_dates_list_the_accepted_forms() {
+        for bad in ["", "   ", "the other day", "2026-13-45", "\u{1b}[31m"] {
+            let err = parse_when(bad, &now()).expect_err(bad);
+            assert!(err.to_string().contains("last monday"), "{bad}: {err}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_input(s in "\\PC{0,40}") {
+            let _ = parse_when(&s, &now());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Where the journal, its config, backups and log live. The only user of `directories`.
+//! Resolution order for each: command-line flag, then environment variable, then the platform default.
+
+use std::path::{Path, PathBuf};
+
+use crate::{Error, Result};
+
+/// Environment variable naming the journal file.
+pub const DB_ENV: &str = "DEBRIEF_DB";
+/// Environment variable naming the config file.
+pub const CONFIG_ENV: &str = "DEBRIEF_CONFIG";
+
+/// The resolved locations, computed once at start-up and handed to everything else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paths {
+    /// The SQLite journal file.
+    pub journal: PathBuf,
+    /// The settings file (may not exist: defaults apply).
+    pub config: PathBuf,
+    /// Where copies are written before a migration and by `debrief backup`.
+    pub backups: PathBuf,
+    /// The log file (panics and diagnostics; never journal text).
+    pub log: PathBuf,
+}
+
+impl Paths {
+    /// Resolve paths from explicit overrides (already merged with their environment
+    /// variables by the caller) and the platform's defaults.
+    pub fn resolve(journal: Option<PathBuf>, config: Option<PathBuf>) -> Result<Paths> {
+        let dirs = directories::ProjectDirs::from("", "", "debrief");
+        let journal = match journal {
+            Some(p) => p,
+            None => dirs
+                .as_ref()
+                .map(|d| d.data_dir().join("debrief.db"))
+                .ok_or_else(no_home)?,
+        };
+        let config = match config {
+            Some(p) => p,
+            None => dirs
+                .as_ref()
+                .map(|d| d.config_dir().join("config.toml"))
+                .ok_or_else(no_home)?,
+        };
+        Ok(Paths::beside_journal(journal, config))
+    }
+
+    /// Paths whose backups and log sit next to the journal file.
+    pub fn beside_journal(journal: PathBuf, config: PathBuf) -> Paths {
+        let dir = journal_dir(&journal);
+        Paths {
+            backups: dir.join("backups"),
+            log: dir.join("debrief.log"),
+            journal,
+            config,
+        }
+    }
+}
+
+/// The folder holding the journal file ("." for a bare file name).
+pub fn journal_dir(journal: &Path) -> PathBuf {
+    match journal.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn no_home() -> Error {
+    Error::invalid(format!(
+        "cannot find a home directory for the default journal: set {DB_ENV} or pass --db PATH"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_win_and_neighbours_follow_the_journal() {
+        let p = Paths::resolve(
+            Some(PathBuf::from("/tmp/x/j.db")),
+            Some(PathBuf::from("/tmp/c.toml")),
+        )
+        .expect("resolve");
+        assert_eq!(p.journal, PathBuf::from("/tmp/x/j.db"));
+        assert_eq!(p.config, PathBuf::from("/tmp/c.toml"));
+        assert_eq!(p.backups, PathBuf::from("/tmp/x/backups"));
+        assert_eq!(p.log, PathBuf::from("/tmp/x/debrief.log"));
+    }
+
+    #[test]
+    fn a_bare_file_name_lives_in_the_current_folder() {
+        assert_eq!(journal_dir(Path::new("j.db")), PathBuf::from("."));
+    }
+}

@@ -1,0 +1,293 @@
+//! The only place with SQL. [`Store`] owns the rusqlite connection: opening (file modes,
+//! pragmas, refusing foreign or newer files), migrations, and one file per aggregate.
+
+mod drafts;
+mod entries;
+mod migrations;
+pub mod search;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+pub use drafts::Draft;
+pub use entries::Flag;
+pub use migrations::{LATEST_VERSION, migrations};
+pub use search::{SearchHit, fts_query};
+
+use crate::{Error, Result};
+
+/// How long a write waits for another debrief process before giving up.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Options for [`Store::open`].
+#[derive(Clone, Debug)]
+pub struct StoreOptions {
+    /// Where to copy the journal before a migration changes it.
+    pub backups: PathBuf,
+    pub busy_timeout: Duration,
+    /// Used to name backup files.
+    pub now: DateTime<Utc>,
+}
+
+/// The journal: one SQLite connection and the operations on it.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Open (creating if needed) the journal at `path` and bring its schema up to date.
+    ///
+    /// A directory, a file that is not SQLite, or a journal from a newer debrief is refused
+    /// and left untouched. An existing journal is copied to `options.backups` before migrating.
+    pub fn open(path: &Path, options: &StoreOptions) -> Result<Store> {
+        prepare_file(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(options.busy_timeout)
+            .map_err(|e| open_error(path, e))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| open_error(path, e))?;
+        if version > LATEST_VERSION as i64 {
+            return Err(Error::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                known: LATEST_VERSION,
+            });
+        }
+        if version == 0 {
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+                .map_err(|e| open_error(path, e))?;
+            if tables > 0 {
+                return Err(Error::ForeignDatabase {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        set_pragmas(&conn).map_err(|e| open_error(path, e))?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        if version > 0 && (version as usize) < LATEST_VERSION {
+            store.backup_to(&backup_name(&options.backups, version, options.now))?;
+        }
+        store.migrate().map_err(|e| match e {
+            Error::Database(e) => open_error(path, e),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// A private journal in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn, path: None };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The file behind this store, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version recorded in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Copy the whole journal to `dest` (a consistent snapshot, made with SQLite's backup API).
+    /// The copy is created with mode 0600 inside a 0700 folder.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir)?;
+        }
+        create_private_file(dest)?;
+        let mut target = Connection::open(dest).map_err(|e| open_error(dest, e))?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+        backup
+            .run_to_completion(256, Duration::from_millis(10), None)
+            .map_err(Error::from_sqlite)?;
+        Ok(())
+    }
+
+    /// Check the database file and the search index; returns the problems found (none: empty).
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        let mut problems: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .collect();
+        if let Err(e) = self.conn.execute(
+            "INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')",
+            [],
+        ) {
+            problems.push(format!("search index: {e}"));
+        }
+        Ok(problems)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        // Take the write lock up front, so two processes opening a new journal at once
+        // queue on the busy timeout instead of failing on a lock upgrade.
+        self.conn
+            .set_transaction_behavior(TransactionBehavior::Immediate);
+        let result = migrations().to_latest(&mut self.conn);
+        self.conn
+            .set_transaction_behavior(TransactionBehavior::Deferred);
+        // Another process may have migrated between our version check and our lock:
+        // its migration is atomic, so a journal now at the latest version is ready.
+        if result.is_err() && self.schema_version().ok() == Some(LATEST_VERSION as i64) {
+            return Ok(());
+        }
+        result.map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => Error::from_sqlite(err),
+            other => Error::Migration(other),
+        })
+    }
+
+    /// Run `f` inside an immediate (write-locking) transaction.
+    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Error::from_sqlite)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(Error::from_sqlite)?;
+        Ok(value)
+    }
+}
+
+fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// Refuse directories and foreign files; create a missing journal (0600) in a 0700 folder.
+fn prepare_file(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::PathIsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    match File::open(path) {
+        Ok(mut f) => {
+            let mut header = [0u8; 16];
+            let mut read = 0;
+            while read < header.len() {
+                match f.read(&mut header[read..])? {
+                    0 => break,
+                    n => read += n,
+                }
+            }
+            if read > 0 && (read < header.len() || &header != SQLITE_HEADER) {
+                return Err(Error::NotADatabase {
+                    path: path.to_path_buf(),
+                });
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                create_private_dir(dir)?;
+            }
+            create_private_file(path)
+        }
+        Err(e) => Err(Error::NotWritable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Create `dir` and its missing parents with mode 0700.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| Error::NotWritable {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        })
+}
+
+/// Create `path` with mode 0600 if it does not exist yet.
+pub fn create_private_file(path: &Path) -> Result<()> {
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::NotWritable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+fn backup_name(dir: &Path, version: i64, now: DateTime<Utc>) -> PathBuf {
+    dir.join(format!(
+        "debrief-v{version}-before-migration-{}.db",
+        now.format("%Y%m%dT%H%M%S%.3fZ")
+    ))
+}
+
+/// Explain an error met while opening `path`.
+fn open_error(path: &Path, err: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode as C;
+    match err.sqlite_error_code() {
+        Some(C::NotADatabase) => Error::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => Error::NotWritable {
+            path: path.to_path_buf(),
+            reason: "the location is read-only or cannot be opened".into(),
+        },
+        Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Busy,
+        _ => Error::Database(err),
+    }
+}
+
+/// Milliseconds since the epoch for an instant.
+pub(crate) fn to_ms(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+/// The instant for milliseconds since the epoch.
+pub(crate) fn from_ms(ms: i64) -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default()
+}

@@ -1,0 +1,8 @@
+//! debrief's one integration-test binary. What goes where:
+//! - `cli`: the real `debrief` binary on a temporary journal (assert_cmd), every command and bad input;
+//! - `storage_story`: a journal file's life through the library (create, migrate, add, search, trash, reopen);
+//! - `boundaries`: the core never mentions the terminal.
+
+mod boundaries;
+mod cli;
+mod storage_story;
