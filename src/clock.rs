@@ -50,6 +50,15 @@ impl Clock {
     }
 }
 
+impl Clock {
+    /// `at` on the wall clock of this clock's time zone.
+    pub fn local(&self, at: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
+        let offset = chrono::FixedOffset::east_opt(self.offset_at(at))
+            .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
+        at.with_timezone(&offset)
+    }
+}
+
 /// Convert a chrono instant into a jiff zoned datetime in `tz`.
 pub fn to_zoned(at: DateTime<Utc>, tz: &TimeZone) -> jiff::Zoned {
     let ts = jiff::Timestamp::from_millisecond(at.timestamp_millis())

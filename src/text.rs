@@ -45,6 +45,29 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Cut `text` to at most `max` terminal columns (wide characters count two), ending with
+/// `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +85,14 @@ mod tests {
     fn newlines_survive_only_in_multi_line_mode() {
         assert_eq!(visible("a\nb\tc\r"), "a\nb\tc^M");
         assert_eq!(visible_line("a\nb"), "a^Jb");
+    }
+
+    #[test]
+    fn truncation_counts_columns() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("abcdefgh", 5), "abcd…");
+        assert_eq!(truncate("日本語のテキスト", 7), "日本語…");
+        assert_eq!(truncate("abc", 0), "");
     }
 
     #[test]

@@ -5,11 +5,11 @@ use std::io::Read;
 use clap::Args;
 
 use super::Context;
-use super::editor::edit_text;
 use super::filters::parse_rating;
 use super::output::print_json;
 use crate::domain::when::parse_when;
 use crate::domain::{BodySensation, Emotion, EntryContent, Kind, MAX_BODY_BYTES, Tag};
+use crate::external_editor::edit_text;
 
 #[derive(Debug, Args)]
 pub struct AddArgs {

@@ -3,8 +3,8 @@
 use clap::Args;
 
 use super::Context;
-use super::editor::edit_text;
 use crate::domain::{EntryRef, Tag};
+use crate::external_editor::edit_text;
 
 #[derive(Debug, Args)]
 pub struct EditArgs {

@@ -5,7 +5,6 @@ mod add;
 mod context;
 mod delete;
 mod edit;
-mod editor;
 mod filters;
 mod list;
 mod output;

@@ -131,24 +131,13 @@ pub fn summary_line(style: Style, s: &EntrySummary) -> String {
     let headline = if s.headline.is_empty() {
         "(untitled)".to_string()
     } else {
-        truncate(&visible_line(&s.headline), 70)
+        crate::text::truncate(&visible_line(&s.headline), 70)
     };
     parts.push(headline);
     if !s.tags.is_empty() {
         parts.push(style.dim(&tag_list(&s.tags)));
     }
     format!("  {}", parts.join("  "))
-}
-
-/// Cut `text` to at most `max` characters, ending with `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut t: String = text.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }
 
 /// Print `value` as pretty JSON on standard output.

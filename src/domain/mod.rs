@@ -4,8 +4,10 @@
 pub mod checkin;
 pub mod entry;
 pub mod filter;
+pub mod query;
 pub mod supervision;
 pub mod tags;
+pub mod templates;
 pub mod when;
 
 pub use checkin::{BodySensation, Emotion};

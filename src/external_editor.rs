@@ -1,5 +1,5 @@
-//! Handing text to the user's `$VISUAL`/`$EDITOR` (through the `edit` crate): a private
-//! temporary file (mode 0600), removed as soon as the editor returns.
+//! Handing text to the user's `$VISUAL`/`$EDITOR` (through the `edit` crate), for the CLI and
+//! the TUI alike: a private temporary file (mode 0600), removed as soon as the editor returns.
 
 use std::io::ErrorKind;
 

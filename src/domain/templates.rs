@@ -1,0 +1,181 @@
+//! Reflective models as data (`assets/templates/*.toml`): stages with prompts in our own
+//! wording, and the plain-text layout the editor uses to write a guided reflection.
+//!
+//! A guided reflection is written as free text followed by one `## Stage title` heading per
+//! stage; prompt lines under a heading start with `> ` and are dropped when it is saved.
+
+use serde::Deserialize;
+
+use super::entry::StageAnswer;
+
+/// One reflective model.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub citation: String,
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of a model.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Stage {
+    pub key: String,
+    pub title: String,
+    pub prompts: Vec<String>,
+    /// The CPD record field this stage feeds: description, learning or impact.
+    #[serde(default)]
+    pub maps_to: Option<String>,
+}
+
+const SOURCES: [&str; 3] = [
+    include_str!("../../assets/templates/gibbs.toml"),
+    include_str!("../../assets/templates/driscoll.toml"),
+    include_str!("../../assets/templates/kolb.toml"),
+];
+
+/// The name meaning "no template".
+pub const FREE: &str = "free";
+
+/// Every shipped template, in menu order.
+pub fn all() -> Vec<Template> {
+    SOURCES
+        .iter()
+        .filter_map(|s| toml::from_str::<Template>(s).ok())
+        .collect()
+}
+
+/// The template with this id.
+pub fn find(id: &str) -> Option<Template> {
+    all().into_iter().find(|t| t.id == id)
+}
+
+/// Accepted values for a template setting: "free" and every template id.
+pub fn names() -> Vec<String> {
+    std::iter::once(FREE.to_string())
+        .chain(all().into_iter().map(|t| t.id))
+        .collect()
+}
+
+/// True for "free" and every shipped template id.
+pub fn is_known(id: &str) -> bool {
+    id == FREE || find(id).is_some()
+}
+
+impl Template {
+    /// The text the editor shows: free text, then each stage heading with its prompts and answer.
+    pub fn compose(&self, body: &str, answers: &[StageAnswer]) -> String {
+        let mut out = body.trim_end().to_string();
+        for stage in &self.stages {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str("## ");
+            out.push_str(&stage.title);
+            for p in &stage.prompts {
+                out.push_str("\n> ");
+                out.push_str(p);
+            }
+            out.push('\n');
+            if let Some(a) = answers.iter().find(|a| a.stage == stage.title) {
+                out.push_str(a.answer.trim_end());
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Split editor text back into free text and non-empty stage answers.
+    /// Text under a heading this template does not know stays in the free text.
+    pub fn split(&self, text: &str) -> (String, Vec<StageAnswer>) {
+        let mut body = String::new();
+        let mut answers: Vec<StageAnswer> = Vec::new();
+        let mut current: Option<usize> = None;
+        for line in text.lines() {
+            if let Some(title) = line.strip_prefix("## ")
+                && let Some(stage) = self.stages.iter().find(|s| s.title == title.trim())
+            {
+                answers.push(StageAnswer {
+                    stage: stage.title.clone(),
+                    answer: String::new(),
+                });
+                current = Some(answers.len() - 1);
+                continue;
+            }
+            match current {
+                Some(i) => {
+                    if line.starts_with("> ") && answers[i].answer.is_empty() {
+                        continue;
+                    }
+                    answers[i].answer.push_str(line);
+                    answers[i].answer.push('\n');
+                }
+                None => {
+                    body.push_str(line);
+                    body.push('\n');
+                }
+            }
+        }
+        for a in &mut answers {
+            a.answer = a.answer.trim().to_string();
+        }
+        answers.retain(|a| !a.answer.is_empty());
+        (body.trim().to_string(), answers)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn shipped_templates_load() {
+        let ids: Vec<String> = all().into_iter().map(|t| t.id).collect();
+        assert_eq!(ids, ["gibbs", "driscoll", "kolb"]);
+        assert_eq!(find("gibbs").expect("gibbs").stages.len(), 6);
+        assert!(is_known("free") && is_known("kolb") && !is_known("johns"));
+    }
+
+    #[test]
+    fn compose_then_split_gives_answers_back() {
+        let t = find("driscoll").expect("driscoll");
+        let answers = vec![StageAnswer {
+            stage: "So what?".into(),
+            answer: "It mattered.\nA lot.".into(),
+        }];
+        let text = t.compose("Intro line", &answers);
+        assert!(text.contains("## What?\n> What did you see"), "{text}");
+        assert_eq!(t.split(&text), ("Intro line".to_string(), answers));
+    }
+
+    #[test]
+    fn prompts_are_dropped_and_unknown_headings_stay_in_the_text() {
+        let t = find("driscoll").expect("driscoll");
+        let (body, answers) =
+            t.split("## Notes\nfree\n## What?\n> prompt\nI visited.\n## Now what?\n> prompt\n");
+        assert_eq!(body, "## Notes\nfree");
+        assert_eq!(
+            answers,
+            vec![StageAnswer {
+                stage: "What?".into(),
+                answer: "I visited.".into()
+            }]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip(body in "[a-z .]{0,40}", a1 in "[a-z .]{0,40}", a3 in "[a-z .\n]{0,40}") {
+            let t = find("driscoll").expect("driscoll");
+            let answers: Vec<StageAnswer> = [("What?", a1), ("Now what?", a3)]
+                .into_iter()
+                .map(|(s, a)| StageAnswer { stage: s.into(), answer: a.trim().to_string() })
+                .filter(|a| !a.answer.is_empty())
+                .collect();
+            let (b, got) = t.split(&t.compose(&body, &answers));
+            prop_assert_eq!(b, body.trim());
+            prop_assert_eq!(got, answers);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Colours by meaning. Two themes (default, high contrast) and a colourless one for
+//! `NO_COLOR`, where emphasis uses bold, reverse and underline only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::ThemeName;
+
+/// Styles for each role on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    pub text: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub heading: Style,
+    pub selected: Style,
+    pub key: Style,
+    pub border: Style,
+    pub focus_border: Style,
+    pub matched: Style,
+    pub error: Style,
+    pub notice: Style,
+    pub stress_low: Style,
+    pub stress_mid: Style,
+    pub stress_high: Style,
+}
+
+impl Theme {
+    /// The theme for a setting, or the colourless one when `no_color` is set.
+    pub fn new(name: ThemeName, no_color: bool) -> Theme {
+        if no_color {
+            return Theme::plain();
+        }
+        match name {
+            ThemeName::Default => Theme {
+                text: Style::new(),
+                dim: Style::new().fg(Color::DarkGray),
+                title: Style::new().add_modifier(Modifier::BOLD),
+                heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                selected: Style::new().bg(Color::Blue).fg(Color::White),
+                key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                border: Style::new().fg(Color::DarkGray),
+                focus_border: Style::new().fg(Color::Cyan),
+                matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+                notice: Style::new().fg(Color::Green),
+                stress_low: Style::new().fg(Color::Green),
+                stress_mid: Style::new().fg(Color::Yellow),
+                stress_high: Style::new().fg(Color::Red),
+            },
+            ThemeName::HighContrast => Theme {
+                text: Style::new().fg(Color::White),
+                dim: Style::new().fg(Color::Gray),
+                title: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
+                heading: Style::new()
+                    .fg(Color::LightYellow)
+                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                selected: Style::new()
+                    .bg(Color::White)
+                    .fg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
+                key: Style::new()
+                    .fg(Color::LightYellow)
+                    .add_modifier(Modifier::BOLD),
+                border: Style::new().fg(Color::White),
+                focus_border: Style::new()
+                    .fg(Color::LightYellow)
+                    .add_modifier(Modifier::BOLD),
+                matched: Style::new()
+                    .bg(Color::LightYellow)
+                    .fg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
+                error: Style::new()
+                    .bg(Color::Red)
+                    .fg(Color::White)
+                    .add_modifier(Modifier::BOLD),
+                notice: Style::new()
+                    .fg(Color::LightGreen)
+                    .add_modifier(Modifier::BOLD),
+                stress_low: Style::new().fg(Color::LightGreen),
+                stress_mid: Style::new().fg(Color::LightYellow),
+                stress_high: Style::new()
+                    .fg(Color::LightRed)
+                    .add_modifier(Modifier::BOLD),
+            },
+        }
+    }
+
+    /// No colours at all (`NO_COLOR`): meaning is carried by text, bold and reverse video.
+    pub fn plain() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            text: Style::new(),
+            dim: Style::new(),
+            title: bold,
+            heading: bold,
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            key: bold,
+            border: Style::new(),
+            focus_border: bold,
+            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            error: bold,
+            notice: Style::new(),
+            stress_low: Style::new(),
+            stress_mid: Style::new(),
+            stress_high: bold,
+        }
+    }
+
+    /// The style for a stress value (the number is always shown next to it).
+    pub fn stress(&self, value: u8) -> Style {
+        match value {
+            0..=3 => self.stress_low,
+            4..=6 => self.stress_mid,
+            _ => self.stress_high,
+        }
+    }
+}
+
+/// True when the `NO_COLOR` convention asks for no colour.
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
