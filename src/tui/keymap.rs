@@ -189,15 +189,15 @@ impl Key {
             _ => {
                 // A single character keeps its case ("G" differs from "g").
                 let original = spec.trim();
-                let last = original
-                    .rsplit('-')
-                    .next()
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or(original);
-                let mut chars = last.chars();
+                let kept = original
+                    .get(original.len().saturating_sub(rest.len())..)
+                    .unwrap_or(rest);
+                let mut chars = kept.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) if !mods.contains(KeyModifiers::CONTROL) => KeyCode::Char(c),
-                    (Some(c), None) => KeyCode::Char(c.to_ascii_lowercase()),
+                    (Some(c), None) if mods.contains(KeyModifiers::CONTROL) => {
+                        KeyCode::Char(c.to_ascii_lowercase())
+                    }
+                    (Some(c), None) => KeyCode::Char(c),
                     _ => {
                         return Err(format!(
                             "'{spec}' is not a key: write e.g. n, ctrl-s, f1, enter, esc"
@@ -584,6 +584,10 @@ mod tests {
             Ok("Shift-↑")
         );
         assert!(Key::parse("hyper-q").is_err());
+        assert!(
+            Key::parse("İİ").is_err(),
+            "never panics on case-changing text"
+        );
         assert_eq!(Key::ctrl('s').to_string(), "Ctrl-S");
     }
 
