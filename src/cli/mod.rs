@@ -2,6 +2,7 @@
 //! turns raw flags into validated domain values, calls the core, and prints the result.
 
 mod add;
+mod config;
 mod context;
 mod delete;
 mod edit;
@@ -57,6 +58,8 @@ pub enum Command {
     Tags(tags::TagsArgs),
     /// Show where the journal, settings, backups and log live.
     Paths(paths::PathsArgs),
+    /// Check the settings file, or print the default one (--default).
+    Config(config::ConfigArgs),
 }
 
 /// Run a parsed command line. `None` (no command) is handled by the caller.
@@ -71,6 +74,7 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Restore(a) => delete::restore(ctx, a),
         Command::Tags(a) => tags::run(ctx, a),
         Command::Paths(a) => paths::run(ctx, a),
+        Command::Config(a) => config::run(ctx, a),
     }
 }
 

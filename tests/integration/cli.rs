@@ -604,3 +604,22 @@ fn usage_errors_exit_with_two() {
     let j = Journal::new();
     j.cmd().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn config_default_prints_a_file_that_parses_and_broken_files_are_named() {
+    let j = Journal::new();
+    let text = j.run(&["config", "--default"]);
+    assert!(text.contains("theme = \"default\""));
+    let path = j.dir.path().join("config.toml");
+    let p = path.to_str().expect("utf8");
+    assert!(
+        j.run(&["--config", p, "config"])
+            .contains("not created yet")
+    );
+    fs::write(&path, &text).expect("write");
+    assert!(j.run(&["--config", p, "config"]).contains(": ok."));
+    fs::write(&path, "theme = \"default\"\nweek_start = \"friday\"\n").expect("write");
+    j.fails(&["--config", p, "config"], "line 2 (key `week_start`)");
+    fs::write(&path, "[keys]\n\"timeline.fly\" = \"x\"\n").expect("write");
+    j.fails(&["--config", p, "config"], "no action 'fly'");
+}

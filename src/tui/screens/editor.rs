@@ -170,6 +170,7 @@ impl Editor {
             pending_since: None,
         };
         ed.original = ed.snapshot();
+        ed.show_cursor_in_focus();
         if draft_id.is_some() {
             // A restored draft differs from the saved entry: treat it as unsaved work.
             ed.original = EditorDraft {
@@ -235,6 +236,21 @@ impl Editor {
         } else {
             (i + n - 1) % n
         }];
+        self.show_cursor_in_focus();
+    }
+
+    /// Only the focused text field shows a cursor.
+    fn show_cursor_in_focus(&mut self) {
+        let cursor = ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
+        let none = ratatui::style::Style::new();
+        let focus = self.focus;
+        for (field, area) in [
+            (Field::Title, &mut self.title),
+            (Field::Tags, &mut self.tags),
+            (Field::Body, &mut self.body),
+        ] {
+            area.set_cursor_style(if field == focus { cursor } else { none });
+        }
     }
 
     /// A key that is not a keymap action: it edits the focused field.
@@ -301,6 +317,7 @@ impl Editor {
             }
             _ => {
                 self.focus = Field::Body;
+                self.show_cursor_in_focus();
                 self.body.insert_str(text);
             }
         }
@@ -311,6 +328,7 @@ impl Editor {
     pub fn set_body(&mut self, text: &str, now: Instant) {
         self.body = body_area(text.trim_end_matches('\n'));
         self.focus = Field::Body;
+        self.show_cursor_in_focus();
         self.touched(now);
     }
 

@@ -76,15 +76,9 @@ impl Reader {
                 t.error,
             ));
         }
-        let headline = c.headline().to_string();
-        lines.push(Line::styled(
-            if headline.is_empty() {
-                "(untitled)".into()
-            } else {
-                headline
-            },
-            t.title,
-        ));
+        if let Some(title) = c.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            lines.push(Line::styled(title.to_string(), t.title));
+        }
         let mut meta: Vec<Span<'static>> = Vec::new();
         if let Some(s) = c.stress {
             meta.push(Span::styled("stress", t.dim));
