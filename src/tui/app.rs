@@ -117,7 +117,20 @@ impl App {
 
     /// Rows available to a screen's body (title bar, status line and hint bar excluded).
     pub fn body_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(3))
+        usize::from(self.size.1.saturating_sub(2 + self.status_rows()))
+    }
+
+    /// Rows the status line needs: a long message (a settings problem) takes two.
+    pub fn status_rows(&self) -> u16 {
+        match &self.status {
+            Some((text, _))
+                if unicode_width::UnicodeWidthStr::width(text.as_str()) + 2
+                    > usize::from(self.size.0) =>
+            {
+                2
+            }
+            _ => 1,
+        }
     }
 
     fn load(&self, target: ListTarget) -> Effect {

@@ -197,7 +197,13 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Msg {
         LeaveAlternateScreen
     );
     let _ = disable_raw_mode();
-    let result = crate::external_editor::edit_text(text);
+    // Editors expect a file that ends in a newline; the editor's result is trimmed again.
+    let text = if text.is_empty() || text.ends_with('\n') {
+        text.to_string()
+    } else {
+        format!("{text}\n")
+    };
+    let result = crate::external_editor::edit_text(&text);
     let _ = enable_raw_mode();
     let _ = execute!(
         out,

@@ -31,7 +31,7 @@ impl Widget for &App {
         let [title, body, status, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
-            Constraint::Length(1),
+            Constraint::Length(self.status_rows()),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -117,12 +117,14 @@ impl Widget for &App {
 
         if let Some((text, is_error)) = &self.status {
             let style = if *is_error { t.error } else { t.notice };
-            buf.set_line(
-                status.x + 1,
-                status.y,
-                &Line::styled(text.clone(), style),
-                status.width.saturating_sub(2),
-            );
+            let inner = Rect {
+                x: status.x + 1,
+                width: status.width.saturating_sub(2),
+                ..status
+            };
+            Paragraph::new(Line::styled(text.clone(), style))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
         }
         buf.set_line(
             hints.x + 1,

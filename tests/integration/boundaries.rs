@@ -54,3 +54,23 @@ fn core_modules_never_mention_the_terminal() {
         "core files mention the terminal: {offenders:?}"
     );
 }
+
+/// The README's key table is written by hand; every action's help words must appear in it,
+/// so a key added to a screen without documentation fails here.
+#[test]
+fn the_readme_documents_every_key_action() {
+    use debrief::tui::keymap::{Keymap, ScreenId};
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
+    let map = Keymap::default();
+    let mut missing = Vec::new();
+    for screen in ScreenId::ALL {
+        for b in map.bindings(screen) {
+            let words = b.help.replace("$EDITOR", "\\$EDITOR");
+            if !readme.contains(b.help) && !readme.contains(&words) {
+                missing.push(format!("{}: {}", screen.name(), b.help));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "README key table lacks: {missing:?}");
+}
