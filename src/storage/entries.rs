@@ -39,9 +39,6 @@ pub(super) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.created_ms, e.
     (SELECT group_concat(name, ' ') FROM (SELECT t.name FROM entry_tags et \
         JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id ORDER BY t.name))";
 
-/// Number of columns in [`SUMMARY_COLUMNS`].
-pub(super) const SUMMARY_WIDTH: usize = 14;
-
 impl Store {
     /// Save a new entry written at `created` (with the writer's UTC offset) and return its id.
     pub fn add_entry(
@@ -56,8 +53,26 @@ impl Store {
         self.insert_entry(content, uuid, created, utc_offset_s, now)
     }
 
-    /// Insert with a known UUID (imports keep theirs).
-    pub(crate) fn insert_entry(
+    /// Insert many entries in one transaction (imports and generated journals), keeping
+    /// their UUIDs. All or nothing: one invalid entry leaves the journal unchanged.
+    pub fn insert_many<'a>(
+        &mut self,
+        records: impl IntoIterator<Item = NewRecord<'a>>,
+        now: DateTime<Utc>,
+    ) -> Result<usize> {
+        self.write(|tx| {
+            let mut n = 0;
+            for r in records {
+                r.content.validate()?;
+                insert_in(tx, r.content, r.uuid, r.created, r.utc_offset_s, now)?;
+                n += 1;
+            }
+            Ok(n)
+        })
+    }
+
+    /// Insert with a known UUID.
+    fn insert_entry(
         &mut self,
         content: &EntryContent,
         uuid: Uuid,
@@ -65,32 +80,7 @@ impl Store {
         utc_offset_s: i32,
         now: DateTime<Utc>,
     ) -> Result<EntryId> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO entries (uuid, kind, created_ms, utc_offset_s, updated_ms, title, body,
-                    stress, energy, work_context, starred, for_supervision, unfinished, template_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                params![
-                    uuid.to_string(),
-                    content.kind.as_str(),
-                    to_ms(created),
-                    utc_offset_s,
-                    to_ms(now),
-                    content.title,
-                    content.body,
-                    content.stress.map(Rating::value),
-                    content.energy.map(Rating::value),
-                    content.work_context,
-                    content.starred,
-                    content.for_supervision,
-                    content.unfinished,
-                    content.template,
-                ],
-            )?;
-            let id = EntryId(tx.last_insert_rowid());
-            write_details(tx, id, content)?;
-            Ok(id)
-        })
+        self.write(|tx| insert_in(tx, content, uuid, created, utc_offset_s, now))
     }
 
     /// Replace everything the writer controls in entry `id`; identity and creation time stay.
@@ -401,6 +391,55 @@ impl Store {
     }
 }
 
+/// One entry to insert with [`Store::insert_many`].
+#[derive(Clone, Copy, Debug)]
+pub struct NewRecord<'a> {
+    pub uuid: Uuid,
+    pub created: DateTime<Utc>,
+    pub utc_offset_s: i32,
+    pub content: &'a EntryContent,
+}
+
+/// Run one statement through the connection's statement cache (bulk inserts reuse them).
+fn exec(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+    tx.prepare_cached(sql)?.execute(params)
+}
+
+fn insert_in(
+    tx: &Transaction<'_>,
+    content: &EntryContent,
+    uuid: Uuid,
+    created: DateTime<Utc>,
+    utc_offset_s: i32,
+    now: DateTime<Utc>,
+) -> Result<EntryId> {
+    exec(
+        tx,
+        "INSERT INTO entries (uuid, kind, created_ms, utc_offset_s, updated_ms, title, body,
+            stress, energy, work_context, starred, for_supervision, unfinished, template_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            uuid.to_string(),
+            content.kind.as_str(),
+            to_ms(created),
+            utc_offset_s,
+            to_ms(now),
+            content.title,
+            content.body,
+            content.stress.map(Rating::value),
+            content.energy.map(Rating::value),
+            content.work_context,
+            content.starred,
+            content.for_supervision,
+            content.unfinished,
+            content.template,
+        ],
+    )?;
+    let id = EntryId(tx.last_insert_rowid());
+    write_details(tx, id, content)?;
+    Ok(id)
+}
+
 fn trash_state_error(tx: &Transaction<'_>, id: EntryId, state: &str) -> Error {
     let exists = tx
         .query_row("SELECT 1 FROM entries WHERE id = ?1", [id.0], |_| Ok(()))
@@ -418,36 +457,42 @@ fn trash_state_error(tx: &Transaction<'_>, id: EntryId, state: &str) -> Error {
 /// Insert tags, stage answers, check-in and supervision details for entry `id`.
 fn write_details(tx: &Transaction<'_>, id: EntryId, c: &EntryContent) -> Result<()> {
     for tag in &c.tags {
-        tx.execute(
+        exec(
+            tx,
             "INSERT OR IGNORE INTO tags (name) VALUES (?1)",
             [tag.as_str()],
         )?;
-        tx.execute(
+        exec(
+            tx,
             "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id)
              SELECT ?1, id FROM tags WHERE name = ?2",
             params![id.0, tag.as_str()],
         )?;
     }
     for (pos, a) in c.answers.iter().enumerate() {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO stage_answers (entry_id, position, stage, answer) VALUES (?1, ?2, ?3, ?4)",
             params![id.0, pos as i64, a.stage, a.answer],
         )?;
     }
     for s in &c.sensations {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO body_sensations (entry_id, region, sensation, intensity) VALUES (?1, ?2, ?3, ?4)",
             params![id.0, s.region, s.sensation, s.intensity],
         )?;
     }
     for e in &c.emotions {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO emotions (entry_id, word, intensity) VALUES (?1, ?2, ?3)",
             params![id.0, e.word, e.intensity],
         )?;
     }
     if let Some(s) = &c.supervision {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO supervision_sessions (entry_id, held_on, supervisor, session_type)
              VALUES (?1, ?2, ?3, ?4)",
             params![
@@ -458,21 +503,30 @@ fn write_details(tx: &Transaction<'_>, id: EntryId, c: &EntryContent) -> Result<
             ],
         )?;
         for (pos, a) in s.agenda.iter().enumerate() {
-            tx.execute(
+            exec(
+                tx,
                 "INSERT INTO agenda_items (entry_id, position, text, function) VALUES (?1, ?2, ?3, ?4)",
                 params![id.0, pos as i64, a.text, a.function],
             )?;
         }
         for (pos, d) in s.decisions.iter().enumerate() {
-            tx.execute(
+            exec(
+                tx,
                 "INSERT INTO decisions (entry_id, position, text) VALUES (?1, ?2, ?3)",
                 params![id.0, pos as i64, d],
             )?;
         }
         for a in &s.actions {
-            tx.execute(
+            exec(
+                tx,
                 "INSERT INTO actions (entry_id, text, owner, due_on, status) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id.0, a.text, a.owner, a.due_on.map(|d| d.to_string()), a.status.as_str()],
+                params![
+                    id.0,
+                    a.text,
+                    a.owner,
+                    a.due_on.map(|d| d.to_string()),
+                    a.status.as_str()
+                ],
             )?;
         }
     }
@@ -524,7 +578,7 @@ pub(super) fn push_filter(sql: &mut String, args: &mut Vec<Value>, f: &EntryFilt
     }
 }
 
-/// Read the first [`SUMMARY_WIDTH`] columns selected by [`SUMMARY_COLUMNS`].
+/// Read the columns selected by [`SUMMARY_COLUMNS`].
 pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<EntrySummary> {
     let title: Option<String> = r.get(5)?;
     let body_start: String = r.get(6)?;

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use drafts::Draft;
-pub use entries::Flag;
+pub use entries::{Flag, NewRecord};
 pub use migrations::{LATEST_VERSION, migrations};
 pub use search::{SearchHit, fts_query};
 
@@ -62,8 +62,15 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(options.busy_timeout)
             .map_err(|e| open_error(path, e))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
+        // One statement, so both numbers come from the same moment (another process may be
+        // creating the schema right now).
+        let (version, tables): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), \
+                        (SELECT count(*) FROM sqlite_schema)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(|e| open_error(path, e))?;
         if version > LATEST_VERSION as i64 {
             return Err(Error::TooNew {
@@ -72,15 +79,10 @@ impl Store {
                 known: LATEST_VERSION,
             });
         }
-        if version == 0 {
-            let tables: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-                .map_err(|e| open_error(path, e))?;
-            if tables > 0 {
-                return Err(Error::ForeignDatabase {
-                    path: path.to_path_buf(),
-                });
-            }
+        if version == 0 && tables > 0 {
+            return Err(Error::ForeignDatabase {
+                path: path.to_path_buf(),
+            });
         }
         set_pragmas(&conn).map_err(|e| open_error(path, e))?;
         let mut store = Store {
@@ -130,6 +132,12 @@ impl Store {
         backup
             .run_to_completion(256, Duration::from_millis(10), None)
             .map_err(Error::from_sqlite)?;
+        Ok(())
+    }
+
+    /// Refresh the query planner's statistics (after a bulk import).
+    pub fn optimize(&self) -> Result<()> {
+        self.conn.execute_batch("ANALYZE; PRAGMA optimize;")?;
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 use rusqlite::types::Value;
 
 use super::Store;
-use super::entries::{SUMMARY_COLUMNS, SUMMARY_WIDTH, push_filter, summary_from_row};
+use super::entries::{SUMMARY_COLUMNS, push_filter, summary_from_row};
 use crate::Result;
 use crate::domain::{EntryFilter, EntrySummary};
 
@@ -12,6 +12,11 @@ use crate::domain::{EntryFilter, EntrySummary};
 pub const MATCH_START: char = '\u{E000}';
 /// Marks the end of a matched word in [`SearchHit::snippet`].
 pub const MATCH_END: char = '\u{E001}';
+
+/// How many of the most recently written matches are ranked by relevance. A rare word has
+/// fewer matches than this and is ranked over the whole journal; a word in most entries is
+/// ranked among the newest matches, which keeps search instant at any journal size.
+pub const RANK_WINDOW: usize = 2_000;
 
 /// One search result: the entry's summary and a snippet with matches marked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +61,8 @@ pub fn fts_query(input: &str, prefix_last: bool) -> Option<String> {
 }
 
 impl Store {
-    /// Entries matching `text` and `filter`, best match first, at most `limit`.
+    /// Entries matching `text` and `filter`, best match first (among the newest
+    /// [`RANK_WINDOW`] matches), at most `limit`.
     /// Text with nothing searchable in it gives no hits.
     pub fn search(
         &self,
@@ -68,24 +74,41 @@ impl Store {
         let Some(query) = fts_query(text, prefix_last) else {
             return Ok(Vec::new());
         };
-        let mut sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, \
-             snippet(entries_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 14) \
-             FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid \
-             WHERE entries_fts MATCH ? AND "
+        // Rank the most recent RANK_WINDOW matches that pass the filter (the index walks
+        // matches newest first and stops there), then build the summary and snippet of just
+        // the rows shown: in one query SQLite would compute them for every match.
+        let mut sql = String::from(
+            "SELECT id FROM (SELECT f.rowid AS id, f.rank AS score, e.created_ms AS created \
+             FROM entries_fts f JOIN entries e ON e.id = f.rowid \
+             WHERE f.entries_fts MATCH ? AND ",
         );
-        let mut args = vec![Value::Text(query)];
+        let mut args = vec![Value::Text(query.clone())];
         push_filter(&mut sql, &mut args, filter);
-        sql.push_str(" ORDER BY bm25(entries_fts, 8.0, 1.0, 1.0, 4.0), e.created_ms DESC LIMIT ?");
+        sql.push_str(" ORDER BY f.rowid DESC LIMIT ?) ORDER BY score, created DESC LIMIT ?");
+        args.push(Value::Integer(RANK_WINDOW as i64));
         args.push(Value::Integer(limit as i64));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok(SearchHit {
-                entry: summary_from_row(r)?,
-                snippet: r.get(SUMMARY_WIDTH)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut summary = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.id = ?1"
+        ))?;
+        let mut snippet = self.conn.prepare_cached(&format!(
+            "SELECT snippet(entries_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 14) \
+             FROM entries_fts WHERE entries_fts MATCH ?1 AND rowid = ?2"
+        ))?;
+        let mut hits = Vec::with_capacity(ids.len());
+        for id in ids {
+            hits.push(SearchHit {
+                entry: summary.query_row([id], summary_from_row)?,
+                snippet: snippet
+                    .query_row(rusqlite::params![query, id], |r| r.get(0))
+                    .unwrap_or_default(),
+            });
+        }
+        Ok(hits)
     }
 }
 

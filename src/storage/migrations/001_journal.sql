@@ -126,6 +126,9 @@ CREATE VIRTUAL TABLE entries_fts USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
+-- Ranking: bm25 with titles weighing most, then tags, then text and stage answers.
+INSERT INTO entries_fts (entries_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0, 1.0, 4.0)');
+
 CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
     INSERT INTO entries_fts (rowid, title, body, answers, tags)
     SELECT id, title, body, answers, tags FROM entry_search_source WHERE id = new.id;

@@ -1,0 +1,161 @@
+//! Core operations at 1,000, 10,000 and 100,000 entries: open, add, list the newest 50,
+//! search a rare word and a common phrase, filter by tag, show one entry, and draw the
+//! timeline's first frame. Journals are generated (deterministically) on first use and
+//! cached under `target/debrief-bench/`.
+//!
+//! `cargo bench` runs all sizes; `DEBRIEF_BENCH_SIZES=1000,10000 cargo bench` picks some.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use debrief::clock::Clock;
+use debrief::config::Config;
+use debrief::domain::{EntryContent, EntryFilter, EntryId, Tag};
+use debrief::storage::{Store, StoreOptions};
+use debrief::tui::app::App;
+use debrief::tui::effects::perform;
+use debrief::tui::keymap::Keymap;
+use debrief::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn sizes() -> Vec<usize> {
+    std::env::var("DEBRIEF_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
+
+fn options(dir: &std::path::Path) -> StoreOptions {
+    StoreOptions {
+        backups: dir.join("backups"),
+        busy_timeout: Duration::from_secs(5),
+        now: Utc::now(),
+    }
+}
+
+/// The cached journal for `n` entries, built on first use.
+fn journal(n: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("debrief-bench");
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let path = dir.join(format!(
+        "corpus-v{}-{}-{n}.db",
+        corpus::VERSION,
+        corpus::SEED
+    ));
+    if !path.exists() {
+        let tmp = path.with_extension("partial");
+        let _ = std::fs::remove_file(&tmp);
+        let started = Instant::now();
+        corpus::build_journal(&tmp, &corpus::entries(n, corpus::SEED)).expect("build journal");
+        std::fs::rename(&tmp, &path).expect("rename");
+        eprintln!("built {n}-entry journal in {:.1?}", started.elapsed());
+    }
+    path
+}
+
+fn bench(c: &mut Criterion) {
+    for n in sizes() {
+        let path = journal(n);
+        let dir = path.parent().expect("dir").to_path_buf();
+        let mut group = c.benchmark_group(format!("{n} entries"));
+        group
+            .sample_size(30)
+            .measurement_time(Duration::from_secs(3));
+
+        group.bench_function(BenchmarkId::new("open", n), |b| {
+            b.iter(|| Store::open(&path, &options(&dir)).expect("open"))
+        });
+
+        let store = Store::open(&path, &options(&dir)).expect("open");
+        let all = EntryFilter::default();
+        group.bench_function(BenchmarkId::new("list newest 50", n), |b| {
+            b.iter(|| store.list(&all, 50).expect("list"))
+        });
+        group.bench_function(BenchmarkId::new("search rare word", n), |b| {
+            b.iter(|| {
+                store
+                    .search(corpus::RARE_WORD, false, &all, 50)
+                    .expect("search")
+            })
+        });
+        group.bench_function(BenchmarkId::new("search common phrase", n), |b| {
+            b.iter(|| {
+                store
+                    .search(corpus::COMMON_PHRASE, false, &all, 50)
+                    .expect("search")
+            })
+        });
+        let tagged = EntryFilter {
+            tags: vec![Tag::parse(corpus::FILTER_TAG).expect("tag")],
+            ..Default::default()
+        };
+        group.bench_function(BenchmarkId::new("tag filter newest 50", n), |b| {
+            b.iter(|| store.list(&tagged, 50).expect("list"))
+        });
+        let middle = EntryId((n / 2) as i64);
+        group.bench_function(BenchmarkId::new("show one entry", n), |b| {
+            b.iter(|| store.get(middle).expect("get"))
+        });
+
+        group.bench_function(BenchmarkId::new("timeline first frame", n), |b| {
+            let clock = Clock::system();
+            b.iter(|| {
+                let mut store = Store::open(&path, &options(&dir)).expect("open");
+                let config = Config::default();
+                let mut app = App::new(
+                    &config,
+                    Keymap::default(),
+                    Theme::plain(),
+                    clock.clone(),
+                    "bench".into(),
+                    (120, 40),
+                );
+                let mut queue: std::collections::VecDeque<_> = app.start().into();
+                while let Some(e) = queue.pop_front() {
+                    for m in perform(&mut store, &clock, e) {
+                        queue.extend(app.update(m, Instant::now()));
+                    }
+                }
+                let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .expect("draw");
+            })
+        });
+        drop(store);
+
+        // Adding writes to a copy, so the cached journal stays the same size.
+        let copy = dir.join(format!("add-{n}.db"));
+        let _ = std::fs::remove_file(&copy);
+        Store::open(&path, &options(&dir))
+            .expect("open")
+            .backup_to(&copy)
+            .expect("copy");
+        let mut store = Store::open(&copy, &options(&dir)).expect("open copy");
+        let content = EntryContent {
+            body: "A short note after the visit #home-visit".into(),
+            ..Default::default()
+        };
+        group.bench_function(BenchmarkId::new("add", n), |b| {
+            b.iter(|| {
+                store
+                    .add_entry(&content, Utc::now(), 0, Utc::now())
+                    .expect("add")
+            })
+        });
+        drop(store);
+        let _ = std::fs::remove_file(&copy);
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
