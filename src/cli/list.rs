@@ -4,7 +4,9 @@ use clap::Args;
 
 use super::Context;
 use super::filters::FilterArgs;
-use super::output::{local, print_json, summary_line};
+use std::io::Write;
+
+use super::output::{JsonArray, local, summary_line};
 use crate::transfer::SummaryRecord;
 
 #[derive(Debug, Args)]
@@ -30,33 +32,56 @@ impl ListArgs {
     }
 }
 
+/// Rows fetched per query: long listings are streamed page by page, never held whole.
+const PAGE: usize = 1_000;
+
 pub fn run(ctx: &Context, args: ListArgs) -> anyhow::Result<()> {
     let filter = args.filters.to_filter(ctx)?;
     let store = ctx.open_store()?;
-    let entries = store.list(&filter, args.limit)?;
-    if args.json {
-        let records: Vec<SummaryRecord> = entries.iter().map(SummaryRecord::from).collect();
-        return print_json(&records);
-    }
-    if entries.is_empty() {
-        if filter.is_empty() {
-            println!("The journal is empty. Write the first entry with: debrief add \"...\"");
-        } else {
-            println!("No entries match these filters.");
-        }
-        return Ok(());
-    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut json = args.json.then(|| JsonArray::new());
+    let mut page_filter = filter.clone();
+    let mut shown = 0;
     let mut day = None;
-    for e in &entries {
-        let d = local(e.created).date_naive();
-        if day != Some(d) {
-            if day.is_some() {
-                println!();
+    while shown < args.limit {
+        let page = store.list(&page_filter, PAGE.min(args.limit - shown))?;
+        let Some(last) = page.last() else { break };
+        page_filter.before = Some((last.created.timestamp_millis(), last.id));
+        for e in &page {
+            match &mut json {
+                Some(array) => array.push(&mut out, &SummaryRecord::from(e))?,
+                None => {
+                    let d = local(e.created).date_naive();
+                    if day != Some(d) {
+                        if day.is_some() {
+                            writeln!(out)?;
+                        }
+                        writeln!(
+                            out,
+                            "{}",
+                            ctx.style.bold(&d.format("%A %-d %B %Y").to_string())
+                        )?;
+                        day = Some(d);
+                    }
+                    writeln!(out, "{}", summary_line(ctx.style, e))?;
+                }
             }
-            println!("{}", ctx.style.bold(&d.format("%A %-d %B %Y").to_string()));
-            day = Some(d);
         }
-        println!("{}", summary_line(ctx.style, e));
+        shown += page.len();
+        if page.len() < PAGE.min(args.limit - (shown - page.len())) {
+            break;
+        }
     }
+    match json {
+        Some(array) => array.finish(&mut out)?,
+        None if shown == 0 && filter.is_empty() => writeln!(
+            out,
+            "The journal is empty. Write the first entry with: debrief add \"...\""
+        )?,
+        None if shown == 0 => writeln!(out, "No entries match these filters.")?,
+        None => {}
+    }
+    out.flush()?;
     Ok(())
 }

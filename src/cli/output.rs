@@ -140,6 +140,33 @@ pub fn summary_line(style: Style, s: &EntrySummary) -> String {
     format!("  {}", parts.join("  "))
 }
 
+/// A JSON array written element by element, so long listings never sit in memory whole.
+pub struct JsonArray {
+    count: usize,
+}
+
+impl JsonArray {
+    pub fn new() -> JsonArray {
+        JsonArray { count: 0 }
+    }
+
+    pub fn push<T: serde::Serialize>(
+        &mut self,
+        out: &mut impl std::io::Write,
+        value: &T,
+    ) -> anyhow::Result<()> {
+        out.write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
+        serde_json::to_writer(&mut *out, value)?;
+        self.count += 1;
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut impl std::io::Write) -> anyhow::Result<()> {
+        out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+        Ok(())
+    }
+}
+
 /// Print `value` as pretty JSON on standard output.
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);

@@ -573,8 +573,9 @@ pub(super) fn push_filter(sql: &mut String, args: &mut Vec<Value>, f: &EntryFilt
         args.push(Value::Integer(i64::from(min.value())));
     }
     if let Some((ms, id)) = f.before {
-        sql.push_str(" AND (e.created_ms < ? OR (e.created_ms = ? AND e.id < ?))");
-        args.extend([Value::Integer(ms), Value::Integer(ms), Value::Integer(id.0)]);
+        // A row value, so SQLite walks the timeline index from this point on.
+        sql.push_str(" AND (e.created_ms, e.id) < (?, ?)");
+        args.extend([Value::Integer(ms), Value::Integer(id.0)]);
     }
 }
 

@@ -92,20 +92,36 @@ impl Store {
             .prepare_cached(&sql)?
             .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Snippets for just these rows, in one pass over the matches between the lowest and
+        // highest id: the CASE keeps snippet() from running for the rows in between.
+        let (lo, hi) = (
+            ids.iter().min().copied().unwrap_or(0),
+            ids.iter().max().copied().unwrap_or(0),
+        );
+        let wanted = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let mut snippets = std::collections::HashMap::with_capacity(ids.len());
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT rowid, CASE WHEN rowid IN ({wanted}) \
+                 THEN snippet(entries_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 14) END \
+             FROM entries_fts WHERE entries_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params![query, lo, hi])?;
+        while let Some(row) = rows.next()? {
+            if let Some(snippet) = row.get::<_, Option<String>>(1)? {
+                snippets.insert(row.get::<_, i64>(0)?, snippet);
+            }
+        }
         let mut summary = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.id = ?1"
-        ))?;
-        let mut snippet = self.conn.prepare_cached(&format!(
-            "SELECT snippet(entries_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 14) \
-             FROM entries_fts WHERE entries_fts MATCH ?1 AND rowid = ?2"
         ))?;
         let mut hits = Vec::with_capacity(ids.len());
         for id in ids {
             hits.push(SearchHit {
                 entry: summary.query_row([id], summary_from_row)?,
-                snippet: snippet
-                    .query_row(rusqlite::params![query, id], |r| r.get(0))
-                    .unwrap_or_default(),
+                snippet: snippets.remove(&id).unwrap_or_default(),
             });
         }
         Ok(hits)

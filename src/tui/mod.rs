@@ -39,6 +39,9 @@ use keymap::Keymap;
 use msg::{Effect, Msg};
 use theme::{Theme, no_color_requested};
 
+/// Set this environment variable to draw one frame and quit (measures time to first frame).
+pub const FIRST_FRAME_ENV: &str = "DEBRIEF_EXIT_AFTER_FIRST_FRAME";
+
 /// How long to wait for input before checking drafts and signals.
 const POLL: Duration = Duration::from_millis(150);
 
@@ -97,6 +100,8 @@ fn event_loop(
     ctx: &Context,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
+    // For benchmarks (scripts/bench-vs-jrnl.sh): draw the first frame, then quit.
+    let exit_after_first_frame = std::env::var_os(FIRST_FRAME_ENV).is_some();
     let mut queue: VecDeque<Effect> = app.start().into();
     loop {
         perform_all(&mut queue, app, store, ctx, terminal);
@@ -110,6 +115,9 @@ fn event_loop(
             return Ok(());
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if exit_after_first_frame {
+            return Ok(());
+        }
         match wait_for_input(POLL)? {
             Input::Ready => {
                 // Take everything already waiting (a paste, fast typing) before drawing again.
