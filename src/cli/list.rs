@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> anyhow::Result<()> {
     let store = ctx.open_store()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut json = args.json.then(|| JsonArray::new());
+    let mut json = args.json.then(JsonArray::new);
     let mut page_filter = filter.clone();
     let mut shown = 0;
     let mut day = None;
