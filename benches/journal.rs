@@ -1,6 +1,6 @@
 //! Core operations at 1,000, 10,000 and 100,000 entries: open, add, list the newest 50,
-//! search a rare word and a common phrase, filter by tag, show one entry, and draw the
-//! timeline's first frame. Journals are generated (deterministically) on first use and
+//! search a rare word and a common phrase, filter by tag, show one entry; and in the terminal
+//! interface: the first frame, a page down, opening an entry, a keystroke in search. Journals are generated (deterministically) on first use and
 //! cached under `target/debrief-bench/`.
 //!
 //! `cargo bench` runs all sizes; `DEBRIEF_BENCH_SIZES=1000,10000 cargo bench` picks some.
@@ -19,10 +19,11 @@ use debrief::domain::{EntryContent, EntryFilter, EntryId, Tag};
 use debrief::storage::{Store, StoreOptions};
 use debrief::tui::app::App;
 use debrief::tui::effects::perform;
-use debrief::tui::keymap::Keymap;
+use debrief::tui::keymap::{Action, Keymap};
 use debrief::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn sizes() -> Vec<usize> {
     std::env::var("DEBRIEF_BENCH_SIZES")
@@ -59,6 +60,14 @@ fn journal(n: usize) -> PathBuf {
         eprintln!("built {n}-entry journal in {:.1?}", started.elapsed());
     }
     path
+}
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn backspace() -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE))
 }
 
 fn bench(c: &mut Criterion) {
@@ -130,6 +139,73 @@ fn bench(c: &mut Criterion) {
                     .expect("draw");
             })
         });
+        // The interface, already open: a page down, opening the selected entry, and one
+        // keystroke in search (each followed by drawing the frame, as the event loop does).
+        let clock = Clock::system();
+        let mut tui_store = Store::open(&path, &options(&dir)).expect("open");
+        let mut app = App::new(
+            &Config::default(),
+            Keymap::default(),
+            Theme::plain(),
+            clock.clone(),
+            "bench".into(),
+            (120, 40),
+        );
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        let step = |app: &mut App, store: &mut Store, effects: Vec<debrief::tui::msg::Effect>| {
+            let mut queue: std::collections::VecDeque<_> = effects.into();
+            while let Some(e) = queue.pop_front() {
+                for m in perform(store, &clock, e) {
+                    queue.extend(app.update(m, Instant::now()));
+                }
+            }
+        };
+        let effects = app.start();
+        step(&mut app, &mut tui_store, effects);
+        group.bench_function(BenchmarkId::new("tui page down", n), |b| {
+            b.iter(|| {
+                if app.timeline.selected > 5_000 {
+                    app.timeline.to_top();
+                }
+                let effects = app.on_action(Action::PageDown, Instant::now());
+                step(&mut app, &mut tui_store, effects);
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .expect("draw");
+            })
+        });
+        app.timeline.to_top();
+        group.bench_function(BenchmarkId::new("tui open entry", n), |b| {
+            b.iter(|| {
+                let effects = app.on_action(Action::Open, Instant::now());
+                step(&mut app, &mut tui_store, effects);
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .expect("draw");
+                let effects = app.on_action(Action::Back, Instant::now());
+                step(&mut app, &mut tui_store, effects);
+            })
+        });
+        let effects = app.on_action(Action::Search, Instant::now());
+        step(&mut app, &mut tui_store, effects);
+        for c in "home visi".chars() {
+            let effects = app.on_event(key(c), Instant::now());
+            step(&mut app, &mut tui_store, effects);
+        }
+        group.bench_function(BenchmarkId::new("tui search keystroke", n), |b| {
+            // Alternately type and erase the last letter: "home visi" <-> "home visit".
+            let mut typed = false;
+            b.iter(|| {
+                let ev = if typed { backspace() } else { key('t') };
+                typed = !typed;
+                let effects = app.on_event(ev, Instant::now());
+                step(&mut app, &mut tui_store, effects);
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .expect("draw");
+            })
+        });
+        drop(tui_store);
         drop(store);
 
         // Adding writes to a copy, so the cached journal stays the same size.

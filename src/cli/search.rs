@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::Context;
 use super::filters::FilterArgs;
-use super::output::{local, print_json, snippet_markdown, summary_line};
+use super::output::{JsonArray, local, snippet_markdown, summary_line};
 use crate::transfer::SummaryRecord;
 
 #[derive(Debug, Args)]
@@ -34,14 +34,16 @@ pub fn run(ctx: &Context, args: SearchArgs) -> anyhow::Result<()> {
     let store = ctx.open_store()?;
     let hits = store.search(&text, false, &filter, args.limit)?;
     if args.json {
-        let records: Vec<SummaryRecord> = hits
-            .iter()
-            .map(|h| SummaryRecord {
+        let mut out = std::io::stdout().lock();
+        let mut array = JsonArray::new();
+        for h in &hits {
+            let record = SummaryRecord {
                 snippet: Some(snippet_markdown(&h.snippet)),
                 ..SummaryRecord::from(&h.entry)
-            })
-            .collect();
-        return print_json(&records);
+            };
+            array.push(&mut out, &record)?;
+        }
+        return array.finish(&mut out);
     }
     if hits.is_empty() {
         println!("No entries match '{}'.", crate::text::visible_line(&text));

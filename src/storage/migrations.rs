@@ -4,14 +4,19 @@
 use rusqlite_migration::{M, Migrations};
 
 /// The SQL of each migration, in order. Version N is the state after the Nth.
-const STEPS: &[&str] = &[include_str!("migrations/001_journal.sql")];
+pub(crate) const STEPS: &[&str] = &[include_str!("migrations/001_journal.sql")];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: usize = STEPS.len();
 
 /// All migrations, for opening a store and for tests.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+    migrations_of(STEPS)
+}
+
+/// Migrations from a list of SQL steps (tests add a step to exercise upgrades).
+pub(crate) fn migrations_of(steps: &[&'static str]) -> Migrations<'static> {
+    Migrations::new(steps.iter().map(|sql| M::up(sql)).collect())
 }
 
 #[cfg(test)]

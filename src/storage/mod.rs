@@ -55,6 +55,13 @@ impl Store {
     /// A directory, a file that is not SQLite, or a journal from a newer debrief is refused
     /// and left untouched. An existing journal is copied to `options.backups` before migrating.
     pub fn open(path: &Path, options: &StoreOptions) -> Result<Store> {
+        Store::open_with(path, options, migrations::STEPS)
+    }
+
+    /// [`Store::open`] with an explicit migration list (the shipped one, or one step more in
+    /// tests of upgrades).
+    fn open_with(path: &Path, options: &StoreOptions, steps: &[&'static str]) -> Result<Store> {
+        let latest = steps.len();
         prepare_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -72,11 +79,11 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(|e| open_error(path, e))?;
-        if version > LATEST_VERSION as i64 {
+        if version > latest as i64 {
             return Err(Error::TooNew {
                 path: path.to_path_buf(),
                 found: version,
-                known: LATEST_VERSION,
+                known: latest,
             });
         }
         if version == 0 && tables > 0 {
@@ -89,10 +96,10 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
         };
-        if version > 0 && (version as usize) < LATEST_VERSION {
+        if version > 0 && (version as usize) < latest {
             store.backup_to(&backup_name(&options.backups, version, options.now))?;
         }
-        store.migrate().map_err(|e| match e {
+        store.migrate(steps).map_err(|e| match e {
             Error::Database(e) => open_error(path, e),
             other => other,
         })?;
@@ -104,7 +111,7 @@ impl Store {
         let conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn, path: None };
-        store.migrate()?;
+        store.migrate(migrations::STEPS)?;
         Ok(store)
     }
 
@@ -160,17 +167,17 @@ impl Store {
         Ok(problems)
     }
 
-    fn migrate(&mut self) -> Result<()> {
+    fn migrate(&mut self, steps: &[&'static str]) -> Result<()> {
         // Take the write lock up front, so two processes opening a new journal at once
         // queue on the busy timeout instead of failing on a lock upgrade.
         self.conn
             .set_transaction_behavior(TransactionBehavior::Immediate);
-        let result = migrations().to_latest(&mut self.conn);
+        let result = migrations::migrations_of(steps).to_latest(&mut self.conn);
         self.conn
             .set_transaction_behavior(TransactionBehavior::Deferred);
         // Another process may have migrated between our version check and our lock:
         // its migration is atomic, so a journal now at the latest version is ready.
-        if result.is_err() && self.schema_version().ok() == Some(LATEST_VERSION as i64) {
+        if result.is_err() && self.schema_version().ok() == Some(steps.len() as i64) {
             return Ok(());
         }
         result.map_err(|e| match e {
@@ -298,4 +305,73 @@ pub(crate) fn to_ms(at: DateTime<Utc>) -> i64 {
 /// The instant for milliseconds since the epoch.
 pub(crate) fn from_ms(ms: i64) -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{EntryContent, EntryFilter};
+
+    fn options(dir: &Path) -> StoreOptions {
+        StoreOptions {
+            backups: dir.join("backups"),
+            busy_timeout: Duration::from_millis(500),
+            now: DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn an_upgrade_copies_the_journal_aside_first() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("j.db");
+        let at = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap_or_default();
+        {
+            let mut store = Store::open(&path, &options(dir.path())).expect("v1");
+            let c = EntryContent {
+                body: "before the upgrade".into(),
+                ..Default::default()
+            };
+            store.add_entry(&c, at, 0, at).expect("add");
+        }
+        let next: Vec<&'static str> = migrations::STEPS
+            .iter()
+            .copied()
+            .chain(["ALTER TABLE entries ADD COLUMN mood TEXT;"])
+            .collect();
+        let store = Store::open_with(&path, &options(dir.path()), &next).expect("upgrade");
+        assert_eq!(store.schema_version().expect("version"), next.len() as i64);
+
+        let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+            .expect("backups folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        let name = backups[0]
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("");
+        assert!(name.starts_with("debrief-v1-before-migration-"), "{name}");
+        let copy = Store::open(&backups[0], &options(dir.path())).expect("the copy opens");
+        assert_eq!(
+            copy.schema_version().expect("version"),
+            1,
+            "the copy is the old journal"
+        );
+        assert_eq!(
+            copy.list(&EntryFilter::default(), 5).expect("list")[0].headline,
+            "before the upgrade"
+        );
+
+        // Opening again at the same version makes no second copy.
+        drop(store);
+        Store::open_with(&path, &options(dir.path()), &next).expect("reopen");
+        let copies = std::fs::read_dir(dir.path().join("backups"))
+            .expect("dir")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "db"))
+            })
+            .count();
+        assert_eq!(copies, 1);
+    }
 }
