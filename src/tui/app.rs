@@ -267,6 +267,12 @@ impl App {
                 }
                 vec![]
             }
+            (ScreenId::Editor, Action::Undo) | (ScreenId::Editor, Action::Redo) => {
+                if let Some(ed) = &mut self.editor {
+                    ed.undo(action == Action::Redo, now);
+                }
+                vec![]
+            }
             (ScreenId::Editor, Action::ExternalEditor) => match &self.editor {
                 Some(ed) => vec![Effect::ExternalEditor {
                     text: ed.snapshot().body,

@@ -269,7 +269,7 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
                 t.dim,
             ));
             lines.push(Line::styled(
-                "s/f/l toggle flags. Text: Ctrl-Z undo, Ctrl-Y redo (emacs keys).",
+                "s/f/l toggle flags. Text: emacs-style keys (Ctrl-A/E line start/end).",
                 t.dim,
             ));
         }

@@ -553,3 +553,29 @@ fn key_overrides_from_the_config_drive_keys_and_hints() {
     h.key(KeyCode::Char('w'));
     assert_eq!(h.app.screen, ScreenId::Editor);
 }
+
+#[test]
+fn undo_and_redo_in_the_text() {
+    let mut h = Harness::new(Store::open_in_memory().expect("store"), (100, 30));
+    h.key(KeyCode::Char('n'));
+    h.chars("ab");
+    let body = |h: &Harness| {
+        h.app
+            .editor
+            .as_ref()
+            .map(|e| e.snapshot().body)
+            .unwrap_or_default()
+    };
+    h.ctrl('z');
+    assert!(body(&h).len() < 2, "undo removed typing: {:?}", body(&h));
+    h.ctrl('y');
+    assert_eq!(body(&h), "ab");
+}
+
+#[test]
+fn every_screen_and_the_trash_render_at_the_large_size_too() {
+    let mut h = Harness::new(fixture(), (120, 40));
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Char('t'));
+    insta::assert_snapshot!("trash_120x40", h.screen());
+}

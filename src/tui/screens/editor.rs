@@ -305,6 +305,20 @@ impl Editor {
         }
     }
 
+    /// Undo (or redo) the last change in the focused text field.
+    pub fn undo(&mut self, redo: bool, now: Instant) {
+        let area = match self.focus {
+            Field::Title => &mut self.title,
+            Field::Tags => &mut self.tags,
+            Field::Body => &mut self.body,
+            _ => return,
+        };
+        let changed = if redo { area.redo() } else { area.undo() };
+        if changed {
+            self.touched(now);
+        }
+    }
+
     /// Pasted text (bracketed paste) goes into the focused text field.
     pub fn paste(&mut self, text: &str, now: Instant) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");

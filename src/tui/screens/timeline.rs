@@ -34,7 +34,7 @@ impl Widget for Welcome<'_> {
             Line::from(vec![
                 Span::raw("  "),
                 key(Action::NewCheckin),
-                Span::raw("  a quick check-in (stress, body, feelings)"),
+                Span::raw("  a quick check-in: how stressed, in a few words"),
             ]),
             Line::from(vec![
                 Span::raw("  "),
