@@ -99,22 +99,14 @@ fn render(ctx: &Context, e: &Entry) -> String {
     if !c.sensations.is_empty() {
         out += &format!("\n{}\n", st.bold("Body"));
         for s in &c.sensations {
-            out += &format!(
-                "  {}: {} ({}/3)\n",
-                s.region.replace('_', " "),
-                visible_line(&s.sensation),
-                s.intensity
-            );
+            out += &format!("  {}\n", visible_line(&s.describe()));
         }
     }
     if !c.emotions.is_empty() {
         let words: Vec<String> = c
             .emotions
             .iter()
-            .map(|em| match em.intensity {
-                Some(n) => format!("{} ({n}/3)", visible_line(&em.word)),
-                None => visible_line(&em.word).into_owned(),
-            })
+            .map(|em| visible_line(&em.describe()).into_owned())
             .collect();
         out += &format!("\n{} {}\n", st.bold("Emotions:"), words.join(", "));
     }

@@ -91,6 +91,16 @@ impl BodySensation {
         Ok(s)
     }
 
+    /// "upper back: tight (2/3)", for reading.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} ({}/3)",
+            self.region.replace('_', " "),
+            self.sensation,
+            self.intensity
+        )
+    }
+
     pub fn validate(&self) -> Result<()> {
         if !REGIONS.contains(&self.region.as_str()) {
             return Err(Error::invalid(format!(
@@ -146,6 +156,14 @@ impl Emotion {
         };
         e.validate()?;
         Ok(e)
+    }
+
+    /// "worried (2/3)", or just the word without an intensity.
+    pub fn describe(&self) -> String {
+        match self.intensity {
+            Some(n) => format!("{} ({n}/3)", self.word),
+            None => self.word.clone(),
+        }
     }
 
     pub fn validate(&self) -> Result<()> {

@@ -251,7 +251,7 @@ fn install_panic_log(log: std::path::PathBuf) {
                 .is_ok();
         if written {
             eprintln!(
-                "debrief crashed; details are in {}. Text you were writing is kept as a draft.",
+                "debrief crashed; details are in {}. Writing more than a second old is kept as a draft.",
                 log.display()
             );
         } else {

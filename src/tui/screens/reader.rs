@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::domain::Entry;
+use crate::domain::{Emotion, Entry};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::stress_bar::stress_spans;
@@ -127,23 +127,11 @@ impl Reader {
             lines.push(Line::raw(""));
             lines.push(Line::styled("Body", t.heading));
             for s in &c.sensations {
-                lines.push(Line::raw(format!(
-                    "  {}: {} ({}/3)",
-                    s.region.replace('_', " "),
-                    s.sensation,
-                    s.intensity
-                )));
+                lines.push(Line::raw(format!("  {}", s.describe())));
             }
         }
         if !c.emotions.is_empty() {
-            let words: Vec<String> = c
-                .emotions
-                .iter()
-                .map(|em| match em.intensity {
-                    Some(n) => format!("{} ({n}/3)", em.word),
-                    None => em.word.clone(),
-                })
-                .collect();
+            let words: Vec<String> = c.emotions.iter().map(Emotion::describe).collect();
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
                 Span::styled("Emotions  ", t.heading),
