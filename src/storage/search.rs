@@ -26,12 +26,16 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// Letters the last word needs before search-as-you-type treats it as a prefix.
+pub const MIN_TYPING_PREFIX: usize = 3;
+
 /// Build an FTS5 query from free text, or `None` when nothing searchable is left.
 ///
 /// Every word becomes a quoted string (inner `"` doubled), so FTS5 operators, quotes,
 /// hyphens, apostrophes and column filters are taken literally and can never produce a
 /// syntax error. A trailing `*` on a word asks for a prefix match (`boundar*`); with
-/// `prefix_last` the last word is a prefix match anyway (search as you type).
+/// `prefix_last` the last word is a prefix match anyway once it has three letters (search
+/// as you type).
 /// All words must match, in any order.
 pub fn fts_query(input: &str, prefix_last: bool) -> Option<String> {
     let cleaned: String = input
@@ -48,7 +52,10 @@ pub fn fts_query(input: &str, prefix_last: bool) -> Option<String> {
         .enumerate()
         .map(|(i, w)| {
             let stem = w.trim_end_matches('*');
-            let prefix = stem.len() != w.len() || (prefix_last && i == last);
+            // While typing, a word of one or two letters would match a large part of the
+            // vocabulary; it becomes a prefix from the third letter on.
+            let typing = prefix_last && i == last && stem.chars().count() >= MIN_TYPING_PREFIX;
+            let prefix = stem.len() != w.len() || typing;
             let quoted = format!("\"{}\"", stem.replace('"', "\"\""));
             if prefix && stem.chars().any(char::is_alphanumeric) {
                 quoted + "*"
@@ -61,6 +68,28 @@ pub fn fts_query(input: &str, prefix_last: bool) -> Option<String> {
 }
 
 impl Store {
+    /// What the search box shows: matches for `text` when it has words, otherwise the
+    /// newest entries passing `filter` (without snippets).
+    pub fn find(
+        &self,
+        text: &str,
+        prefix_last: bool,
+        filter: &EntryFilter,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>> {
+        if fts_query(text, prefix_last).is_some() {
+            return self.search(text, prefix_last, filter, limit);
+        }
+        Ok(self
+            .list(filter, limit)?
+            .into_iter()
+            .map(|entry| SearchHit {
+                entry,
+                snippet: String::new(),
+            })
+            .collect())
+    }
+
     /// Entries matching `text` and `filter`, best match first (among the newest
     /// [`RANK_WINDOW`] matches), at most `limit`.
     /// Text with nothing searchable in it gives no hits.
@@ -104,15 +133,31 @@ impl Store {
         let wanted = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let mut snippets = std::collections::HashMap::with_capacity(ids.len());
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT rowid, CASE WHEN rowid IN ({wanted}) \
-                 THEN snippet(entries_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 14) END \
+            "SELECT rowid, \
+                 CASE WHEN rowid IN ({wanted}) \
+                     THEN snippet(entries_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 14) END, \
+                 CASE WHEN rowid IN ({wanted}) \
+                     THEN snippet(entries_fts, -1, '{MATCH_START}', '{MATCH_END}', '…', 8) END \
              FROM entries_fts WHERE entries_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
         ))?;
         let mut rows = stmt.query(rusqlite::params![query, lo, hi])?;
         while let Some(row) = rows.next()? {
-            if let Some(snippet) = row.get::<_, Option<String>>(1)? {
-                snippets.insert(row.get::<_, i64>(0)?, snippet);
-            }
+            let (Some(body), Some(best)) = (
+                row.get::<_, Option<String>>(1)?,
+                row.get::<_, Option<String>>(2)?,
+            ) else {
+                continue;
+            };
+            // The text around a match in the body; when only the title, tags or template
+            // answers matched, what matched there, then the opening of the body.
+            let snippet = if body.contains(MATCH_START) || best == body {
+                body
+            } else if body.trim().is_empty() {
+                best
+            } else {
+                format!("{best} · {body}")
+            };
+            snippets.insert(row.get::<_, i64>(0)?, snippet);
         }
         let mut summary = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.id = ?1"

@@ -31,21 +31,10 @@ fn run(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Ms
             }]
         }
         Effect::LoadEntry(id) => vec![Msg::Entry(Box::new(store.get(id)?))],
-        Effect::Search { seq, text, filter } => {
-            let hits = if crate::storage::fts_query(&text, true).is_some() {
-                store.search(&text, true, &filter, PAGE)?
-            } else {
-                store
-                    .list(&filter, PAGE)?
-                    .into_iter()
-                    .map(|entry| crate::storage::SearchHit {
-                        entry,
-                        snippet: String::new(),
-                    })
-                    .collect()
-            };
-            vec![Msg::SearchResults { seq, hits }]
-        }
+        Effect::Search { seq, text, filter } => vec![Msg::SearchResults {
+            seq,
+            hits: store.find(&text, true, &filter, PAGE)?,
+        }],
         Effect::Save {
             draft_id,
             entry_id,

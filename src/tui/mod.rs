@@ -120,13 +120,15 @@ fn event_loop(
         }
         match wait_for_input(POLL)? {
             Input::Ready => {
-                // Take everything already waiting (a paste, fast typing) before drawing again.
+                // Take everything already waiting (fast typing, a paste) before working or
+                // drawing again, and search only for the last text typed.
                 while event::poll(Duration::ZERO)? {
                     queue.extend(app.on_event(event::read()?, Instant::now()));
-                    if !queue.is_empty() {
+                    if app.quit || app.dialog.is_some() {
                         break;
                     }
                 }
+                keep_last_search(&mut queue);
             }
             Input::Timeout => {
                 // Resizes arrive through crossterm's own signal pipe, not the terminal.
@@ -139,6 +141,21 @@ fn event_loop(
             Input::HungUp => return Ok(()),
         }
         queue.extend(app.tick(Instant::now()));
+    }
+}
+
+/// Drop every search but the newest: while typing fast only the final text matters.
+fn keep_last_search(queue: &mut VecDeque<Effect>) {
+    let last = queue
+        .iter()
+        .rposition(|e| matches!(e, Effect::Search { .. }));
+    if let Some(last) = last {
+        let mut i = 0;
+        queue.retain(|e| {
+            let keep = !matches!(e, Effect::Search { .. }) || i == last;
+            i += 1;
+            keep
+        });
     }
 }
 
@@ -258,4 +275,37 @@ fn install_panic_log(log: std::path::PathBuf) {
             previous(info);
         }
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{EntryFilter, EntryId};
+
+    fn search(seq: u64) -> Effect {
+        Effect::Search {
+            seq,
+            text: format!("q{seq}"),
+            filter: EntryFilter::default(),
+        }
+    }
+
+    #[test]
+    fn only_the_newest_search_is_kept() {
+        let mut q: VecDeque<Effect> = vec![
+            search(1),
+            Effect::LoadEntry(EntryId(4)),
+            search(2),
+            search(3),
+        ]
+        .into();
+        keep_last_search(&mut q);
+        assert_eq!(
+            q,
+            VecDeque::from(vec![Effect::LoadEntry(EntryId(4)), search(3)])
+        );
+        let mut none: VecDeque<Effect> = vec![Effect::LoadDrafts].into();
+        keep_last_search(&mut none);
+        assert_eq!(none.len(), 1);
+    }
 }

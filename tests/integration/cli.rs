@@ -623,3 +623,19 @@ fn config_default_prints_a_file_that_parses_and_broken_files_are_named() {
     fs::write(&path, "[keys]\n\"timeline.fly\" = \"x\"\n").expect("write");
     j.fails(&["--config", p, "config"], "no action 'fly'");
 }
+
+#[test]
+fn search_words_can_carry_filters_like_the_search_screen() {
+    let j = Journal::new();
+    j.add(&["tense visit", "--stress", "8", "--tag", "court"]);
+    j.add(&["--kind", "checkin", "tense check-in", "--stress", "3"]);
+    assert_eq!(j.ids(&["search", "tense", "kind:checkin"]), [2]);
+    assert_eq!(j.ids(&["search", "tense stress>=6 #court"]), [1]);
+    assert_eq!(j.ids(&["search", "is:unfinished"]), Vec::<i64>::new());
+    assert_eq!(
+        j.ids(&["search", "kind:checkin"]),
+        [2],
+        "filters alone list the newest that pass"
+    );
+    j.fails(&["search", "tense", "kind:visit"], "unknown kind 'visit'");
+}
