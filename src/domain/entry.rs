@@ -237,9 +237,16 @@ impl EntryContent {
         self.tags.dedup();
     }
 
-    /// The title, or the first non-empty line of the body when there is none.
+    /// The title, or the first non-empty line of the body (or of the first template answer)
+    /// when there is none.
     pub fn headline(&self) -> &str {
-        headline(self.title.as_deref(), &self.body)
+        match headline(self.title.as_deref(), &self.body) {
+            "" => self
+                .answers
+                .first()
+                .map_or("", |a| headline(None, &a.answer)),
+            h => h,
+        }
     }
 }
 
@@ -334,6 +341,18 @@ mod tests {
         assert_eq!(headline(Some("  "), "body"), "body");
         assert_eq!(headline(Some("Title"), "body"), "Title");
         assert_eq!(headline(None, ""), "");
+    }
+
+    #[test]
+    fn a_guided_reflection_without_free_text_is_named_by_its_first_answer() {
+        let c = EntryContent {
+            answers: vec![StageAnswer {
+                stage: "What?".into(),
+                answer: "\nWe met at the door.".into(),
+            }],
+            ..Default::default()
+        };
+        assert_eq!(c.headline(), "We met at the door.");
     }
 
     #[test]

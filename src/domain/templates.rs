@@ -85,6 +85,12 @@ impl Template {
         out
     }
 
+    /// The line (0-based) where the first stage's answer starts in [`Template::compose`]'s
+    /// text for an empty entry: where the cursor goes when a guided reflection opens.
+    pub fn first_answer_line(&self) -> usize {
+        self.stages.first().map_or(0, |s| 1 + s.prompts.len())
+    }
+
     /// Split editor text back into free text and non-empty stage answers.
     /// Text under a heading this template does not know stays in the free text.
     pub fn split(&self, text: &str) -> (String, Vec<StageAnswer>) {
@@ -104,7 +110,12 @@ impl Template {
             }
             match current {
                 Some(i) => {
-                    if line.starts_with("> ") && answers[i].answer.is_empty() {
+                    // Only an untouched prompt line is dropped; typing into one keeps it.
+                    let stage = self.stages.iter().find(|s| s.title == answers[i].stage);
+                    let is_prompt = line
+                        .strip_prefix("> ")
+                        .is_some_and(|p| stage.is_some_and(|s| s.prompts.iter().any(|q| q == p)));
+                    if is_prompt {
                         continue;
                     }
                     answers[i].answer.push_str(line);
@@ -150,10 +161,24 @@ mod tests {
     }
 
     #[test]
+    fn text_typed_into_a_prompt_line_is_kept() {
+        let t = find("driscoll").expect("driscoll");
+        let (_, answers) = t.split(
+            "## What?\n> What did you see and do, and what was your reaction?\n> I saw it\n",
+        );
+        assert_eq!(answers[0].answer, "> I saw it");
+        let (_, answers) = t.split("## What?\nI wrote > What did you see and do\n");
+        assert_eq!(answers[0].answer, "I wrote > What did you see and do");
+    }
+
+    #[test]
     fn prompts_are_dropped_and_unknown_headings_stay_in_the_text() {
         let t = find("driscoll").expect("driscoll");
-        let (body, answers) =
-            t.split("## Notes\nfree\n## What?\n> prompt\nI visited.\n## Now what?\n> prompt\n");
+        let (body, answers) = t.split(concat!(
+            "## Notes\nfree\n## What?\n",
+            "> What did you see and do, and what was your reaction?\nI visited.\n",
+            "## Now what?\n> What will you change, and what support do you need?\n"
+        ));
         assert_eq!(body, "## Notes\nfree");
         assert_eq!(
             answers,

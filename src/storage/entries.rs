@@ -34,7 +34,8 @@ impl Flag {
 
 /// Columns every summary query selects first, in this order (see [`summary_from_row`]).
 pub(super) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.created_ms, e.utc_offset_s, \
-    e.title, substr(e.body, 1, 300), e.stress, e.energy, e.starred, e.for_supervision, \
+    e.title, coalesce(nullif(trim(substr(e.body, 1, 300)), ''), (SELECT substr(answer, 1, 300) \
+        FROM stage_answers WHERE entry_id = e.id ORDER BY position LIMIT 1), ''), e.stress, e.energy, e.starred, e.for_supervision, \
     e.unfinished, e.deleted_ms, \
     (SELECT group_concat(name, ' ') FROM (SELECT t.name FROM entry_tags et \
         JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id ORDER BY t.name))";

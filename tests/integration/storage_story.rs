@@ -315,3 +315,21 @@ fn backups_are_complete_private_copies() {
         "kept safe"
     );
 }
+
+#[test]
+fn a_guided_reflection_with_only_answers_is_listed_by_its_first_answer() {
+    let mut store = Store::open_in_memory().expect("store");
+    let c = EntryContent {
+        template: Some("driscoll".into()),
+        answers: vec![StageAnswer {
+            stage: "What?".into(),
+            answer: "We met at the door.".into(),
+        }],
+        ..Default::default()
+    };
+    store.add_entry(&c, at(9), 0, at(9)).expect("add");
+    assert_eq!(
+        store.list(&EntryFilter::default(), 1).expect("list")[0].headline,
+        "We met at the door."
+    );
+}

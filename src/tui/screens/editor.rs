@@ -169,6 +169,15 @@ impl Editor {
             original: EditorDraft::default(),
             pending_since: None,
         };
+        if d.body.is_empty()
+            && d.entry_id.is_none()
+            && let Some(t) = &ed.template
+        {
+            // A guided reflection opens with the cursor where the first answer goes.
+            let row = u16::try_from(t.first_answer_line()).unwrap_or(0);
+            ed.body
+                .move_cursor(ratatui_textarea::CursorMove::Jump(row, 0));
+        }
         ed.original = ed.snapshot();
         ed.show_cursor_in_focus();
         if draft_id.is_some() {

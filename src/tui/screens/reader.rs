@@ -116,8 +116,10 @@ impl Reader {
         for l in c.body.lines() {
             lines.push(Line::styled(l.to_string(), t.text));
         }
-        for a in &c.answers {
-            lines.push(Line::raw(""));
+        for (i, a) in c.answers.iter().enumerate() {
+            if i > 0 || !c.body.trim().is_empty() {
+                lines.push(Line::raw(""));
+            }
             lines.push(Line::styled(a.stage.clone(), t.heading));
             for l in a.answer.lines() {
                 lines.push(Line::raw(l.to_string()));
