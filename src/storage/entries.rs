@@ -361,10 +361,7 @@ impl Store {
     /// Delete an entry and all its details for good.
     pub fn purge(&mut self, id: EntryId) -> Result<()> {
         self.write(|tx| {
-            // Children first, so the search index sees each change while the entry still exists.
-            for table in ["entry_tags", "stage_answers"] {
-                tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [id.0])?;
-            }
+            // Details go by ON DELETE CASCADE; the triggers keep the search index in step.
             match tx.execute("DELETE FROM entries WHERE id = ?1", [id.0])? {
                 0 => Err(Error::NotFound(id.to_string())),
                 _ => Ok(()),
