@@ -7,6 +7,16 @@ use anyhow::anyhow;
 
 /// Let the user edit `initial` in their editor and return the result.
 pub fn edit_text(initial: &str) -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    let named = ["VISUAL", "EDITOR"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
+    if !named && !std::io::stdin().is_terminal() {
+        // A fallback editor without a terminal would wait for input that never comes.
+        anyhow::bail!(
+            "no text given and no terminal for an editor: pass the text as arguments, or - to read standard input"
+        );
+    }
     let mut builder = edit::Builder::new();
     builder.prefix("debrief-").suffix(".md");
     edit::edit_with_builder(initial, &builder).map_err(|e| match e.kind() {

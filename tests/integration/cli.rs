@@ -639,3 +639,13 @@ fn search_words_can_carry_filters_like_the_search_screen() {
     );
     j.fails(&["search", "tense", "kind:visit"], "unknown kind 'visit'");
 }
+
+#[test]
+fn add_without_text_or_terminal_or_editor_says_how_to_give_text() {
+    let j = Journal::new();
+    j.fails(
+        &["add"],
+        "pass the text as arguments, or - to read standard input",
+    );
+    assert!(j.ids(&["list"]).is_empty());
+}
