@@ -255,9 +255,11 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
+            let name = format!("{}.{}", app.screen.name(), b.action.config_name());
             Line::from(vec![
                 Span::styled(format!("{keys:>18}  "), t.key),
-                Span::raw(b.help),
+                Span::raw(format!("{:<26}", b.help)),
+                Span::styled(name, t.dim),
             ])
         })
         .collect();
@@ -283,8 +285,17 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         _ => {}
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Any key closes this help.", t.dim));
-    let rect = centered(area, 76, lines.len() as u16 + 2);
+    lines.push(Line::styled(
+        "The right column names each key in config.toml's [keys]. Any key closes this help.",
+        t.dim,
+    ));
+    let inner = usize::from(76.min(area.width).saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let rect = centered(
+        area,
+        76,
+        u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2),
+    );
     Clear.render(rect, buf);
     Paragraph::new(lines)
         .block(

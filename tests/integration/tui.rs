@@ -203,8 +203,18 @@ fn snapshots_of_every_screen_at_two_sizes() {
         h1.chars("jaw");
         insta::assert_snapshot!(format!("search_{suffix}"), h1.screen());
 
-        h1.key(KeyCode::Char('?'));
-        insta::assert_snapshot!(format!("search_help_{suffix}"), h1.screen());
+        h1.key(KeyCode::F(1));
+        let help = h1.screen();
+        assert!(
+            help.contains("Keys: search") && help.contains("search.open"),
+            "{help}"
+        );
+        insta::assert_snapshot!(format!("search_help_{suffix}"), help);
+        h1.key(KeyCode::Esc);
+        assert!(
+            !h1.screen().contains("Keys: search"),
+            "any key closes the help"
+        );
     }
 }
 
