@@ -1,6 +1,8 @@
 //! Entries and their details: insert, read, update, list, flags, trash and tags.
 //! Lists are keyset-paged queries on the timeline index; nothing loads the whole journal.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
@@ -93,26 +95,9 @@ impl Store {
     ) -> Result<()> {
         content.validate()?;
         self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE entries SET kind = ?2, updated_ms = ?3, title = ?4, body = ?5, stress = ?6,
-                    energy = ?7, work_context = ?8, starred = ?9, for_supervision = ?10,
-                    unfinished = ?11, template_id = ?12
-                 WHERE id = ?1",
-                params![
-                    id.0,
-                    content.kind.as_str(),
-                    to_ms(now),
-                    content.title,
-                    content.body,
-                    content.stress.map(Rating::value),
-                    content.energy.map(Rating::value),
-                    content.work_context,
-                    content.starred,
-                    content.for_supervision,
-                    content.unfinished,
-                    content.template,
-                ],
-            )?;
+            let mut values = vec![Value::Integer(id.0), Value::Integer(to_ms(now))];
+            values.extend(content_values(content));
+            let changed = tx.execute(&UPDATE_SQL, rusqlite::params_from_iter(values))?;
             if changed == 0 {
                 return Err(Error::NotFound(id.to_string()));
             }
@@ -398,6 +383,64 @@ pub struct NewRecord<'a> {
     pub content: &'a EntryContent,
 }
 
+/// The columns of `entries` that the writer controls, in the order of [`content_values`].
+const CONTENT_COLUMNS: [&str; 10] = [
+    "kind",
+    "title",
+    "body",
+    "stress",
+    "energy",
+    "work_context",
+    "starred",
+    "for_supervision",
+    "unfinished",
+    "template_id",
+];
+
+/// The values for [`CONTENT_COLUMNS`].
+fn content_values(c: &EntryContent) -> [Value; 10] {
+    let text = |t: &Option<String>| t.clone().map_or(Value::Null, Value::Text);
+    let rating =
+        |r: Option<Rating>| r.map_or(Value::Null, |r| Value::Integer(i64::from(r.value())));
+    [
+        Value::Text(c.kind.as_str().into()),
+        text(&c.title),
+        Value::Text(c.body.clone()),
+        rating(c.stress),
+        rating(c.energy),
+        text(&c.work_context),
+        Value::Integer(i64::from(c.starred)),
+        Value::Integer(i64::from(c.for_supervision)),
+        Value::Integer(i64::from(c.unfinished)),
+        text(&c.template),
+    ]
+}
+
+/// INSERT with ?1 uuid, ?2 created, ?3 offset, ?4 updated, then the content columns.
+static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
+    let places: Vec<String> = (5..5 + CONTENT_COLUMNS.len())
+        .map(|i| format!("?{i}"))
+        .collect();
+    format!(
+        "INSERT INTO entries (uuid, created_ms, utc_offset_s, updated_ms, {}) VALUES (?1, ?2, ?3, ?4, {})",
+        CONTENT_COLUMNS.join(", "),
+        places.join(", ")
+    )
+});
+
+/// UPDATE with ?1 id, ?2 updated, then the content columns.
+static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
+    let sets: Vec<String> = CONTENT_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 3))
+        .collect();
+    format!(
+        "UPDATE entries SET updated_ms = ?2, {} WHERE id = ?1",
+        sets.join(", ")
+    )
+});
+
 /// Run one statement through the connection's statement cache (bulk inserts reuse them).
 fn exec(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
     tx.prepare_cached(sql)?.execute(params)
@@ -411,28 +454,14 @@ fn insert_in(
     utc_offset_s: i32,
     now: DateTime<Utc>,
 ) -> Result<EntryId> {
-    exec(
-        tx,
-        "INSERT INTO entries (uuid, kind, created_ms, utc_offset_s, updated_ms, title, body,
-            stress, energy, work_context, starred, for_supervision, unfinished, template_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
-            uuid.to_string(),
-            content.kind.as_str(),
-            to_ms(created),
-            utc_offset_s,
-            to_ms(now),
-            content.title,
-            content.body,
-            content.stress.map(Rating::value),
-            content.energy.map(Rating::value),
-            content.work_context,
-            content.starred,
-            content.for_supervision,
-            content.unfinished,
-            content.template,
-        ],
-    )?;
+    let mut values = vec![
+        Value::Text(uuid.to_string()),
+        Value::Integer(to_ms(created)),
+        Value::Integer(i64::from(utc_offset_s)),
+        Value::Integer(to_ms(now)),
+    ];
+    values.extend(content_values(content));
+    exec(tx, &INSERT_SQL, rusqlite::params_from_iter(values))?;
     let id = EntryId(tx.last_insert_rowid());
     write_details(tx, id, content)?;
     Ok(id)
