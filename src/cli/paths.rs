@@ -19,9 +19,16 @@ pub fn run(ctx: &Context, args: PathsArgs) -> anyhow::Result<()> {
             "journal": p.journal, "config": p.config, "backups": p.backups, "log": p.log,
         }));
     }
-    println!("journal  {}", p.journal.display());
-    println!("config   {}", p.config.display());
-    println!("backups  {}", p.backups.display());
-    println!("log      {}", p.log.display());
+    let state = |path: &std::path::Path| {
+        if path.exists() {
+            ""
+        } else {
+            "  (not created yet)"
+        }
+    };
+    println!("journal  {}{}", p.journal.display(), state(&p.journal));
+    println!("config   {}{}", p.config.display(), state(&p.config));
+    println!("backups  {}{}", p.backups.display(), state(&p.backups));
+    println!("log      {}{}", p.log.display(), state(&p.log));
     Ok(())
 }

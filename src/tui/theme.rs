@@ -120,3 +120,24 @@ impl Theme {
 pub fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_wins_over_any_theme() {
+        for name in [ThemeName::Default, ThemeName::HighContrast] {
+            let t = Theme::new(name, true);
+            assert_eq!(t, Theme::plain());
+            assert!(
+                t.stress_high.fg.is_none() && t.selected.bg.is_none(),
+                "no colours at all"
+            );
+        }
+        assert_ne!(
+            Theme::new(ThemeName::Default, false),
+            Theme::new(ThemeName::HighContrast, false)
+        );
+    }
+}
