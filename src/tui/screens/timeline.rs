@@ -1,5 +1,5 @@
-//! The timeline (and the trash, which is the same list of deleted entries): entries grouped
-//! by day, newest first, paged by query; and the welcome shown on an empty journal.
+//! What the timeline and trash screens show when they have nothing to list: the welcome of
+//! an empty journal and the empty-trash line. The list itself is `widgets/entry_list.rs`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
