@@ -48,9 +48,7 @@ impl Clock {
     pub fn offset_at(&self, at: DateTime<Utc>) -> i32 {
         to_zoned(at, &self.tz).offset().seconds()
     }
-}
 
-impl Clock {
     /// `at` on the wall clock of this clock's time zone.
     pub fn local(&self, at: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
         let offset = chrono::FixedOffset::east_opt(self.offset_at(at))

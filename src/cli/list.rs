@@ -45,9 +45,10 @@ pub fn run(ctx: &Context, args: ListArgs) -> anyhow::Result<()> {
     let mut shown = 0;
     let mut day = None;
     while shown < args.limit {
-        let page = store.list(&page_filter, PAGE.min(args.limit - shown))?;
+        let want = PAGE.min(args.limit - shown);
+        let page = store.list(&page_filter, want)?;
         let Some(last) = page.last() else { break };
-        page_filter.before = Some((last.created.timestamp_millis(), last.id));
+        page_filter = filter.page_after(last);
         for e in &page {
             match &mut json {
                 Some(array) => array.push(&mut out, &SummaryRecord::from(e))?,
@@ -69,7 +70,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> anyhow::Result<()> {
             }
         }
         shown += page.len();
-        if page.len() < PAGE.min(args.limit - (shown - page.len())) {
+        if page.len() < want {
             break;
         }
     }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::entry::{EntryId, Kind, Rating};
+use super::entry::{EntryId, EntrySummary, Kind, Rating};
 use super::tags::Tag;
 
 /// Conditions an entry must meet. The default matches every live (not trashed) entry.
@@ -27,6 +27,14 @@ pub struct EntryFilter {
 }
 
 impl EntryFilter {
+    /// The same filter for the page that follows `last` (newest first).
+    pub fn page_after(&self, last: &EntrySummary) -> EntryFilter {
+        EntryFilter {
+            before: Some((last.created.timestamp_millis(), last.id)),
+            ..self.clone()
+        }
+    }
+
     /// True when nothing narrows the live timeline.
     pub fn is_empty(&self) -> bool {
         *self == EntryFilter::default()

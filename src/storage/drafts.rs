@@ -2,7 +2,7 @@
 //! terminal or a lost connection. The payload is opaque JSON owned by the editor.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::{Store, from_ms, to_ms};
 use crate::Result;
@@ -56,18 +56,6 @@ impl Store {
         )?;
         let rows = stmt.query_map([], draft_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// One draft by id.
-    pub fn draft(&self, id: i64) -> Result<Option<Draft>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, entry_id, payload, updated_ms FROM drafts WHERE id = ?1",
-                [id],
-                draft_from_row,
-            )
-            .optional()?)
     }
 
     /// Forget a draft (after saving or discarding it).

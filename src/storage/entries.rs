@@ -52,8 +52,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<EntryId> {
         content.validate()?;
-        let uuid = Uuid::new_v4();
-        self.insert_entry(content, uuid, created, utc_offset_s, now)
+        self.write(|tx| insert_in(tx, content, Uuid::new_v4(), created, utc_offset_s, now))
     }
 
     /// Insert many entries in one transaction (imports and generated journals), keeping
@@ -72,18 +71,6 @@ impl Store {
             }
             Ok(n)
         })
-    }
-
-    /// Insert with a known UUID.
-    fn insert_entry(
-        &mut self,
-        content: &EntryContent,
-        uuid: Uuid,
-        created: DateTime<Utc>,
-        utc_offset_s: i32,
-        now: DateTime<Utc>,
-    ) -> Result<EntryId> {
-        self.write(|tx| insert_in(tx, content, uuid, created, utc_offset_s, now))
     }
 
     /// Replace everything the writer controls in entry `id`; identity and creation time stay.
@@ -283,18 +270,6 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// How many entries match `filter` (uses the indexes; no rows are loaded).
-    pub fn count(&self, filter: &EntryFilter) -> Result<u64> {
-        let mut sql = String::from("SELECT count(*) FROM entries e WHERE ");
-        let mut args = Vec::new();
-        push_filter(&mut sql, &mut args, filter);
-        let n: i64 = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
-        Ok(n as u64)
     }
 
     /// Set or clear one flag on an entry.

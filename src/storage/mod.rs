@@ -115,11 +115,6 @@ impl Store {
         Ok(store)
     }
 
-    /// The file behind this store, if any.
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
     /// The schema version recorded in the file.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self

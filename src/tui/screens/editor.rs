@@ -227,11 +227,6 @@ impl Editor {
         serde_json::to_string(&self.snapshot()).ok()
     }
 
-    /// Is there typing that no draft holds yet?
-    pub fn has_pending_draft(&self) -> bool {
-        self.pending_since.is_some()
-    }
-
     fn touched(&mut self, now: Instant) {
         self.pending_since.get_or_insert(now);
     }

@@ -97,10 +97,7 @@ impl EntryList {
         }
         let last = self.entries.last()?;
         self.loading = true;
-        Some(EntryFilter {
-            before: Some((last.created.timestamp_millis(), last.id)),
-            ..base.clone()
-        })
+        Some(base.page_after(last))
     }
 
     /// Adjust `top` so the selection (and its day heading) fits in `height` rows.
