@@ -11,15 +11,15 @@ mod corpus;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use debrief::clock::Clock;
 use debrief::config::Config;
 use debrief::domain::{EntryContent, EntryFilter, EntryId, Tag};
+use debrief::keys::{Action, Keymap};
 use debrief::storage::{Store, StoreOptions};
 use debrief::tui::app::App;
-use debrief::tui::effects::perform;
-use debrief::tui::keymap::{Action, Keymap};
+use debrief::tui::runtime::{Headless, Runtime};
+use debrief::tui::screen::Screen;
 use debrief::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,7 +36,7 @@ fn options(dir: &std::path::Path) -> StoreOptions {
     StoreOptions {
         backups: dir.join("backups"),
         busy_timeout: Duration::from_secs(5),
-        now: Utc::now(),
+        now: debrief::clock::Clock::system().now(),
     }
 }
 
@@ -114,25 +114,23 @@ fn bench(c: &mut Criterion) {
             b.iter(|| store.get(middle).expect("get"))
         });
 
+        let new_app = |clock: &Clock| {
+            App::new(
+                &Config::default(),
+                Keymap::default(),
+                Theme::plain(),
+                clock.clone(),
+                "bench".into(),
+                (120, 40),
+            )
+        };
         group.bench_function(BenchmarkId::new("timeline first frame", n), |b| {
             let clock = Clock::system();
             b.iter(|| {
-                let mut store = Store::open(&path, &options(&dir)).expect("open");
-                let config = Config::default();
-                let mut app = App::new(
-                    &config,
-                    Keymap::default(),
-                    Theme::plain(),
-                    clock.clone(),
-                    "bench".into(),
-                    (120, 40),
-                );
-                let mut queue: std::collections::VecDeque<_> = app.start().into();
-                while let Some(e) = queue.pop_front() {
-                    for m in perform(&mut store, &clock, e) {
-                        queue.extend(app.update(m, Instant::now()));
-                    }
-                }
+                let store = Store::open(&path, &options(&dir)).expect("open");
+                let mut runtime = Runtime::new(store, clock.clone());
+                let mut app = new_app(&clock);
+                runtime.start(&mut app, &mut Headless, Instant::now());
                 let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
                 terminal
                     .draw(|f| f.render_widget(&app, f.area()))
@@ -142,55 +140,46 @@ fn bench(c: &mut Criterion) {
         // The interface, already open: a page down, opening the selected entry, and one
         // keystroke in search (each followed by drawing the frame, as the event loop does).
         let clock = Clock::system();
-        let mut tui_store = Store::open(&path, &options(&dir)).expect("open");
-        let mut app = App::new(
-            &Config::default(),
-            Keymap::default(),
-            Theme::plain(),
-            clock.clone(),
-            "bench".into(),
-            (120, 40),
-        );
+        let tui_store = Store::open(&path, &options(&dir)).expect("open");
+        let mut runtime = Runtime::new(tui_store, clock.clone());
+        let mut app = new_app(&clock);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        let step = |app: &mut App, store: &mut Store, effects: Vec<debrief::tui::msg::Effect>| {
-            let mut queue: std::collections::VecDeque<_> = effects.into();
-            while let Some(e) = queue.pop_front() {
-                for m in perform(store, &clock, e) {
-                    queue.extend(app.update(m, Instant::now()));
-                }
-            }
+        runtime.start(&mut app, &mut Headless, Instant::now());
+        let timeline_selected = |app: &App| match app.stack.first() {
+            Some(Screen::List(l)) => l.list.selected,
+            _ => 0,
         };
-        let effects = app.start();
-        step(&mut app, &mut tui_store, effects);
         group.bench_function(BenchmarkId::new("tui page down", n), |b| {
             b.iter(|| {
-                if app.timeline.selected > 5_000 {
-                    app.timeline.to_top();
+                if timeline_selected(&app) > 5_000 {
+                    let effects = app.on_action(Action::Top, Instant::now());
+                    runtime.drain(&mut app, effects, &mut Headless, Instant::now());
                 }
                 let effects = app.on_action(Action::PageDown, Instant::now());
-                step(&mut app, &mut tui_store, effects);
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
                 terminal
                     .draw(|f| f.render_widget(&app, f.area()))
                     .expect("draw");
             })
         });
-        app.timeline.to_top();
+        let effects = app.on_action(Action::Top, Instant::now());
+        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
         group.bench_function(BenchmarkId::new("tui open entry", n), |b| {
             b.iter(|| {
                 let effects = app.on_action(Action::Open, Instant::now());
-                step(&mut app, &mut tui_store, effects);
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
                 terminal
                     .draw(|f| f.render_widget(&app, f.area()))
                     .expect("draw");
                 let effects = app.on_action(Action::Back, Instant::now());
-                step(&mut app, &mut tui_store, effects);
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
             })
         });
         let effects = app.on_action(Action::Search, Instant::now());
-        step(&mut app, &mut tui_store, effects);
+        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
         for c in "home visi".chars() {
             let effects = app.on_event(key(c), Instant::now());
-            step(&mut app, &mut tui_store, effects);
+            runtime.drain(&mut app, effects, &mut Headless, Instant::now());
         }
         group.bench_function(BenchmarkId::new("tui search keystroke", n), |b| {
             // Alternately type and erase the last letter: "home visi" <-> "home visit".
@@ -199,13 +188,13 @@ fn bench(c: &mut Criterion) {
                 let ev = if typed { backspace() } else { key('t') };
                 typed = !typed;
                 let effects = app.on_event(ev, Instant::now());
-                step(&mut app, &mut tui_store, effects);
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
                 terminal
                     .draw(|f| f.render_widget(&app, f.area()))
                     .expect("draw");
             })
         });
-        drop(tui_store);
+        drop(runtime);
         drop(store);
 
         // Adding writes to a copy, so the cached journal stays the same size.
@@ -216,14 +205,11 @@ fn bench(c: &mut Criterion) {
             .backup_to(&copy)
             .expect("copy");
         let mut store = Store::open(&copy, &options(&dir)).expect("open copy");
-        let content = EntryContent {
-            body: "A short note after the visit #home-visit".into(),
-            ..Default::default()
-        };
+        let content = EntryContent::text("A short note after the visit #home-visit");
         group.bench_function(BenchmarkId::new("add", n), |b| {
             b.iter(|| {
                 store
-                    .add_entry(&content, Utc::now(), 0, Utc::now())
+                    .add_entry(&content, clock.now(), 0, clock.now())
                     .expect("add")
             })
         });

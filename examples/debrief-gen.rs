@@ -29,15 +29,15 @@ struct Args {
     jrnl: Option<PathBuf>,
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     if args.db.is_none() && args.jrnl.is_none() {
-        anyhow::bail!("nothing to write: pass --db PATH and/or --jrnl PATH");
+        return Err("nothing to write: pass --db PATH and/or --jrnl PATH".into());
     }
     let entries = corpus::entries(args.n, args.seed);
     if let Some(db) = &args.db {
         if db.exists() {
-            anyhow::bail!("{} exists already; choose a new path", db.display());
+            return Err(format!("{} exists already; choose a new path", db.display()).into());
         }
         corpus::build_journal(db, &entries)?;
         eprintln!("wrote {} entries to {}", entries.len(), db.display());

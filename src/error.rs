@@ -1,21 +1,34 @@
-//! The core's error type. Every message is written for the person at the keyboard:
-//! it says what went wrong and what to do next, on one line.
+//! The core's error type. Every message is written for the person at the keyboard: it says
+//! what went wrong and what to do next, on one line. Each error also has a documented exit
+//! code ([`Error::exit_code`]) so scripts can tell a typo from a busy journal.
 
 use std::path::PathBuf;
 
-/// Errors raised by the core (domain validation and storage).
+/// Errors raised by the core (domain validation, storage, presentation).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{0}")]
-    Invalid(String),
+    /// A value the user gave cannot be used; `field` names it ("stress", "tag", "date", ...).
+    #[error("{reason}")]
+    Invalid { field: &'static str, reason: String },
 
-    #[error("no entry with id {0}: run `debrief list` to see ids")]
-    NotFound(String),
+    /// Nothing with this id exists (an entry, a draft, an action).
+    #[error("{}", not_found(what, id))]
+    NotFound { what: &'static str, id: String },
+
+    /// The request does not fit the current state ("entry 4 is already in the trash").
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error("the journal is busy (locked by another debrief process); try again in a moment")]
+    Locked,
 
     #[error(
         "{path} is a directory, not a journal file: pass a file path such as {path}/debrief.db"
     )]
     PathIsDirectory { path: PathBuf },
+
+    #[error("{path} is not a regular file, so it cannot be a journal: check the path")]
+    NotAFile { path: PathBuf },
 
     #[error(
         "{path} is not a debrief journal (not a SQLite database); it was left untouched: check the path"
@@ -41,8 +54,19 @@ pub enum Error {
     )]
     NotWritable { path: PathBuf, reason: String },
 
-    #[error("the journal is busy (locked by another debrief process); try again in a moment")]
-    Busy,
+    /// A stored value debrief cannot read back (a damaged or hand-edited journal).
+    #[error(
+        "the journal holds {what} that debrief cannot read ({value}); nothing was changed: restore a backup or report this"
+    )]
+    Corrupt { what: &'static str, value: String },
+
+    /// `$VISUAL`/`$EDITOR` could not be used.
+    #[error("{0}")]
+    Editor(String),
+
+    /// Another error with a note added for the user ("your text was kept in ...").
+    #[error("{error} ({note})")]
+    Noted { error: Box<Error>, note: String },
 
     #[error("journal error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -54,22 +78,124 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
+fn not_found(what: &str, id: &str) -> String {
+    match what {
+        "entry" => format!("no entry with id {id}: run `debrief list` to see ids"),
+        _ => format!("no {what} with id {id}"),
+    }
+}
+
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The exit codes of the `debrief` binary, one per kind of failure (documented in the README).
+pub mod exit {
+    /// Success, including output cut short by a closed pipe (`debrief list | head -1`).
+    pub const OK: u8 = 0;
+    /// Something unexpected: a database or I/O error, an editor that failed.
+    pub const FAILURE: u8 = 1;
+    /// The command line itself is wrong (unknown flag, missing argument): clap's code.
+    pub const USAGE: u8 = 2;
+    /// A value given is not valid (a rating out of range, an unreadable date, empty text).
+    pub const INVALID: u8 = 3;
+    /// No entry (or other item) has that id.
+    pub const NOT_FOUND: u8 = 4;
+    /// The request conflicts with the item's state (restoring an entry not in the trash).
+    pub const CONFLICT: u8 = 5;
+    /// The journal is locked by another process for longer than the busy timeout.
+    pub const BUSY: u8 = 6;
+    /// The journal cannot be used: not a journal, a newer one, a directory, not writable.
+    pub const UNAVAILABLE: u8 = 7;
+}
+
 impl Error {
-    /// Shorthand for a validation error with a message for the user.
-    pub fn invalid(message: impl Into<String>) -> Self {
-        Error::Invalid(message.into())
+    /// A validation error about `field`, with a message for the user.
+    pub fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Error::Invalid {
+            field,
+            reason: reason.into(),
+        }
     }
 
-    /// Turn SQLite's "busy"/"locked" into [`Error::Busy`], leaving other errors as they are.
+    /// No entry with this id.
+    pub fn entry_not_found(id: impl ToString) -> Self {
+        Error::NotFound {
+            what: "entry",
+            id: id.to_string(),
+        }
+    }
+
+    /// This error with a note for the user; the exit code stays the error's own.
+    pub fn with_note(self, note: impl Into<String>) -> Self {
+        Error::Noted {
+            error: Box::new(self),
+            note: note.into(),
+        }
+    }
+
+    /// The process exit code for this error (see [`exit`]).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid { .. } => exit::INVALID,
+            Error::NotFound { .. } => exit::NOT_FOUND,
+            Error::Conflict(_) => exit::CONFLICT,
+            Error::Locked => exit::BUSY,
+            Error::PathIsDirectory { .. }
+            | Error::NotAFile { .. }
+            | Error::NotADatabase { .. }
+            | Error::ForeignDatabase { .. }
+            | Error::TooNew { .. }
+            | Error::NotWritable { .. }
+            | Error::Corrupt { .. } => exit::UNAVAILABLE,
+            Error::Noted { error, .. } => error.exit_code(),
+            Error::Editor(_) | Error::Database(_) | Error::Migration(_) | Error::Io(_) => {
+                exit::FAILURE
+            }
+        }
+    }
+
+    /// Turn SQLite's "busy"/"locked" into [`Error::Locked`], leaving other errors as they are.
     pub(crate) fn from_sqlite(err: rusqlite::Error) -> Self {
         match err.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
-                Error::Busy
+                Error::Locked
             }
             _ => Error::Database(err),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_failure_has_its_own_exit_code() {
+        let codes = [
+            Error::invalid("stress", "x").exit_code(),
+            Error::entry_not_found(3).exit_code(),
+            Error::Conflict("x".into()).exit_code(),
+            Error::Locked.exit_code(),
+            Error::NotADatabase { path: "x".into() }.exit_code(),
+            Error::Editor("x".into()).exit_code(),
+        ];
+        let mut unique = codes.to_vec();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len(), "{codes:?}");
+        assert!(!codes.contains(&exit::OK) && !codes.contains(&exit::USAGE));
+    }
+
+    #[test]
+    fn not_found_says_where_to_look_for_entries() {
+        assert_eq!(
+            Error::entry_not_found(7).to_string(),
+            "no entry with id 7: run `debrief list` to see ids"
+        );
+        let e = Error::NotFound {
+            what: "draft",
+            id: "4".into(),
+        };
+        assert_eq!(e.to_string(), "no draft with id 4");
     }
 }

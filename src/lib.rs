@@ -1,16 +1,19 @@
 //! debrief: a private, keyboard-first reflective-practice journal for the terminal.
 //!
-//! Module map (dependencies point downward only):
+//! Where each concern lives (dependencies point downward only):
 //!
-//! - [`cli`] and [`tui`]: the two front ends. Only they print or draw.
-//! - [`domain`]: entries, check-ins, supervision, tags, dates and validation. Pure.
-//! - [`storage`]: the only place with SQL; one [`storage::Store`] owns the connection.
-//! - [`transfer`]: the stable JSON record of an entry (and later export/import formats).
-//! - [`paths`], [`clock`], [`config`], [`error`]: resolved locations, the one source of "now",
-//!   settings, and the core's error type; [`text`]: making journal text safe to print;
-//!   [`external_editor`]: handing text to `$VISUAL`/`$EDITOR`.
-//!
-//! The core (`domain`, `storage`) never mentions the terminal; a test in `tests/` checks it.
+//! - Front ends, side by side: [`cli`] (one file per command) and [`tui`] (a stack of screens
+//!   driven by one runtime). Only they print or draw. Neither imports the other; both start
+//!   from a [`session::Session`] and use [`keys`] and [`present`].
+//! - [`present`]: shapes entries, list rows and snippets into sections of spans with roles
+//!   (pure); the front ends render them. Also the one colour decision.
+//! - [`keys`]: key names, every screen's key table and the settings' overrides (no terminal types).
+//! - The core, which never mentions the terminal (a test in `tests/` checks it):
+//!   [`domain`] (entries with typed details, drafts, tags, dates; pure), [`storage`] (the only
+//!   place with SQL; one [`storage::Store`] owns the connection), [`transfer`] (the JSON
+//!   record), and the small shared modules [`paths`], [`clock`] (the only reader of the wall
+//!   clock), [`config`], [`error`] (typed errors with exit codes), [`text`] (making journal
+//!   text safe to print) and [`external_editor`] (handing text to `$VISUAL`/`$EDITOR`).
 
 pub mod cli;
 pub mod clock;
@@ -18,7 +21,10 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod external_editor;
+pub mod keys;
 pub mod paths;
+pub mod present;
+pub mod session;
 pub mod storage;
 pub mod text;
 pub mod transfer;

@@ -1,35 +1,38 @@
 //! The `debrief` binary: parse the command line, run a command or the terminal interface,
-//! and report errors as one readable line with a non-zero exit code.
+//! and report errors as one readable line with the error's exit code (README, "Exit codes").
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use debrief::cli::{self, Cli, Context};
+use debrief::cli::{self, Cli};
+use debrief::error::exit;
 use debrief::paths::Paths;
+use debrief::session::Session;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped early (`debrief list | head -1`) is a normal end.
+        Err(debrief::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(exit::OK)
+        }
         Err(e) => {
-            eprintln!(
-                "debrief: {}",
-                debrief::text::visible_line(&format!("{e:#}"))
-            );
-            ExitCode::FAILURE
+            eprintln!("debrief: {}", debrief::text::visible_line(&e.to_string()));
+            ExitCode::from(e.exit_code())
         }
     }
 }
 
-fn run(args: Cli) -> anyhow::Result<()> {
+fn run(args: Cli) -> debrief::Result<()> {
     let paths = Paths::resolve(args.db, args.config)?;
-    let ctx = Context::from_env(paths);
+    let session = Session::from_env(paths, args.color);
     match args.command {
-        Some(command) => cli::run(&ctx, command),
+        Some(command) => cli::run(&session, command),
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
-            debrief::tui::run(&ctx)
+            debrief::tui::run(&session)
         }
-        None => cli::print_recent(&ctx),
+        None => cli::print_recent(&session),
     }
 }

@@ -66,9 +66,12 @@ pub fn journal_dir(journal: &Path) -> PathBuf {
 }
 
 fn no_home() -> Error {
-    Error::invalid(format!(
-        "cannot find a home directory for the default journal: set {DB_ENV} or pass --db PATH"
-    ))
+    Error::invalid(
+        "db",
+        format!(
+            "cannot find a home directory for the default journal: set {DB_ENV} or pass --db PATH"
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use debrief::domain::*;
 use uuid::Uuid;
 
 /// Bump when the output changes, so cached benchmark journals are rebuilt.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The default seed.
 pub const SEED: u64 = 20_261_122;
 /// A word that appears in about one entry in 500 (for "search a rare word").
@@ -413,63 +413,69 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
         }
     }
     tags.sort();
-    let mut content = EntryContent {
-        kind,
+    let mut common = Common {
         stress: rating(rng, centre),
         energy: rating(rng, 5),
         work_context: Some(work.clone()),
         tags,
-        starred: rng.chance(0.02),
-        for_supervision: rng.chance(0.05),
-        unfinished: rng.chance(0.03),
+        flags: Flags {
+            starred: rng.chance(0.02),
+            for_supervision: rng.chance(0.05),
+            unfinished: rng.chance(0.03),
+        },
         ..Default::default()
     };
-    match kind {
+    let details = match kind {
         Kind::Reflection => {
             let pool = if work == "home visit" { VISIT } else { REFLECT };
-            content.title = Some(capitalise(&format!("{} — {}", work, rng.pick(CONCERNS))));
-            content.body = body(rng, pool, 40, 400);
+            common.title = Some(capitalise(&format!("{} — {}", work, rng.pick(CONCERNS))));
+            common.body = body(rng, pool, 40, 400);
+            let mut guided = Guided::default();
             if rng.chance(0.2) {
-                content.template = Some("driscoll".into());
-                content.answers = vec![
+                guided.template = Some("driscoll".into());
+                guided.answers = vec![
                     StageAnswer {
-                        stage: "What?".into(),
+                        stage: "what".into(),
                         answer: sentence(rng, VISIT),
                     },
                     StageAnswer {
-                        stage: "So what?".into(),
+                        stage: "so_what".into(),
                         answer: sentence(rng, REFLECT),
                     },
                     StageAnswer {
-                        stage: "Now what?".into(),
+                        stage: "now_what".into(),
                         answer: fill(rng, "Next time I will ask about {concern} sooner."),
                     },
                 ];
             }
+            Details::Reflection(guided)
         }
         Kind::Checkin => {
-            content.body = body(rng, CHECKIN, 40, 120);
+            common.body = body(rng, CHECKIN, 40, 120);
+            let mut checkin = CheckIn::default();
             for _ in 0..rng.between(0, 3) {
-                content.sensations.push(BodySensation {
+                checkin.sensations.push(BodySensation {
                     region: rng.pick(&debrief::domain::checkin::REGIONS).to_string(),
                     sensation: rng.pick(&debrief::domain::checkin::SENSATIONS).to_string(),
                     intensity: rng.below(4) as u8,
                 });
             }
             for _ in 0..rng.between(1, 3) {
-                content.emotions.push(Emotion {
+                checkin.emotions.push(Emotion {
                     word: rng.pick(FEELINGS).to_string(),
                     intensity: Some(rng.between(1, 3) as u8),
                 });
             }
+            Details::Checkin(checkin)
         }
         Kind::Supervision => {
-            content.title = Some("Supervision".into());
-            content.body = body(rng, SUPERVISE, 60, 300);
+            common.title = Some("Supervision".into());
+            common.body = body(rng, SUPERVISE, 60, 300);
             let agenda = (0..rng.between(2, 4))
                 .map(|_| {
                     let (text, function) = *rng.pick(AGENDA);
                     AgendaItem {
+                        id: None,
                         text: text.into(),
                         function: Some(function.into()),
                     }
@@ -485,18 +491,23 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
                         ActionStatus::Done,
                         ActionStatus::Dropped,
                     ]),
+                    ..Default::default()
                 })
                 .collect();
-            content.supervision = Some(SupervisionDetails {
+            Details::Supervision(Supervision {
                 held_on: Some(created.date_naive()),
                 supervisor: Some("team manager".into()),
                 session_type: Some("individual".into()),
                 agenda,
-                decisions: vec![format!("Review {} next session", rng.pick(CONCERNS))],
+                decisions: vec![Decision::new(format!(
+                    "Review {} next session",
+                    rng.pick(CONCERNS)
+                ))],
                 actions,
-            });
+            })
         }
-    }
+    };
+    let content = EntryContent { common, details };
     let uuid = Uuid::from_u64_pair(rng.next(), rng.next());
     GenEntry {
         uuid,
@@ -510,17 +521,25 @@ pub fn build_journal(path: &std::path::Path, entries: &[GenEntry]) -> debrief::R
     let options = debrief::storage::StoreOptions {
         backups: path.with_extension("backups"),
         busy_timeout: std::time::Duration::from_secs(5),
-        now: Utc::now(),
+        now: debrief::clock::Clock::system().now(),
     };
     let mut store = debrief::storage::Store::open(path, &options)?;
     for chunk in entries.chunks(5_000) {
-        let records = chunk.iter().map(|e| debrief::storage::NewRecord {
+        let rows = chunk.iter().map(|e| debrief::storage::ImportRow {
             uuid: e.uuid,
             created: e.created,
             utc_offset_s: 0,
-            content: &e.content,
+            updated: e.created,
+            deleted: None,
+            content: e.content.clone(),
         });
-        store.insert_many(records, Utc::now())?;
+        let report = store.import(rows, debrief::storage::OnConflict::Skip, false)?;
+        if let Some(problem) = report.rows.iter().find_map(|r| match r {
+            debrief::storage::RowOutcome::Rejected(why) => Some(why.clone()),
+            _ => None,
+        }) {
+            return Err(debrief::Error::invalid("corpus", problem));
+        }
     }
     store.optimize()?;
     Ok(())
@@ -533,8 +552,11 @@ pub fn write_jrnl(out: &mut impl Write, entries: &[GenEntry]) -> std::io::Result
         if i > 0 {
             writeln!(out)?;
         }
-        let c = &e.content;
-        let title = c.title.clone().unwrap_or_else(|| c.headline().to_string());
+        let c = &e.content.common;
+        let title = c
+            .title
+            .clone()
+            .unwrap_or_else(|| e.content.headline().to_string());
         let title = title.trim_end_matches('.');
         writeln!(
             out,
@@ -543,8 +565,10 @@ pub fn write_jrnl(out: &mut impl Write, entries: &[GenEntry]) -> std::io::Result
             title
         )?;
         writeln!(out, "{}", c.body)?;
-        for a in &c.answers {
-            writeln!(out, "\n{}\n{}", a.stage, a.answer)?;
+        if let Details::Reflection(g) = &e.content.details {
+            for a in &g.answers {
+                writeln!(out, "\n{}\n{}", a.stage, a.answer)?;
+            }
         }
         if !c.tags.is_empty() {
             let tags: Vec<String> = c.tags.iter().map(|t| format!("@{t}")).collect();

@@ -1,15 +1,20 @@
 //! `debrief add`: quick capture from arguments, standard input or the editor.
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use clap::Args;
 
-use super::Context;
 use super::filters::parse_rating;
-use super::output::print_json;
+use super::output::{stdout, write_json};
+use super::rescue::rescue;
 use crate::domain::when::parse_when;
-use crate::domain::{BodySensation, Emotion, EntryContent, Kind, MAX_BODY_BYTES, Tag};
+use crate::domain::{
+    BodySensation, CheckIn, Common, Details, Emotion, EntryContent, Flags, Kind, MAX_BODY_BYTES,
+    Tag,
+};
 use crate::external_editor::edit_text;
+use crate::session::Session;
+use crate::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -31,9 +36,10 @@ pub struct AddArgs {
     /// When it happened, if not now (e.g. "yesterday 17:30", "2 hours ago").
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
-    /// Kind of entry: reflection (default), checkin or supervision.
-    #[arg(long, short = 'k', value_name = "KIND", default_value = "reflection")]
-    pub kind: String,
+    /// Kind of entry: reflection (the default), checkin or supervision. With --sensation or
+    /// --emotion the default is checkin.
+    #[arg(long, short = 'k', value_name = "KIND")]
+    pub kind: Option<String>,
     /// The kind of work it relates to (e.g. "home visit", court, duty).
     #[arg(long, value_name = "WORK")]
     pub work: Option<String>,
@@ -57,10 +63,43 @@ pub struct AddArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Context, args: AddArgs) -> anyhow::Result<()> {
+/// The details named by the flags, checked against the kind.
+fn details(args: &AddArgs) -> Result<Details> {
+    let sensations = args
+        .sensations
+        .iter()
+        .map(|s| BodySensation::parse(s))
+        .collect::<Result<Vec<_>>>()?;
+    let emotions = args
+        .emotions
+        .iter()
+        .map(|s| Emotion::parse(s))
+        .collect::<Result<Vec<_>>>()?;
+    let body_notes = !sensations.is_empty() || !emotions.is_empty();
+    let kind = match args.kind.as_deref().map(str::parse::<Kind>).transpose()? {
+        Some(k) => k,
+        None if body_notes => Kind::Checkin,
+        None => Kind::Reflection,
+    };
+    match kind {
+        Kind::Checkin => Ok(Details::Checkin(CheckIn {
+            sensations,
+            emotions,
+        })),
+        other if body_notes => Err(Error::invalid(
+            "kind",
+            format!(
+                "--sensation and --emotion belong to check-ins, not to a {}: use --kind checkin",
+                other.label()
+            ),
+        )),
+        other => Ok(other.empty_details()),
+    }
+}
+
+pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     // Validate every flag before asking for text, so nothing typed is lost to a typo in a flag.
-    let mut content = EntryContent {
-        kind: args.kind.parse::<Kind>()?,
+    let common = Common {
         title: args.title.clone().filter(|t| !t.trim().is_empty()),
         stress: args
             .stress
@@ -77,92 +116,81 @@ pub fn run(ctx: &Context, args: AddArgs) -> anyhow::Result<()> {
             .tags
             .iter()
             .map(|t| Tag::parse(t))
-            .collect::<crate::Result<_>>()?,
-        sensations: args
-            .sensations
-            .iter()
-            .map(|s| BodySensation::parse(s))
-            .collect::<crate::Result<_>>()?,
-        emotions: args
-            .emotions
-            .iter()
-            .map(|s| Emotion::parse(s))
-            .collect::<crate::Result<_>>()?,
-        starred: args.star,
-        for_supervision: args.for_supervision,
-        unfinished: args.later,
-        ..Default::default()
+            .collect::<Result<_>>()?,
+        flags: Flags {
+            starred: args.star,
+            for_supervision: args.for_supervision,
+            unfinished: args.later,
+        },
+        body: String::new(),
     };
+    let mut content = EntryContent {
+        common,
+        details: details(&args)?,
+    };
+    let clock = &session.clock;
     let (created, offset) = match &args.at {
         Some(w) => {
-            let when = parse_when(w, &ctx.clock.now_zoned())?;
+            let when = parse_when(w, &clock.now_zoned())?;
             (when.instant(), when.moment.offset().seconds())
         }
         None => {
-            let now = ctx.clock.now();
-            (now, ctx.clock.offset_at(now))
+            let now = clock.now();
+            (now, clock.offset_at(now))
         }
     };
     // Fail on an unusable journal before the user spends time writing.
-    let mut store = ctx.open_store()?;
+    let mut store = session.open_store()?;
 
-    content.body = match args.text.as_slice() {
+    content.common.body = match args.text.as_slice() {
         [dash] if dash == "-" => read_stdin()?,
         [] => edit_text("")?,
         words => words.join(" "),
     };
-    if content.body.trim().is_empty() && content.title.is_none() {
-        anyhow::bail!("the entry is empty, so nothing was saved");
+    if content.is_blank() {
+        return Err(Error::invalid(
+            "text",
+            "the entry is empty, so nothing was saved",
+        ));
     }
     content.absorb_inline_tags();
     let typed = args.text.is_empty() || args.text == ["-"];
-    let id = match store.add_entry(&content, created, offset, ctx.clock.now()) {
+    let id = match store.add_entry(&content, created, offset, clock.now()) {
         Ok(id) => id,
-        Err(e) if typed => return Err(rescue(ctx, &content.body, e)),
-        Err(e) => return Err(e.into()),
+        Err(e) if typed => return Err(rescue(session, &content.common.body, e)),
+        Err(e) => return Err(e),
     };
+    // The entry is saved: from here on a closed standard output is not a failure.
+    let mut out = stdout();
     if args.json {
-        let entry = store.get(id)?;
-        return print_json(&serde_json::json!({ "id": id, "uuid": entry.uuid }));
+        let uuid = store.get(id)?.meta.uuid;
+        return write_json(&mut out, &serde_json::json!({ "id": id, "uuid": uuid }));
     }
-    println!("Saved entry {id}.");
+    writeln!(out, "Saved entry {id}.")?;
+    out.flush()?;
     Ok(())
 }
 
 /// Read all of standard input as UTF-8 text, refusing more than the entry size limit.
-fn read_stdin() -> anyhow::Result<String> {
+fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
         .take(MAX_BODY_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() > MAX_BODY_BYTES {
-        anyhow::bail!(
-            "standard input is over the 1 MiB entry limit, so nothing was saved: split it into several entries"
-        );
+        return Err(Error::invalid(
+            "text",
+            "standard input is over the 1 MiB entry limit, so nothing was saved: split it into several entries",
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "standard input is not valid UTF-8 text (bad byte at offset {}), so nothing was saved: convert it to UTF-8 first",
-            e.utf8_error().valid_up_to()
+        Error::invalid(
+            "text",
+            format!(
+                "standard input is not valid UTF-8 text (bad byte at offset {}), so nothing was saved: convert it to UTF-8 first",
+                e.utf8_error().valid_up_to()
+            ),
         )
     })
-}
-
-/// Keep text that could not be saved in a private file beside the journal, and say where.
-fn rescue(ctx: &Context, body: &str, err: crate::Error) -> anyhow::Error {
-    let dir = crate::paths::journal_dir(&ctx.paths.journal);
-    let file = dir.join(format!(
-        "debrief-unsaved-{}.txt",
-        ctx.clock.now().format("%Y%m%dT%H%M%S")
-    ));
-    let kept = crate::storage::create_private_file(&file)
-        .ok()
-        .and_then(|()| std::fs::write(&file, body).ok());
-    match kept {
-        Some(()) => anyhow::anyhow!("{err} (your text was kept in {})", file.display()),
-        None => {
-            anyhow::anyhow!("{err} (and your text could not be kept: copy it from your editor)")
-        }
-    }
 }

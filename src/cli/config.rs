@@ -1,9 +1,14 @@
 //! `debrief config`: check the settings file, or print the commented default one.
 
+use std::io::Write;
+
 use clap::Args;
 
-use super::Context;
-use crate::config::{Config, DEFAULT_CONFIG};
+use super::output::stdout;
+use crate::config::DEFAULT_CONFIG;
+use crate::keys::Keymap;
+use crate::session::Session;
+use crate::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
@@ -12,31 +17,40 @@ pub struct ConfigArgs {
     pub default: bool,
 }
 
-pub fn run(ctx: &Context, args: ConfigArgs) -> anyhow::Result<()> {
+pub fn run(session: &Session, args: ConfigArgs) -> Result<()> {
+    let mut out = stdout();
     if args.default {
-        print!("{DEFAULT_CONFIG}");
+        write!(out, "{DEFAULT_CONFIG}")?;
+        out.flush()?;
         return Ok(());
     }
-    let path = &ctx.paths.config;
+    let path = &session.paths.config;
     if !path.exists() {
-        println!(
+        writeln!(
+            out,
             "{}: not created yet, so the defaults apply.",
             path.display()
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "Start one with: debrief config --default > {}",
             path.display()
-        );
+        )?;
+        out.flush()?;
         return Ok(());
     }
-    match Config::load(path) {
-        (_, Some(problem)) => anyhow::bail!("{problem}"),
+    match session.load_config() {
+        (_, Some(problem)) => Err(Error::invalid("config", problem)),
         (config, None) => {
-            let (_, problems) = crate::tui::keymap::Keymap::with_overrides(&config.keys);
+            let (_, problems) = Keymap::with_overrides(&config.keys);
             if !problems.is_empty() {
-                anyhow::bail!("{}: {}", path.display(), problems.join("; "));
+                return Err(Error::invalid(
+                    "config",
+                    format!("{}: {}", path.display(), problems.join("; ")),
+                ));
             }
-            println!("{}: ok.", path.display());
+            writeln!(out, "{}: ok.", path.display())?;
+            out.flush()?;
             Ok(())
         }
     }

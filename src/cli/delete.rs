@@ -4,8 +4,10 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use clap::Args;
 
-use super::Context;
+use super::output::stdout;
 use crate::domain::EntryRef;
+use crate::session::Session;
+use crate::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
@@ -27,42 +29,50 @@ pub struct RestoreArgs {
     pub id: String,
 }
 
-pub fn run(ctx: &Context, args: DeleteArgs) -> anyhow::Result<()> {
+pub fn run(session: &Session, args: DeleteArgs) -> Result<()> {
     let r: EntryRef = args.id.parse()?;
-    let mut store = ctx.open_store()?;
+    let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
+    let mut out = stdout();
     if !args.purge {
-        store.trash(id, ctx.clock.now())?;
-        println!("Moved entry {id} to the trash (bring it back with: debrief restore {id}).");
-        return Ok(());
-    }
-    if !args.yes
-        && !confirm(&format!(
+        store.trash(id, session.clock.now())?;
+        writeln!(
+            out,
+            "Moved entry {id} to the trash (bring it back with: debrief restore {id})."
+        )?;
+    } else if args.yes
+        || confirm(&format!(
             "Delete entry {id} for good? This cannot be undone. [y/N] "
         ))?
     {
-        println!("Kept entry {id}.");
-        return Ok(());
+        store.purge(id)?;
+        writeln!(out, "Deleted entry {id} for good.")?;
+    } else {
+        writeln!(out, "Kept entry {id}.")?;
     }
-    store.purge(id)?;
-    println!("Deleted entry {id} for good.");
+    out.flush()?;
     Ok(())
 }
 
-pub fn restore(ctx: &Context, args: RestoreArgs) -> anyhow::Result<()> {
+pub fn restore(session: &Session, args: RestoreArgs) -> Result<()> {
     let r: EntryRef = args.id.parse()?;
-    let mut store = ctx.open_store()?;
+    let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
     store.restore(id)?;
-    println!("Restored entry {id}.");
+    let mut out = stdout();
+    writeln!(out, "Restored entry {id}.")?;
+    out.flush()?;
     Ok(())
 }
 
 /// Ask a yes/no question on the terminal; refuses to guess when there is no terminal.
-fn confirm(question: &str) -> anyhow::Result<bool> {
+fn confirm(question: &str) -> Result<bool> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
-        anyhow::bail!("refusing to delete for good without confirmation: add --yes");
+        return Err(Error::invalid(
+            "yes",
+            "refusing to delete for good without confirmation: add --yes",
+        ));
     }
     eprint!("{question}");
     std::io::stderr().flush()?;

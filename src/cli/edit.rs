@@ -1,10 +1,17 @@
-//! `debrief edit`: change an entry's text in the editor (title and tags by flag).
+//! `debrief edit`: change an entry's text in the editor (title and tags by flag). A guided
+//! reflection opens with its stage headings and answers, and is split back into answers.
+
+use std::io::Write;
 
 use clap::Args;
 
-use super::Context;
-use crate::domain::{EntryRef, Tag};
+use super::output::stdout;
+use super::rescue::rescue;
+use crate::domain::templates;
+use crate::domain::{Details, EntryContent, EntryRef, Guided, Tag};
 use crate::external_editor::edit_text;
+use crate::session::Session;
+use crate::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
@@ -19,37 +26,118 @@ pub struct EditArgs {
     pub tags: Vec<String>,
 }
 
-pub fn run(ctx: &Context, args: EditArgs) -> anyhow::Result<()> {
+/// The text the editor gets: the body, and for a guided reflection each stage's heading,
+/// prompts and answer.
+fn editable_text(content: &EntryContent) -> String {
+    match &content.details {
+        Details::Reflection(Guided {
+            template: Some(t),
+            answers,
+        }) => match templates::find(t) {
+            Some(t) => t.compose(&content.common.body, answers),
+            None => content.common.body.clone(),
+        },
+        _ => content.common.body.clone(),
+    }
+}
+
+/// Put edited text back: into the body, or split into body and stage answers.
+fn apply_text(content: &mut EntryContent, text: String) {
+    if let Details::Reflection(Guided {
+        template: Some(t),
+        answers,
+    }) = &mut content.details
+        && let Some(t) = templates::find(t)
+    {
+        let (body, split) = t.split(&text);
+        content.common.body = body;
+        *answers = split;
+        return;
+    }
+    content.common.body = text;
+}
+
+pub fn run(session: &Session, args: EditArgs) -> Result<()> {
     let r: EntryRef = args.id.parse()?;
     let new_tags: Vec<Tag> = args
         .tags
         .iter()
         .map(|t| Tag::parse(t))
-        .collect::<crate::Result<_>>()?;
-    let mut store = ctx.open_store()?;
+        .collect::<Result<_>>()?;
+    let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
     let entry = store.get(id)?;
     let mut content = entry.content.clone();
+    let mut typed = None;
     if args.title.is_some() || !new_tags.is_empty() {
         if let Some(t) = args.title {
-            content.title = Some(t).filter(|t| !t.trim().is_empty());
+            content.common.title = Some(t).filter(|t| !t.trim().is_empty());
         }
-        content.tags.extend(new_tags);
+        content.common.tags.extend(new_tags);
     } else {
-        let edited = edit_text(&content.body)?;
+        let edited = edit_text(&editable_text(&content))?;
         if edited.trim().is_empty() {
-            anyhow::bail!(
-                "the edited text is empty, so entry {id} was left as it was: use `debrief delete {id}` to remove it"
-            );
+            return Err(Error::invalid(
+                "text",
+                format!(
+                    "the edited text is empty, so entry {id} was left as it was: use `debrief delete {id}` to remove it"
+                ),
+            ));
         }
-        content.body = edited;
+        apply_text(&mut content, edited.clone());
+        typed = Some(edited);
     }
     content.absorb_inline_tags();
+    let mut out = stdout();
     if content == entry.content {
-        println!("No changes to entry {id}.");
+        writeln!(out, "No changes to entry {id}.")?;
+        out.flush()?;
         return Ok(());
     }
-    store.update_entry(id, &content, ctx.clock.now())?;
-    println!("Updated entry {id}.");
+    if let Err(e) = store.update_entry(id, &content, session.clock.now()) {
+        // Text written in the editor is never thrown away.
+        return Err(match typed {
+            Some(text) => rescue(session, &text, e),
+            None => e,
+        });
+    }
+    let trashed = if entry.meta.deleted.is_some() {
+        " (it is still in the trash: debrief restore brings it back)"
+    } else {
+        ""
+    };
+    writeln!(out, "Updated entry {id}.{trashed}")?;
+    out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::StageAnswer;
+
+    #[test]
+    fn a_guided_reflection_is_edited_with_its_answers_and_split_back() {
+        let mut c = EntryContent::text("Intro");
+        c.details = Details::Reflection(Guided {
+            template: Some("driscoll".into()),
+            answers: vec![StageAnswer {
+                stage: "what".into(),
+                answer: "We met at the door.".into(),
+            }],
+        });
+        let text = editable_text(&c);
+        assert!(text.contains("## What?"), "{text}");
+        assert!(text.contains("We met at the door."), "{text}");
+        let edited = text.replace("## So what?\n", "## So what?\nIt mattered.\n");
+        apply_text(&mut c, edited);
+        assert_eq!(c.common.body, "Intro");
+        match &c.details {
+            Details::Reflection(g) => {
+                assert_eq!(g.answer("what"), Some("We met at the door."));
+                assert_eq!(g.answer("so_what"), Some("It mattered."));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -2,9 +2,9 @@
 
 use clap::Args;
 
-use super::Context;
 use crate::domain::when::parse_when;
 use crate::domain::{EntryFilter, Kind, Tag};
+use crate::session::Session;
 
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
@@ -39,8 +39,8 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     /// Validate the flags into a filter; errors name the flag and what it accepts.
-    pub fn to_filter(&self, ctx: &Context) -> crate::Result<EntryFilter> {
-        let now = ctx.clock.now_zoned();
+    pub fn to_filter(&self, session: &Session) -> crate::Result<EntryFilter> {
+        let now = session.clock.now_zoned();
         let since = match &self.since {
             Some(s) => Some(parse_when(s, &now)?.since()),
             None => None,
@@ -68,17 +68,21 @@ impl FilterArgs {
                 .transpose()?,
             trashed: self.trash,
             before: None,
+            after: None,
         })
     }
 }
 
 /// Parse a 0-10 rating typed on the command line.
-pub fn parse_rating(flag: &str, raw: &str) -> crate::Result<crate::domain::Rating> {
+pub fn parse_rating(flag: &'static str, raw: &str) -> crate::Result<crate::domain::Rating> {
     let n = raw.trim().parse::<i64>().map_err(|_| {
-        crate::Error::invalid(format!(
-            "{flag} must be a whole number from 0 to 10, got '{}'",
-            raw.escape_debug()
-        ))
+        crate::Error::invalid(
+            flag,
+            format!(
+                "{flag} must be a whole number from 0 to 10, got '{}'",
+                raw.escape_debug()
+            ),
+        )
     })?;
     crate::domain::Rating::new(flag, n)
 }

@@ -1,12 +1,14 @@
 //! `debrief list`: the newest entries matching the filters, grouped by day.
 
-use clap::Args;
-
-use super::Context;
-use super::filters::FilterArgs;
 use std::io::Write;
 
-use super::output::{JsonArray, local, summary_line};
+use chrono::Utc;
+use clap::Args;
+
+use super::filters::FilterArgs;
+use super::output::{JsonArray, stdout, summary_line};
+use crate::present::{Role, SummaryParts};
+use crate::session::Session;
 use crate::transfer::SummaryRecord;
 
 #[derive(Debug, Args)]
@@ -35,12 +37,12 @@ impl ListArgs {
 /// Rows fetched per query: long listings are streamed page by page, never held whole.
 const PAGE: usize = 1_000;
 
-pub fn run(ctx: &Context, args: ListArgs) -> anyhow::Result<()> {
-    let filter = args.filters.to_filter(ctx)?;
-    let store = ctx.open_store()?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut json = args.json.then(JsonArray::new);
+pub fn run(session: &Session, args: ListArgs) -> crate::Result<()> {
+    let filter = args.filters.to_filter(session)?;
+    let store = session.open_store()?;
+    let painter = super::painter(session);
+    let mut out = stdout();
+    let mut json = args.json.then(JsonArray::default);
     let mut page_filter = filter.clone();
     let mut shown = 0;
     let mut day = None;
@@ -53,19 +55,20 @@ pub fn run(ctx: &Context, args: ListArgs) -> anyhow::Result<()> {
             match &mut json {
                 Some(array) => array.push(&mut out, &SummaryRecord::from(e))?,
                 None => {
-                    let d = local(e.created).date_naive();
+                    let d = session
+                        .clock
+                        .local(e.created.with_timezone(&Utc))
+                        .date_naive();
                     if day != Some(d) {
                         if day.is_some() {
                             writeln!(out)?;
                         }
-                        writeln!(
-                            out,
-                            "{}",
-                            ctx.style.bold(&d.format("%A %-d %B %Y").to_string())
-                        )?;
+                        let heading = d.format("%A %-d %B %Y").to_string();
+                        writeln!(out, "{}", painter.paint(&heading, Role::Heading))?;
                         day = Some(d);
                     }
-                    writeln!(out, "{}", summary_line(ctx.style, e))?;
+                    let parts = SummaryParts::of(e, &session.clock);
+                    writeln!(out, "{}", summary_line(painter, &parts))?;
                 }
             }
         }

@@ -1,15 +1,17 @@
 //! The command line: argument definitions (clap) and one file per subcommand. Each command
-//! turns raw flags into validated domain values, calls the core, and prints the result.
+//! turns raw flags into validated domain values, calls the core, and prints the result
+//! through [`output`]. Errors are the core's typed [`crate::Error`]s; the binary maps them to
+//! exit codes.
 
 mod add;
 mod config;
-mod context;
 mod delete;
 mod edit;
 mod filters;
 mod list;
 mod output;
 mod paths;
+mod rescue;
 mod search;
 mod show;
 mod tags;
@@ -18,7 +20,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-pub use context::Context;
+use crate::present::color::ColorChoice;
+use crate::session::Session;
 
 /// debrief: a private reflective-practice journal for the terminal.
 ///
@@ -34,8 +37,16 @@ pub struct Cli {
     #[arg(long, global = true, env = crate::paths::CONFIG_ENV, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = parse_color)]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+fn parse_color(s: &str) -> Result<ColorChoice, String> {
+    s.parse().map_err(|e: crate::Error| e.to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,23 +73,33 @@ pub enum Command {
     Config(config::ConfigArgs),
 }
 
-/// Run a parsed command line. `None` (no command) is handled by the caller.
-pub fn run(ctx: &Context, command: Command) -> anyhow::Result<()> {
+/// Run a parsed command. `None` (no command) is handled by the caller.
+pub fn run(session: &Session, command: Command) -> crate::Result<()> {
     match command {
-        Command::Add(a) => add::run(ctx, a),
-        Command::List(a) => list::run(ctx, a),
-        Command::Search(a) => search::run(ctx, a),
-        Command::Show(a) => show::run(ctx, a),
-        Command::Edit(a) => edit::run(ctx, a),
-        Command::Delete(a) => delete::run(ctx, a),
-        Command::Restore(a) => delete::restore(ctx, a),
-        Command::Tags(a) => tags::run(ctx, a),
-        Command::Paths(a) => paths::run(ctx, a),
-        Command::Config(a) => config::run(ctx, a),
+        Command::Add(a) => add::run(session, a),
+        Command::List(a) => list::run(session, a),
+        Command::Search(a) => search::run(session, a),
+        Command::Show(a) => show::run(session, a),
+        Command::Edit(a) => edit::run(session, a),
+        Command::Delete(a) => delete::run(session, a),
+        Command::Restore(a) => delete::restore(session, a),
+        Command::Tags(a) => tags::run(session, a),
+        Command::Paths(a) => paths::run(session, a),
+        Command::Config(a) => config::run(session, a),
     }
 }
 
 /// Print the newest entries: what bare `debrief` shows when it is not run in a terminal.
-pub fn print_recent(ctx: &Context) -> anyhow::Result<()> {
-    list::run(ctx, list::ListArgs::recent())
+pub fn print_recent(session: &Session) -> crate::Result<()> {
+    list::run(session, list::ListArgs::recent())
+}
+
+/// Whether standard output gets colour in this session.
+fn painter(session: &Session) -> output::Painter {
+    use std::io::IsTerminal;
+    output::Painter {
+        color: session
+            .color
+            .use_color_here(std::io::stdout().is_terminal()),
+    }
 }

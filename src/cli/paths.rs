@@ -1,9 +1,11 @@
 //! `debrief paths`: where everything lives.
 
+use std::io::Write;
+
 use clap::Args;
 
-use super::Context;
-use super::output::print_json;
+use super::output::{stdout, write_json};
+use crate::session::Session;
 
 #[derive(Debug, Args)]
 pub struct PathsArgs {
@@ -12,12 +14,16 @@ pub struct PathsArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Context, args: PathsArgs) -> anyhow::Result<()> {
-    let p = &ctx.paths;
+pub fn run(session: &Session, args: PathsArgs) -> crate::Result<()> {
+    let p = &session.paths;
+    let mut out = stdout();
     if args.json {
-        return print_json(&serde_json::json!({
-            "journal": p.journal, "config": p.config, "backups": p.backups, "log": p.log,
-        }));
+        return write_json(
+            &mut out,
+            &serde_json::json!({
+                "journal": p.journal, "config": p.config, "backups": p.backups, "log": p.log,
+            }),
+        );
     }
     let state = |path: &std::path::Path| {
         if path.exists() {
@@ -26,9 +32,14 @@ pub fn run(ctx: &Context, args: PathsArgs) -> anyhow::Result<()> {
             "  (not created yet)"
         }
     };
-    println!("journal  {}{}", p.journal.display(), state(&p.journal));
-    println!("config   {}{}", p.config.display(), state(&p.config));
-    println!("backups  {}{}", p.backups.display(), state(&p.backups));
-    println!("log      {}{}", p.log.display(), state(&p.log));
+    for (name, path) in [
+        ("journal", &p.journal),
+        ("config", &p.config),
+        ("backups", &p.backups),
+        ("log", &p.log),
+    ] {
+        writeln!(out, "{name:<8} {}{}", path.display(), state(path))?;
+    }
+    out.flush()?;
     Ok(())
 }

@@ -1,13 +1,18 @@
 //! `debrief search`: ranked full-text search with a highlighted snippet per hit.
 
+use std::io::Write;
+
 use clap::Args;
 
-use super::Context;
 use super::filters::FilterArgs;
-use super::output::{JsonArray, local, snippet_markdown, summary_line};
+use super::output::{JsonArray, stdout, summary_line};
 use crate::domain::EntryFilter;
 use crate::domain::query::parse_query;
+use crate::present::{Role, SummaryParts, snippet_spans};
+use crate::session::Session;
+use crate::storage::search::{MATCH_END, MATCH_START};
 use crate::transfer::SummaryRecord;
+use crate::{Error, Result};
 
 /// Flags and query words together; a flag wins where both set the same thing.
 fn combine(flags: EntryFilter, words: EntryFilter) -> EntryFilter {
@@ -26,6 +31,7 @@ fn combine(flags: EntryFilter, words: EntryFilter) -> EntryFilter {
         min_stress: flags.min_stress.or(words.min_stress),
         trashed: flags.trashed,
         before: None,
+        after: None,
     }
 }
 
@@ -45,47 +51,58 @@ pub struct SearchArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Context, args: SearchArgs) -> anyhow::Result<()> {
-    let flags = args.filters.to_filter(ctx)?;
+pub fn run(session: &Session, args: SearchArgs) -> Result<()> {
+    let flags = args.filters.to_filter(session)?;
     // The same little language as the search screen: words plus kind:, tag:, since:, ...
-    let query = parse_query(&args.query.join(" "), &ctx.clock.now_zoned());
+    let query = parse_query(&args.query.join(" "), &session.clock.now_zoned());
     if let Some(problem) = query.problems.first() {
-        anyhow::bail!("{problem}");
+        return Err(Error::invalid("query", problem.clone()));
     }
     let filter = combine(flags, query.filter);
     let text = query.text;
     if crate::storage::fts_query(&text, false).is_none() && filter.is_empty() {
-        anyhow::bail!(
-            "nothing to search for in '{}': type at least one word",
-            args.query.join(" ").escape_debug()
-        );
+        return Err(Error::invalid(
+            "query",
+            format!(
+                "nothing to search for in '{}': type at least one word",
+                args.query.join(" ").escape_debug()
+            ),
+        ));
     }
-    let store = ctx.open_store()?;
+    let store = session.open_store()?;
     let hits = store.find(&text, false, &filter, args.limit)?;
+    let mut out = stdout();
     if args.json {
-        let mut out = std::io::stdout().lock();
-        let mut array = JsonArray::new();
+        let mut array = JsonArray::default();
         for h in &hits {
             let record = SummaryRecord {
-                snippet: Some(snippet_markdown(&h.snippet)),
+                snippet: Some(h.snippet.replace([MATCH_START, MATCH_END], "**")),
                 ..SummaryRecord::from(&h.entry)
             };
             array.push(&mut out, &record)?;
         }
-        return array.finish(&mut out);
-    }
-    if hits.is_empty() {
-        println!("No entries match '{}'.", crate::text::visible_line(&text));
+        array.finish(&mut out)?;
+        out.flush()?;
         return Ok(());
     }
-    for h in &hits {
-        let day = local(h.entry.created).format("%a %-d %b %Y").to_string();
-        println!(
-            "{}  {}",
-            ctx.style.dim(&day),
-            summary_line(ctx.style, &h.entry).trim_start()
-        );
-        println!("      {}", ctx.style.snippet(&h.snippet.replace('\n', " ")));
+    if hits.is_empty() {
+        writeln!(
+            out,
+            "No entries match '{}'.",
+            crate::text::visible_line(&text)
+        )?;
     }
+    let painter = super::painter(session);
+    for h in &hits {
+        let parts = SummaryParts::of(&h.entry, &session.clock);
+        writeln!(
+            out,
+            "{}  {}",
+            painter.paint(&parts.day, Role::Dim),
+            summary_line(painter, &parts).trim_start()
+        )?;
+        writeln!(out, "      {}", painter.line(&snippet_spans(&h.snippet)))?;
+    }
+    out.flush()?;
     Ok(())
 }

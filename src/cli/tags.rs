@@ -1,9 +1,11 @@
 //! `debrief tags`: every tag in use with its count.
 
+use std::io::Write;
+
 use clap::Args;
 
-use super::Context;
-use super::output::print_json;
+use super::output::{stdout, write_json};
+use crate::session::Session;
 
 #[derive(Debug, Args)]
 pub struct TagsArgs {
@@ -12,19 +14,22 @@ pub struct TagsArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Context, args: TagsArgs) -> anyhow::Result<()> {
-    let store = ctx.open_store()?;
+pub fn run(session: &Session, args: TagsArgs) -> crate::Result<()> {
+    let store = session.open_store()?;
     let counts = store.tag_counts()?;
+    let mut out = stdout();
     if args.json {
         let rows: Vec<_> = counts
             .iter()
             .map(|(t, n)| serde_json::json!({ "tag": t, "count": n }))
             .collect();
-        return print_json(&rows);
+        return write_json(&mut out, &rows);
     }
     if counts.is_empty() {
-        println!("No tags yet. Add them with --tag NAME or #name in the text.");
-        return Ok(());
+        writeln!(
+            out,
+            "No tags yet. Add them with --tag NAME or #name in the text."
+        )?;
     }
     let width = counts
         .iter()
@@ -33,10 +38,12 @@ pub fn run(ctx: &Context, args: TagsArgs) -> anyhow::Result<()> {
         .unwrap_or(0)
         + 1;
     for (tag, n) in counts {
-        println!(
+        writeln!(
+            out,
             "#{:<width$} {n:>5}",
             crate::text::visible_line(tag.as_str())
-        );
+        )?;
     }
+    out.flush()?;
     Ok(())
 }

@@ -55,6 +55,26 @@ pub const SENSATIONS: [&str; 24] = [
     "relaxed",
 ];
 
+/// The details of a check-in: what the body noticed and which emotions were there.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckIn {
+    pub sensations: Vec<BodySensation>,
+    pub emotions: Vec<Emotion>,
+}
+
+impl CheckIn {
+    pub fn validate(&self) -> Result<()> {
+        for s in &self.sensations {
+            s.validate()?;
+        }
+        for e in &self.emotions {
+            e.validate()?;
+        }
+        Ok(())
+    }
+}
+
 /// A sensation noticed in one region. Intensity: 0 none, 1 faint, 2 clear, 3 strong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BodySensation {
@@ -72,15 +92,21 @@ impl BodySensation {
         let intensity = match parts.next() {
             None | Some("") => 2,
             Some(n) => n.parse::<u8>().map_err(|_| {
-                Error::invalid(format!(
-                    "sensation intensity '{n}' must be 0, 1, 2 or 3 (none, faint, clear, strong)"
-                ))
+                Error::invalid(
+                    "sensation",
+                    format!(
+                        "sensation intensity '{n}' must be 0, 1, 2 or 3 (none, faint, clear, strong)"
+                    ),
+                )
             })?,
         };
         if parts.next().is_some() || sensation.is_empty() {
-            return Err(Error::invalid(format!(
-                "'{spec}' is not REGION:SENSATION[:INTENSITY]: write e.g. shoulders:tight:2"
-            )));
+            return Err(Error::invalid(
+                "sensation",
+                format!(
+                    "'{spec}' is not REGION:SENSATION[:INTENSITY]: write e.g. shoulders:tight:2"
+                ),
+            ));
         }
         let s = BodySensation {
             region,
@@ -103,20 +129,27 @@ impl BodySensation {
 
     pub fn validate(&self) -> Result<()> {
         if !REGIONS.contains(&self.region.as_str()) {
-            return Err(Error::invalid(format!(
-                "unknown body region '{}': use one of {}",
-                self.region,
-                REGIONS.join(", ")
-            )));
+            return Err(Error::invalid(
+                "region",
+                format!(
+                    "unknown body region '{}': use one of {}",
+                    self.region,
+                    REGIONS.join(", ")
+                ),
+            ));
         }
         if self.intensity > 3 {
-            return Err(Error::invalid(format!(
-                "sensation intensity {} must be 0, 1, 2 or 3 (none, faint, clear, strong)",
-                self.intensity
-            )));
+            return Err(Error::invalid(
+                "sensation",
+                format!(
+                    "sensation intensity {} must be 0, 1, 2 or 3 (none, faint, clear, strong)",
+                    self.intensity
+                ),
+            ));
         }
         if self.sensation.trim().is_empty() {
             return Err(Error::invalid(
+                "sensation",
                 "a sensation needs a word, e.g. tight or warm",
             ));
         }
@@ -142,9 +175,12 @@ impl Emotion {
         let (word, intensity) = match spec.split_once(':') {
             Some((w, n)) => {
                 let n = n.trim().parse::<u8>().map_err(|_| {
-                    Error::invalid(format!(
-                        "emotion intensity '{n}' must be 1, 2 or 3 (mild, moderate, intense)"
-                    ))
+                    Error::invalid(
+                        "emotion",
+                        format!(
+                            "emotion intensity '{n}' must be 1, 2 or 3 (mild, moderate, intense)"
+                        ),
+                    )
                 })?;
                 (w, Some(n))
             }
@@ -169,15 +205,17 @@ impl Emotion {
     pub fn validate(&self) -> Result<()> {
         if self.word.trim().is_empty() {
             return Err(Error::invalid(
+                "emotion",
                 "an emotion needs a word, e.g. worried or relieved",
             ));
         }
         if let Some(n) = self.intensity
             && !(1..=3).contains(&n)
         {
-            return Err(Error::invalid(format!(
-                "emotion intensity {n} must be 1, 2 or 3 (mild, moderate, intense)"
-            )));
+            return Err(Error::invalid(
+                "emotion",
+                format!("emotion intensity {n} must be 1, 2 or 3 (mild, moderate, intense)"),
+            ));
         }
         Ok(())
     }

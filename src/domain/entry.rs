@@ -1,5 +1,5 @@
-//! An entry: what was written, when, and the flags and ratings around it.
-//! [`EntryContent`] is what the writer controls; [`Entry`] adds identity and timestamps.
+//! An entry: identity and timestamps ([`EntryMeta`]), what every kind shares ([`Common`]), and
+//! the typed details of its kind ([`Details`]). [`EntryContent`] is what the writer controls.
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,8 +8,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::checkin::{BodySensation, Emotion};
-use super::supervision::SupervisionDetails;
+pub use super::attributes::{Flag, Flags, Kind, Rating};
+use super::checkin::CheckIn;
+use super::supervision::Supervision;
 use super::tags::Tag;
 use crate::{Error, Result};
 
@@ -46,9 +47,13 @@ impl FromStr for EntryRef {
             return Ok(EntryRef::Id(EntryId(n)));
         }
         Uuid::parse_str(s).map(EntryRef::Uuid).map_err(|_| {
-            Error::invalid(format!(
-                "'{s}' is not an entry id: use the number shown by `debrief list`, or a UUID"
-            ))
+            Error::invalid(
+                "id",
+                format!(
+                    "'{}' is not an entry id: use the number shown by `debrief list`, or a UUID",
+                    s.escape_debug()
+                ),
+            )
         })
     }
 }
@@ -62,189 +67,182 @@ impl fmt::Display for EntryRef {
     }
 }
 
-/// The three kinds of entry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A free or template-guided reflection.
-    #[default]
-    Reflection,
-    /// A body-sensation and stress check-in.
-    Checkin,
-    /// Notes of a supervision session.
-    Supervision,
+/// What every kind of entry has.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Common {
+    pub title: Option<String>,
+    pub body: String,
+    pub tags: Vec<Tag>,
+    pub stress: Option<Rating>,
+    pub energy: Option<Rating>,
+    /// Kind of work this relates to (home visit, court, duty, ...).
+    pub work_context: Option<String>,
+    pub flags: Flags,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Reflection, Kind::Checkin, Kind::Supervision];
-
-    /// The stored and displayed name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Reflection => "reflection",
-            Kind::Checkin => "checkin",
-            Kind::Supervision => "supervision",
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Kind {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s.trim().to_lowercase().as_str() {
-            "reflection" | "r" => Ok(Kind::Reflection),
-            "checkin" | "check-in" | "c" => Ok(Kind::Checkin),
-            "supervision" | "s" => Ok(Kind::Supervision),
-            other => Err(Error::invalid(format!(
-                "unknown kind '{other}': use reflection, checkin or supervision"
-            ))),
-        }
-    }
-}
-
-/// A 0-10 self-rating (stress, energy).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct Rating(u8);
-
-impl Rating {
-    pub const MAX: u8 = 10;
-
-    /// A rating, or an error naming `what` when `value` is outside 0-10.
-    pub fn new(what: &str, value: i64) -> Result<Rating> {
-        if (0..=i64::from(Self::MAX)).contains(&value) {
-            Ok(Rating(value as u8))
-        } else {
-            Err(Error::invalid(format!(
-                "{what} must be a whole number from 0 to 10, got {value}"
-            )))
-        }
-    }
-
-    pub fn value(self) -> u8 {
-        self.0
-    }
-}
-
-impl TryFrom<u8> for Rating {
-    type Error = Error;
-    fn try_from(v: u8) -> Result<Self> {
-        Rating::new("a rating", i64::from(v))
-    }
-}
-
-impl From<Rating> for u8 {
-    fn from(r: Rating) -> u8 {
-        r.0
-    }
-}
-
-impl fmt::Display for Rating {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-/// The answer to one stage of a reflective template (e.g. Gibbs "Feelings").
+/// The answer to one stage of a reflective template, keyed by the stage's stable key
+/// (`so_what`), not by its display title.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageAnswer {
     pub stage: String,
     pub answer: String,
 }
 
+/// A reflection: free (no template), or guided by a reflective model with one answer per stage.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Guided {
+    /// The template id (`gibbs`), or `None` for a free reflection.
+    pub template: Option<String>,
+    /// Non-empty answers in stage order.
+    pub answers: Vec<StageAnswer>,
+}
+
+impl Guided {
+    /// The answer to stage `key`, if there is one.
+    pub fn answer(&self, key: &str) -> Option<&str> {
+        self.answers
+            .iter()
+            .find(|a| a.stage == key)
+            .map(|a| a.answer.as_str())
+    }
+}
+
+/// The typed details of an entry's kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Details {
+    Reflection(Guided),
+    Checkin(CheckIn),
+    Supervision(Supervision),
+}
+
+impl Default for Details {
+    fn default() -> Self {
+        Details::Reflection(Guided::default())
+    }
+}
+
+impl Details {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Details::Reflection(_) => Kind::Reflection,
+            Details::Checkin(_) => Kind::Checkin,
+            Details::Supervision(_) => Kind::Supervision,
+        }
+    }
+
+    fn validate(&self) -> Result<()> {
+        match self {
+            Details::Reflection(_) => Ok(()),
+            Details::Checkin(c) => c.validate(),
+            Details::Supervision(s) => s.validate(),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        match self {
+            Details::Reflection(g) => g.answers.iter().all(|a| a.answer.trim().is_empty()),
+            Details::Checkin(c) => c.sensations.is_empty() && c.emotions.is_empty(),
+            Details::Supervision(s) => *s == Supervision::default(),
+        }
+    }
+}
+
 /// Everything about an entry that its writer controls.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EntryContent {
-    pub kind: Kind,
-    pub title: Option<String>,
-    pub body: String,
-    pub stress: Option<Rating>,
-    pub energy: Option<Rating>,
-    /// Kind of work this relates to (home visit, court, duty, ...).
-    pub work_context: Option<String>,
-    pub tags: Vec<Tag>,
-    pub starred: bool,
-    pub for_supervision: bool,
-    /// Marked "finish later".
-    pub unfinished: bool,
-    pub template: Option<String>,
-    pub answers: Vec<StageAnswer>,
-    /// Check-in details (usually on `checkin` entries).
-    pub sensations: Vec<BodySensation>,
-    pub emotions: Vec<Emotion>,
-    /// Supervision details (on `supervision` entries).
-    pub supervision: Option<SupervisionDetails>,
+    pub common: Common,
+    pub details: Details,
 }
 
 impl EntryContent {
+    /// Empty content of `kind`.
+    pub fn of_kind(kind: Kind) -> EntryContent {
+        EntryContent {
+            common: Common::default(),
+            details: kind.empty_details(),
+        }
+    }
+
+    /// A free reflection with this text.
+    pub fn text(body: impl Into<String>) -> EntryContent {
+        EntryContent {
+            common: Common {
+                body: body.into(),
+                ..Common::default()
+            },
+            details: Details::default(),
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.details.kind()
+    }
+
     /// Check limits before anything is written. Inline `#tags` are *not* merged here:
     /// call [`EntryContent::absorb_inline_tags`] first where the writer typed them.
     pub fn validate(&self) -> Result<()> {
-        if self.body.len() > MAX_BODY_BYTES {
-            return Err(Error::invalid(format!(
-                "the entry is {} KiB; the limit is 1024 KiB (1 MiB): split it into several entries",
-                self.body.len().div_ceil(1024)
-            )));
+        let c = &self.common;
+        if c.body.len() > MAX_BODY_BYTES {
+            return Err(Error::invalid(
+                "body",
+                format!(
+                    "the entry is {} KiB; the limit is 1024 KiB (1 MiB): split it into several entries",
+                    c.body.len().div_ceil(1024)
+                ),
+            ));
         }
-        if let Some(t) = &self.title {
+        if let Some(t) = &c.title {
             if t.chars().count() > MAX_TITLE_CHARS {
-                return Err(Error::invalid(format!(
-                    "the title is longer than {MAX_TITLE_CHARS} characters: shorten it"
-                )));
+                return Err(Error::invalid(
+                    "title",
+                    format!("the title is longer than {MAX_TITLE_CHARS} characters: shorten it"),
+                ));
             }
             if t.contains('\n') {
-                return Err(Error::invalid("a title is one line: remove the line break"));
+                return Err(Error::invalid(
+                    "title",
+                    "a title is one line: remove the line break",
+                ));
             }
         }
-        for s in &self.sensations {
-            s.validate()?;
-        }
-        for e in &self.emotions {
-            e.validate()?;
-        }
-        if let Some(s) = &self.supervision {
-            s.validate()?;
-        }
-        Ok(())
+        self.details.validate()
     }
 
     /// True when there is nothing worth saving.
     pub fn is_blank(&self) -> bool {
-        self.body.trim().is_empty()
-            && self.title.as_deref().is_none_or(|t| t.trim().is_empty())
-            && self.answers.iter().all(|a| a.answer.trim().is_empty())
-            && self.sensations.is_empty()
-            && self.emotions.is_empty()
-            && self.stress.is_none()
-            && self.supervision.is_none()
+        let c = &self.common;
+        c.body.trim().is_empty()
+            && c.title.as_deref().is_none_or(|t| t.trim().is_empty())
+            && c.stress.is_none()
+            && self.details.is_blank()
     }
 
     /// Add the `#tags` written in the title and body to the tag list (no duplicates, sorted).
     pub fn absorb_inline_tags(&mut self) {
-        let mut found = super::tags::inline_tags(&self.body);
-        if let Some(t) = &self.title {
+        let c = &mut self.common;
+        let mut found = super::tags::inline_tags(&c.body);
+        if let Some(t) = &c.title {
             found.extend(super::tags::inline_tags(t));
         }
-        self.tags.extend(found);
-        self.tags.sort();
-        self.tags.dedup();
+        c.tags.extend(found);
+        c.tags.sort();
+        c.tags.dedup();
     }
 
-    /// The title, or the first non-empty line of the body (or of the first template answer)
+    /// The title, or the first non-empty line of the body (or of the first stage answer)
     /// when there is none.
     pub fn headline(&self) -> &str {
-        match headline(self.title.as_deref(), &self.body) {
-            "" => self
-                .answers
-                .first()
-                .map_or("", |a| headline(None, &a.answer)),
+        match headline(self.common.title.as_deref(), &self.common.body) {
+            "" => match &self.details {
+                Details::Reflection(g) => {
+                    g.answers.first().map_or("", |a| headline(None, &a.answer))
+                }
+                _ => "",
+            },
             h => h,
         }
     }
@@ -262,9 +260,9 @@ pub fn headline<'a>(title: Option<&'a str>, body: &'a str) -> &'a str {
     }
 }
 
-/// A stored entry.
+/// An entry's identity and timestamps, set by the journal, never by the writer.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
+pub struct EntryMeta {
     pub id: EntryId,
     pub uuid: Uuid,
     /// When it was written (UTC), with the writer's offset at that moment.
@@ -272,7 +270,40 @@ pub struct Entry {
     pub updated: DateTime<Utc>,
     /// In the trash since; `None` while live.
     pub deleted: Option<DateTime<Utc>>,
+}
+
+/// A stored entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub meta: EntryMeta,
     pub content: EntryContent,
+}
+
+impl Entry {
+    pub fn id(&self) -> EntryId {
+        self.meta.id
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.content.kind()
+    }
+
+    /// The one-line summary a list shows for this entry.
+    pub fn summary(&self) -> EntrySummary {
+        let c = &self.content.common;
+        EntrySummary {
+            id: self.meta.id,
+            uuid: self.meta.uuid,
+            kind: self.kind(),
+            created: self.meta.created,
+            headline: self.content.headline().to_string(),
+            tags: c.tags.clone(),
+            stress: c.stress,
+            energy: c.energy,
+            flags: c.flags,
+            deleted: self.meta.deleted,
+        }
+    }
 }
 
 /// One line of the timeline: enough to list an entry without loading all of it.
@@ -286,9 +317,7 @@ pub struct EntrySummary {
     pub tags: Vec<Tag>,
     pub stress: Option<Rating>,
     pub energy: Option<Rating>,
-    pub starred: bool,
-    pub for_supervision: bool,
-    pub unfinished: bool,
+    pub flags: Flags,
     pub deleted: Option<DateTime<Utc>>,
 }
 
@@ -297,26 +326,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ratings_accept_zero_to_ten_only() {
-        assert_eq!(Rating::new("stress", 0).map(Rating::value).ok(), Some(0));
-        assert_eq!(Rating::new("stress", 10).map(Rating::value).ok(), Some(10));
-        let err = Rating::new("stress", 11).expect_err("11 is out of range");
-        assert_eq!(
-            err.to_string(),
-            "stress must be a whole number from 0 to 10, got 11"
-        );
-        assert!(Rating::new("energy", -1).is_err());
-    }
-
-    #[test]
-    fn kinds_parse_with_friendly_aliases() {
-        assert_eq!("Check-in".parse::<Kind>().ok(), Some(Kind::Checkin));
-        assert_eq!("s".parse::<Kind>().ok(), Some(Kind::Supervision));
-        let err = "visit".parse::<Kind>().expect_err("unknown");
-        assert!(
-            err.to_string()
-                .contains("reflection, checkin or supervision")
-        );
+    fn the_kind_is_the_kind_of_the_details() {
+        for k in Kind::ALL {
+            assert_eq!(EntryContent::of_kind(k).kind(), k);
+        }
     }
 
     #[test]
@@ -346,10 +359,13 @@ mod tests {
     #[test]
     fn a_guided_reflection_without_free_text_is_named_by_its_first_answer() {
         let c = EntryContent {
-            answers: vec![StageAnswer {
-                stage: "What?".into(),
-                answer: "\nWe met at the door.".into(),
-            }],
+            details: Details::Reflection(Guided {
+                template: Some("driscoll".into()),
+                answers: vec![StageAnswer {
+                    stage: "what".into(),
+                    answer: "\nWe met at the door.".into(),
+                }],
+            }),
             ..Default::default()
         };
         assert_eq!(c.headline(), "We met at the door.");
@@ -357,47 +373,30 @@ mod tests {
 
     #[test]
     fn oversized_bodies_are_refused_with_the_limit_named() {
-        let c = EntryContent {
-            body: "x".repeat(MAX_BODY_BYTES + 1),
-            ..Default::default()
-        };
+        let c = EntryContent::text("x".repeat(MAX_BODY_BYTES + 1));
         let err = c.validate().expect_err("too big");
         assert!(err.to_string().contains("1 MiB"), "{err}");
-        let ok = EntryContent {
-            body: "x".repeat(MAX_BODY_BYTES),
-            ..Default::default()
-        };
-        assert!(ok.validate().is_ok());
+        assert!(
+            EntryContent::text("x".repeat(MAX_BODY_BYTES))
+                .validate()
+                .is_ok()
+        );
     }
 
     #[test]
     fn inline_tags_join_explicit_ones_once() {
-        let mut c = EntryContent {
-            body: "Visit ran late #home-visit and #Court".into(),
-            tags: vec![Tag::parse("court").expect("tag")],
-            ..Default::default()
-        };
+        let mut c = EntryContent::text("Visit ran late #home-visit and #Court");
+        c.common.tags = vec![Tag::parse("court").expect("tag")];
         c.absorb_inline_tags();
-        let names: Vec<_> = c.tags.iter().map(Tag::as_str).collect();
+        let names: Vec<_> = c.common.tags.iter().map(Tag::as_str).collect();
         assert_eq!(names, ["court", "home-visit"]);
     }
 
     #[test]
     fn blank_content_is_detected() {
         assert!(EntryContent::default().is_blank());
-        assert!(
-            EntryContent {
-                body: " \n\t".into(),
-                ..Default::default()
-            }
-            .is_blank()
-        );
-        assert!(
-            !EntryContent {
-                body: "x".into(),
-                ..Default::default()
-            }
-            .is_blank()
-        );
+        assert!(EntryContent::text(" \n\t").is_blank());
+        assert!(!EntryContent::text("x").is_blank());
+        assert!(EntryContent::of_kind(Kind::Supervision).is_blank());
     }
 }

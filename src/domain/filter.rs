@@ -24,6 +24,8 @@ pub struct EntryFilter {
     pub trashed: bool,
     /// Keyset paging: only entries strictly older than this (created ms, id) position.
     pub before: Option<(i64, EntryId)>,
+    /// Keyset paging: only entries strictly newer than this (created ms, id) position.
+    pub after: Option<(i64, EntryId)>,
 }
 
 impl EntryFilter {
@@ -31,6 +33,14 @@ impl EntryFilter {
     pub fn page_after(&self, last: &EntrySummary) -> EntryFilter {
         EntryFilter {
             before: Some((last.created.timestamp_millis(), last.id)),
+            ..self.clone()
+        }
+    }
+
+    /// The same filter for the page just newer than `first` (read oldest first).
+    pub fn page_before(&self, first: &EntrySummary) -> EntryFilter {
+        EntryFilter {
+            after: Some((first.created.timestamp_millis(), first.id)),
             ..self.clone()
         }
     }

@@ -1,7 +1,9 @@
-//! The journal's vocabulary: entries and their three kinds, tags, ratings, check-in and
-//! supervision details, filters and date words. Pure values and validation; no I/O.
+//! The journal's vocabulary: entries with their typed details (reflection, check-in,
+//! supervision), drafts, tags, ratings, filters and date words. Pure values and validation; no I/O.
 
+pub mod attributes;
 pub mod checkin;
+pub mod draft;
 pub mod entry;
 pub mod filter;
 pub mod query;
@@ -10,10 +12,12 @@ pub mod tags;
 pub mod templates;
 pub mod when;
 
-pub use checkin::{BodySensation, Emotion};
+pub use checkin::{BodySensation, CheckIn, Emotion};
+pub use draft::Draft;
 pub use entry::{
-    Entry, EntryContent, EntryId, EntryRef, EntrySummary, Kind, MAX_BODY_BYTES, Rating, StageAnswer,
+    Common, Details, Entry, EntryContent, EntryId, EntryMeta, EntryRef, EntrySummary, Flag, Flags,
+    Guided, Kind, MAX_BODY_BYTES, Rating, StageAnswer,
 };
 pub use filter::EntryFilter;
-pub use supervision::{ActionItem, ActionStatus, AgendaItem, SupervisionDetails};
+pub use supervision::{ActionItem, ActionStatus, AgendaItem, Decision, ItemId, Supervision};
 pub use tags::Tag;

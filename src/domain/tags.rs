@@ -24,20 +24,25 @@ impl Tag {
         let t = raw.trim().trim_start_matches('#').to_lowercase();
         if t.is_empty() {
             return Err(Error::invalid(
+                "tag",
                 "a tag cannot be empty: use e.g. --tag home-visit",
             ));
         }
         if let Some(bad) = t.chars().find(|c| !is_tag_char(*c)) {
-            return Err(Error::invalid(format!(
-                "tag '{}' contains '{}': tags use letters, digits, '-', '_' and '/' (e.g. home-visit)",
-                raw.trim(),
-                bad.escape_debug()
-            )));
+            return Err(Error::invalid(
+                "tag",
+                format!(
+                    "tag '{}' contains '{}': tags use letters, digits, '-', '_' and '/' (e.g. home-visit)",
+                    raw.trim().escape_debug(),
+                    bad.escape_debug()
+                ),
+            ));
         }
         if t.chars().count() > MAX_TAG_CHARS {
-            return Err(Error::invalid(format!(
-                "tag '{t}' is longer than {MAX_TAG_CHARS} characters: shorten it"
-            )));
+            return Err(Error::invalid(
+                "tag",
+                format!("tag '{t}' is longer than {MAX_TAG_CHARS} characters: shorten it"),
+            ));
         }
         Ok(Tag(t))
     }

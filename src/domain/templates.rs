@@ -1,8 +1,11 @@
-//! Reflective models as data (`assets/templates/*.toml`): stages with prompts in our own
-//! wording, and the plain-text layout the editor uses to write a guided reflection.
+//! Reflective models as data (`assets/templates/*.toml`), parsed once: stages with stable
+//! keys and prompts in our own wording. Answers are stored per stage key.
 //!
-//! A guided reflection is written as free text followed by one `## Stage title` heading per
-//! stage; prompt lines under a heading start with `> ` and are dropped when it is saved.
+//! For `$EDITOR` (which edits one text), a guided reflection is laid out as free text
+//! followed by one `## Stage title` heading per stage, with the prompts as `> ` lines that
+//! are dropped again when the text is split back into answers.
+
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -37,23 +40,27 @@ const SOURCES: [&str; 3] = [
 /// The name meaning "no template".
 pub const FREE: &str = "free";
 
-/// Every shipped template, in menu order.
-pub fn all() -> Vec<Template> {
+static SHIPPED: LazyLock<Vec<Template>> = LazyLock::new(|| {
     SOURCES
         .iter()
         .filter_map(|s| toml::from_str::<Template>(s).ok())
         .collect()
+});
+
+/// Every shipped template, in menu order.
+pub fn all() -> &'static [Template] {
+    &SHIPPED
 }
 
 /// The template with this id.
-pub fn find(id: &str) -> Option<Template> {
-    all().into_iter().find(|t| t.id == id)
+pub fn find(id: &str) -> Option<&'static Template> {
+    all().iter().find(|t| t.id == id)
 }
 
 /// Accepted values for a template setting: "free" and every template id.
 pub fn names() -> Vec<String> {
     std::iter::once(FREE.to_string())
-        .chain(all().into_iter().map(|t| t.id))
+        .chain(all().iter().map(|t| t.id.clone()))
         .collect()
 }
 
@@ -63,6 +70,11 @@ pub fn is_known(id: &str) -> bool {
 }
 
 impl Template {
+    /// The stage with this key.
+    pub fn stage(&self, key: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.key == key)
+    }
+
     /// The text the editor shows: free text, then each stage heading with its prompts and answer.
     pub fn compose(&self, body: &str, answers: &[StageAnswer]) -> String {
         let mut out = body.trim_end().to_string();
@@ -77,7 +89,7 @@ impl Template {
                 out.push_str(p);
             }
             out.push('\n');
-            if let Some(a) = answers.iter().find(|a| a.stage == stage.title) {
+            if let Some(a) = answers.iter().find(|a| a.stage == stage.key) {
                 out.push_str(a.answer.trim_end());
                 out.push('\n');
             }
@@ -102,7 +114,7 @@ impl Template {
                 && let Some(stage) = self.stages.iter().find(|s| s.title == title.trim())
             {
                 answers.push(StageAnswer {
-                    stage: stage.title.clone(),
+                    stage: stage.key.clone(),
                     answer: String::new(),
                 });
                 current = Some(answers.len() - 1);
@@ -111,7 +123,7 @@ impl Template {
             match current {
                 Some(i) => {
                     // Only an untouched prompt line is dropped; typing into one keeps it.
-                    let stage = self.stages.iter().find(|s| s.title == answers[i].stage);
+                    let stage = self.stage(&answers[i].stage);
                     let is_prompt = line
                         .strip_prefix("> ")
                         .is_some_and(|p| stage.is_some_and(|s| s.prompts.iter().any(|q| q == p)));
@@ -142,7 +154,7 @@ mod tests {
 
     #[test]
     fn shipped_templates_load() {
-        let ids: Vec<String> = all().into_iter().map(|t| t.id).collect();
+        let ids: Vec<&str> = all().iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["gibbs", "driscoll", "kolb"]);
         assert_eq!(find("gibbs").expect("gibbs").stages.len(), 6);
         assert!(is_known("free") && is_known("kolb") && !is_known("johns"));
@@ -152,7 +164,7 @@ mod tests {
     fn compose_then_split_gives_answers_back() {
         let t = find("driscoll").expect("driscoll");
         let answers = vec![StageAnswer {
-            stage: "So what?".into(),
+            stage: "so_what".into(),
             answer: "It mattered.\nA lot.".into(),
         }];
         let text = t.compose("Intro line", &answers);
@@ -183,7 +195,7 @@ mod tests {
         assert_eq!(
             answers,
             vec![StageAnswer {
-                stage: "What?".into(),
+                stage: "what".into(),
                 answer: "I visited.".into()
             }]
         );
@@ -193,7 +205,7 @@ mod tests {
         #[test]
         fn round_trip(body in "[a-z .]{0,40}", a1 in "[a-z .]{0,40}", a3 in "[a-z .\n]{0,40}") {
             let t = find("driscoll").expect("driscoll");
-            let answers: Vec<StageAnswer> = [("What?", a1), ("Now what?", a3)]
+            let answers: Vec<StageAnswer> = [("what", a1), ("now_what", a3)]
                 .into_iter()
                 .map(|(s, a)| StageAnswer { stage: s.into(), answer: a.trim().to_string() })
                 .filter(|a| !a.answer.is_empty())

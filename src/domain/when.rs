@@ -52,10 +52,13 @@ impl When {
 pub fn parse_when(input: &str, now: &Zoned) -> Result<When> {
     let trimmed = input.trim();
     let unreadable = || {
-        Error::invalid(format!(
-            "cannot read the date '{}': use e.g. {ACCEPTED_FORMS}",
-            trimmed.escape_debug()
-        ))
+        Error::invalid(
+            "date",
+            format!(
+                "cannot read the date '{}': use e.g. {ACCEPTED_FORMS}",
+                trimmed.escape_debug()
+            ),
+        )
     };
     if trimmed.is_empty() || trimmed.chars().any(char::is_control) {
         return Err(unreadable());

@@ -1,38 +1,20 @@
-//! Entries and their details: insert, read, update, list, flags, trash and tags.
-//! Lists are keyset-paged queries on the timeline index; nothing loads the whole journal.
+//! Reading entries: one whole entry with its details, summaries for lists (keyset-paged on
+//! the timeline index; nothing loads the whole journal), flags, trash and tags. Every stored
+//! value is decoded strictly: a value debrief cannot read is an error, never a silent default.
 
-use std::sync::LazyLock;
-
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::{Store, from_ms, to_ms};
 use crate::domain::entry::headline;
 use crate::domain::{
-    ActionItem, AgendaItem, BodySensation, Emotion, Entry, EntryContent, EntryFilter, EntryId,
-    EntryRef, EntrySummary, Kind, Rating, StageAnswer, SupervisionDetails, Tag,
+    ActionItem, AgendaItem, BodySensation, CheckIn, Common, Decision, Details, Emotion, Entry,
+    EntryContent, EntryFilter, EntryId, EntryMeta, EntryRef, EntrySummary, Flags, Guided, ItemId,
+    Kind, Rating, StageAnswer, Supervision, Tag,
 };
 use crate::{Error, Result};
-
-/// The flags that can be toggled on an entry without editing it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Flag {
-    Starred,
-    ForSupervision,
-    Unfinished,
-}
-
-impl Flag {
-    fn column(self) -> &'static str {
-        match self {
-            Flag::Starred => "starred",
-            Flag::ForSupervision => "for_supervision",
-            Flag::Unfinished => "unfinished",
-        }
-    }
-}
 
 /// Columns every summary query selects first, in this order (see [`summary_from_row`]).
 pub(super) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.created_ms, e.utc_offset_s, \
@@ -43,67 +25,6 @@ pub(super) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.created_ms, e.
         JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id ORDER BY t.name))";
 
 impl Store {
-    /// Save a new entry written at `created` (with the writer's UTC offset) and return its id.
-    pub fn add_entry(
-        &mut self,
-        content: &EntryContent,
-        created: DateTime<Utc>,
-        utc_offset_s: i32,
-        now: DateTime<Utc>,
-    ) -> Result<EntryId> {
-        content.validate()?;
-        self.write(|tx| insert_in(tx, content, Uuid::new_v4(), created, utc_offset_s, now))
-    }
-
-    /// Insert many entries in one transaction (imports and generated journals), keeping
-    /// their UUIDs. All or nothing: one invalid entry leaves the journal unchanged.
-    pub fn insert_many<'a>(
-        &mut self,
-        records: impl IntoIterator<Item = NewRecord<'a>>,
-        now: DateTime<Utc>,
-    ) -> Result<usize> {
-        self.write(|tx| {
-            let mut n = 0;
-            for r in records {
-                r.content.validate()?;
-                insert_in(tx, r.content, r.uuid, r.created, r.utc_offset_s, now)?;
-                n += 1;
-            }
-            Ok(n)
-        })
-    }
-
-    /// Replace everything the writer controls in entry `id`; identity and creation time stay.
-    pub fn update_entry(
-        &mut self,
-        id: EntryId,
-        content: &EntryContent,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        content.validate()?;
-        self.write(|tx| {
-            let mut values = vec![Value::Integer(id.0), Value::Integer(to_ms(now))];
-            values.extend(content_values(content));
-            let changed = tx.execute(&UPDATE_SQL, rusqlite::params_from_iter(values))?;
-            if changed == 0 {
-                return Err(Error::NotFound(id.to_string()));
-            }
-            for table in [
-                "entry_tags",
-                "stage_answers",
-                "body_sensations",
-                "emotions",
-                "supervision_sessions",
-                "agenda_items",
-                "decisions",
-                "actions",
-            ] {
-                tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [id.0])?;
-            }
-            write_details(tx, id, content)
-        })
-    }
-
     /// Resolve a short id or UUID to the entry's id (trashed entries included).
     pub fn resolve(&self, r: &EntryRef) -> Result<EntryId> {
         let found = match r {
@@ -122,211 +43,51 @@ impl Store {
                 )
                 .optional()?,
         };
-        found
-            .map(EntryId)
-            .ok_or_else(|| Error::NotFound(r.to_string()))
+        found.map(EntryId).ok_or_else(|| Error::entry_not_found(r))
     }
 
     /// One whole entry with all its details (trashed entries included).
     pub fn get(&self, id: EntryId) -> Result<Entry> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, uuid, kind, created_ms, utc_offset_s, updated_ms, title, body, stress,
-                    energy, work_context, starred, for_supervision, unfinished, template_id, deleted_ms
-             FROM entries WHERE id = ?1",
-        )?;
-        let mut entry = stmt
-            .query_row([id.0], |r| {
-                Ok(Entry {
-                    id: EntryId(r.get(0)?),
-                    uuid: parse_uuid(r.get::<_, String>(1)?),
-                    created: with_offset(r.get(3)?, r.get(4)?),
-                    updated: from_ms(r.get(5)?),
-                    deleted: r.get::<_, Option<i64>>(15)?.map(from_ms),
-                    content: EntryContent {
-                        kind: parse_kind(&r.get::<_, String>(2)?),
-                        title: r.get(6)?,
-                        body: r.get(7)?,
-                        stress: rating(r.get(8)?),
-                        energy: rating(r.get(9)?),
-                        work_context: r.get(10)?,
-                        starred: r.get(11)?,
-                        for_supervision: r.get(12)?,
-                        unfinished: r.get(13)?,
-                        template: r.get(14)?,
-                        ..Default::default()
-                    },
-                })
-            })
+        load_entry(&self.conn, id)
+    }
+
+    /// The list summary of one entry (trashed entries included).
+    pub fn summary(&self, id: EntryId) -> Result<EntrySummary> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.id = ?1"
+        ))?;
+        stmt.query_row([id.0], summary_from_row)
             .optional()?
-            .ok_or_else(|| Error::NotFound(id.to_string()))?;
-        self.load_details(&mut entry)?;
-        Ok(entry)
-    }
-
-    fn load_details(&self, entry: &mut Entry) -> Result<()> {
-        let id = entry.id.0;
-        let c = &mut entry.content;
-        c.tags = self.entry_tags(entry.id)?;
-        c.answers = self.collect(
-            "SELECT stage, answer FROM stage_answers WHERE entry_id = ?1 ORDER BY position",
-            id,
-            |r| {
-                Ok(StageAnswer {
-                    stage: r.get(0)?,
-                    answer: r.get(1)?,
-                })
-            },
-        )?;
-        c.sensations = self.collect(
-            "SELECT region, sensation, intensity FROM body_sensations WHERE entry_id = ?1 ORDER BY id",
-            id,
-            |r| Ok(BodySensation { region: r.get(0)?, sensation: r.get(1)?, intensity: r.get(2)? }),
-        )?;
-        c.emotions = self.collect(
-            "SELECT word, intensity FROM emotions WHERE entry_id = ?1 ORDER BY id",
-            id,
-            |r| {
-                Ok(Emotion {
-                    word: r.get(0)?,
-                    intensity: r.get(1)?,
-                })
-            },
-        )?;
-        let session = self
-            .conn
-            .prepare_cached(
-                "SELECT held_on, supervisor, session_type FROM supervision_sessions WHERE entry_id = ?1",
-            )?
-            .query_row([id], |r| {
-                Ok(SupervisionDetails {
-                    held_on: r.get::<_, Option<String>>(0)?.and_then(|d| parse_date(&d)),
-                    supervisor: r.get(1)?,
-                    session_type: r.get(2)?,
-                    ..Default::default()
-                })
-            })
-            .optional()?;
-        if let Some(mut s) = session {
-            s.agenda = self.collect(
-                "SELECT text, function FROM agenda_items WHERE entry_id = ?1 ORDER BY position",
-                id,
-                |r| {
-                    Ok(AgendaItem {
-                        text: r.get(0)?,
-                        function: r.get(1)?,
-                    })
-                },
-            )?;
-            s.decisions = self.collect(
-                "SELECT text FROM decisions WHERE entry_id = ?1 ORDER BY position",
-                id,
-                |r| r.get(0),
-            )?;
-            s.actions = self.collect(
-                "SELECT text, owner, due_on, status FROM actions WHERE entry_id = ?1 ORDER BY id",
-                id,
-                |r| {
-                    Ok(ActionItem {
-                        text: r.get(0)?,
-                        owner: r.get(1)?,
-                        due_on: r.get::<_, Option<String>>(2)?.and_then(|d| parse_date(&d)),
-                        status: r.get::<_, String>(3)?.parse().unwrap_or_default(),
-                    })
-                },
-            )?;
-            c.supervision = Some(s);
-        }
-        Ok(())
-    }
-
-    fn collect<T>(
-        &self,
-        sql: &str,
-        id: i64,
-        f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-    ) -> Result<Vec<T>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map([id], f)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
-    }
-
-    fn entry_tags(&self, id: EntryId) -> Result<Vec<Tag>> {
-        let names: Vec<String> = self.collect(
-            "SELECT t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id
-             WHERE et.entry_id = ?1 ORDER BY t.name",
-            id.0,
-            |r| r.get(0),
-        )?;
-        Ok(names.iter().filter_map(|n| Tag::parse(n).ok()).collect())
+            .ok_or_else(|| Error::entry_not_found(id))?
     }
 
     /// The newest entries matching `filter`, at most `limit`, newest first.
     pub fn list(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntrySummary>> {
+        self.list_ordered(filter, limit, "DESC")
+    }
+
+    /// The oldest entries matching `filter`, at most `limit`, oldest first (for paging
+    /// towards newer entries, and for jumping to the end of a list).
+    pub fn list_oldest(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<EntrySummary>> {
+        self.list_ordered(filter, limit, "ASC")
+    }
+
+    fn list_ordered(
+        &self,
+        filter: &EntryFilter,
+        limit: usize,
+        order: &str,
+    ) -> Result<Vec<EntrySummary>> {
         let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM entries e WHERE ");
         let mut args = Vec::new();
         push_filter(&mut sql, &mut args, filter);
-        sql.push_str(" ORDER BY e.created_ms DESC, e.id DESC LIMIT ?");
+        sql.push_str(&format!(
+            " ORDER BY e.created_ms {order}, e.id {order} LIMIT ?"
+        ));
         args.push(Value::Integer(limit as i64));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), summary_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Set or clear one flag on an entry.
-    pub fn set_flag(
-        &mut self,
-        id: EntryId,
-        flag: Flag,
-        on: bool,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let sql = format!(
-            "UPDATE entries SET {} = ?2, updated_ms = ?3 WHERE id = ?1",
-            flag.column()
-        );
-        self.write(
-            |tx| match tx.execute(&sql, params![id.0, on, to_ms(now)])? {
-                0 => Err(Error::NotFound(id.to_string())),
-                _ => Ok(()),
-            },
-        )
-    }
-
-    /// Move an entry to the trash (it keeps everything and can be restored).
-    pub fn trash(&mut self, id: EntryId, now: DateTime<Utc>) -> Result<()> {
-        self.write(|tx| {
-            match tx.execute(
-                "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1 AND deleted_ms IS NULL",
-                params![id.0, to_ms(now)],
-            )? {
-                0 => Err(trash_state_error(tx, id, "already in the trash")),
-                _ => Ok(()),
-            }
-        })
-    }
-
-    /// Bring an entry back from the trash.
-    pub fn restore(&mut self, id: EntryId) -> Result<()> {
-        self.write(|tx| {
-            match tx.execute(
-                "UPDATE entries SET deleted_ms = NULL WHERE id = ?1 AND deleted_ms IS NOT NULL",
-                [id.0],
-            )? {
-                0 => Err(trash_state_error(tx, id, "not in the trash")),
-                _ => Ok(()),
-            }
-        })
-    }
-
-    /// Delete an entry and all its details for good.
-    pub fn purge(&mut self, id: EntryId) -> Result<()> {
-        self.write(|tx| {
-            // Details go by ON DELETE CASCADE; the triggers keep the search index in step.
-            match tx.execute("DELETE FROM entries WHERE id = ?1", [id.0])? {
-                0 => Err(Error::NotFound(id.to_string())),
-                _ => Ok(()),
-            }
-        })
+        rows.map(|r| r?).collect()
     }
 
     /// Every tag on a live entry with the number of live entries carrying it, most used first.
@@ -341,198 +102,245 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (name, n) = row?;
-            if let Ok(tag) = Tag::parse(&name) {
-                out.push((tag, n as u64));
-            }
+            out.push((decode_tag(&name)?, n as u64));
         }
         Ok(out)
     }
 }
 
-/// One entry to insert with [`Store::insert_many`].
-#[derive(Clone, Copy, Debug)]
-pub struct NewRecord<'a> {
-    pub uuid: Uuid,
-    pub created: DateTime<Utc>,
-    pub utc_offset_s: i32,
-    pub content: &'a EntryContent,
+/// Load one entry through any connection (the store's, or a write transaction's).
+pub(super) fn load_entry(conn: &Connection, id: EntryId) -> Result<Entry> {
+    let raw = conn
+        .prepare_cached(
+            "SELECT id, uuid, kind, created_ms, utc_offset_s, updated_ms, title, body, stress,
+                    energy, work_context, starred, for_supervision, unfinished, template_id, deleted_ms
+             FROM entries WHERE id = ?1",
+        )?
+        .query_row([id.0], |r| {
+            Ok(RawEntry {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                kind: r.get(2)?,
+                created_ms: r.get(3)?,
+                offset_s: r.get(4)?,
+                updated_ms: r.get(5)?,
+                title: r.get(6)?,
+                body: r.get(7)?,
+                stress: r.get(8)?,
+                energy: r.get(9)?,
+                work_context: r.get(10)?,
+                flags: Flags {
+                    starred: r.get(11)?,
+                    for_supervision: r.get(12)?,
+                    unfinished: r.get(13)?,
+                },
+                template: r.get(14)?,
+                deleted_ms: r.get(15)?,
+            })
+        })
+        .optional()?
+        .ok_or_else(|| Error::entry_not_found(id))?;
+    let kind = decode_kind(&raw.kind)?;
+    let details = match kind {
+        Kind::Reflection => Details::Reflection(Guided {
+            template: raw.template,
+            answers: collect(
+                conn,
+                "SELECT stage, answer FROM stage_answers WHERE entry_id = ?1 ORDER BY position",
+                id,
+                |r| {
+                    Ok(StageAnswer {
+                        stage: r.get(0)?,
+                        answer: r.get(1)?,
+                    })
+                },
+            )?,
+        }),
+        Kind::Checkin => Details::Checkin(load_checkin(conn, id)?),
+        Kind::Supervision => Details::Supervision(load_supervision(conn, id)?),
+    };
+    Ok(Entry {
+        meta: EntryMeta {
+            id: EntryId(raw.id),
+            uuid: decode_uuid(&raw.uuid)?,
+            created: with_offset(raw.created_ms, raw.offset_s)?,
+            updated: from_ms(raw.updated_ms),
+            deleted: raw.deleted_ms.map(from_ms),
+        },
+        content: EntryContent {
+            common: Common {
+                title: raw.title,
+                body: raw.body,
+                tags: entry_tags(conn, id)?,
+                stress: decode_rating("stress", raw.stress)?,
+                energy: decode_rating("energy", raw.energy)?,
+                work_context: raw.work_context,
+                flags: raw.flags,
+            },
+            details,
+        },
+    })
 }
 
-/// The columns of `entries` that the writer controls, in the order of [`content_values`].
-const CONTENT_COLUMNS: [&str; 10] = [
-    "kind",
-    "title",
-    "body",
-    "stress",
-    "energy",
-    "work_context",
-    "starred",
-    "for_supervision",
-    "unfinished",
-    "template_id",
-];
-
-/// The values for [`CONTENT_COLUMNS`].
-fn content_values(c: &EntryContent) -> [Value; 10] {
-    let text = |t: &Option<String>| t.clone().map_or(Value::Null, Value::Text);
-    let rating =
-        |r: Option<Rating>| r.map_or(Value::Null, |r| Value::Integer(i64::from(r.value())));
-    [
-        Value::Text(c.kind.as_str().into()),
-        text(&c.title),
-        Value::Text(c.body.clone()),
-        rating(c.stress),
-        rating(c.energy),
-        text(&c.work_context),
-        Value::Integer(i64::from(c.starred)),
-        Value::Integer(i64::from(c.for_supervision)),
-        Value::Integer(i64::from(c.unfinished)),
-        text(&c.template),
-    ]
+struct RawEntry {
+    id: i64,
+    uuid: String,
+    kind: String,
+    created_ms: i64,
+    offset_s: i32,
+    updated_ms: i64,
+    title: Option<String>,
+    body: String,
+    stress: Option<i64>,
+    energy: Option<i64>,
+    work_context: Option<String>,
+    flags: Flags,
+    template: Option<String>,
+    deleted_ms: Option<i64>,
 }
 
-/// INSERT with ?1 uuid, ?2 created, ?3 offset, ?4 updated, then the content columns.
-static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
-    let places: Vec<String> = (5..5 + CONTENT_COLUMNS.len())
-        .map(|i| format!("?{i}"))
-        .collect();
-    format!(
-        "INSERT INTO entries (uuid, created_ms, utc_offset_s, updated_ms, {}) VALUES (?1, ?2, ?3, ?4, {})",
-        CONTENT_COLUMNS.join(", "),
-        places.join(", ")
-    )
-});
-
-/// UPDATE with ?1 id, ?2 updated, then the content columns.
-static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
-    let sets: Vec<String> = CONTENT_COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(i, c)| format!("{c} = ?{}", i + 3))
-        .collect();
-    format!(
-        "UPDATE entries SET updated_ms = ?2, {} WHERE id = ?1",
-        sets.join(", ")
-    )
-});
-
-/// Run one statement through the connection's statement cache (bulk inserts reuse them).
-fn exec(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
-    tx.prepare_cached(sql)?.execute(params)
+fn load_checkin(conn: &Connection, id: EntryId) -> Result<CheckIn> {
+    let raw_sensations: Vec<(String, String, i64)> = collect(
+        conn,
+        "SELECT region, sensation, intensity FROM body_sensations WHERE entry_id = ?1 ORDER BY id",
+        id,
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let sensations = raw_sensations
+        .into_iter()
+        .map(|(region, sensation, intensity)| {
+            Ok(BodySensation {
+                region,
+                sensation,
+                intensity: small("a sensation intensity", intensity, 0..=3)?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let raw_emotions: Vec<(String, Option<i64>)> = collect(
+        conn,
+        "SELECT word, intensity FROM emotions WHERE entry_id = ?1 ORDER BY id",
+        id,
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let emotions = raw_emotions
+        .into_iter()
+        .map(|(word, intensity)| {
+            Ok(Emotion {
+                word,
+                intensity: intensity
+                    .map(|n| small("an emotion intensity", n, 1..=3))
+                    .transpose()?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(CheckIn {
+        sensations,
+        emotions,
+    })
 }
 
-fn insert_in(
-    tx: &Transaction<'_>,
-    content: &EntryContent,
-    uuid: Uuid,
-    created: DateTime<Utc>,
-    utc_offset_s: i32,
-    now: DateTime<Utc>,
-) -> Result<EntryId> {
-    let mut values = vec![
-        Value::Text(uuid.to_string()),
-        Value::Integer(to_ms(created)),
-        Value::Integer(i64::from(utc_offset_s)),
-        Value::Integer(to_ms(now)),
-    ];
-    values.extend(content_values(content));
-    exec(tx, &INSERT_SQL, rusqlite::params_from_iter(values))?;
-    let id = EntryId(tx.last_insert_rowid());
-    write_details(tx, id, content)?;
-    Ok(id)
+fn load_supervision(conn: &Connection, id: EntryId) -> Result<Supervision> {
+    let session: Option<(Option<String>, Option<String>, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT held_on, supervisor, session_type FROM supervision_sessions WHERE entry_id = ?1",
+        )?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((held_on, supervisor, session_type)) = session else {
+        return Ok(Supervision::default());
+    };
+    let agenda = collect(
+        conn,
+        "SELECT id, text, function FROM agenda_items WHERE entry_id = ?1 ORDER BY position, id",
+        id,
+        |r| {
+            Ok(AgendaItem {
+                id: Some(ItemId(r.get(0)?)),
+                text: r.get(1)?,
+                function: r.get(2)?,
+            })
+        },
+    )?;
+    let decisions = collect(
+        conn,
+        "SELECT id, text FROM decisions WHERE entry_id = ?1 ORDER BY position, id",
+        id,
+        |r| {
+            Ok(Decision {
+                id: Some(ItemId(r.get(0)?)),
+                text: r.get(1)?,
+            })
+        },
+    )?;
+    type RawAction = (
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<i64>,
+    );
+    let raw_actions: Vec<RawAction> = collect(
+        conn,
+        "SELECT id, text, owner, due_on, status, closed_ms FROM actions WHERE entry_id = ?1 ORDER BY id",
+        id,
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        },
+    )?;
+    let actions = raw_actions
+        .into_iter()
+        .map(|(aid, text, owner, due_on, status, closed_ms)| {
+            Ok(ActionItem {
+                id: Some(ItemId(aid)),
+                text,
+                owner,
+                due_on: due_on.as_deref().map(decode_date).transpose()?,
+                status: status.parse().map_err(|_| Error::Corrupt {
+                    what: "an action status",
+                    value: status.clone(),
+                })?,
+                closed: closed_ms.map(from_ms),
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Supervision {
+        held_on: held_on.as_deref().map(decode_date).transpose()?,
+        supervisor,
+        session_type,
+        agenda,
+        decisions,
+        actions,
+    })
 }
 
-fn trash_state_error(tx: &Transaction<'_>, id: EntryId, state: &str) -> Error {
-    let exists = tx
-        .query_row("SELECT 1 FROM entries WHERE id = ?1", [id.0], |_| Ok(()))
-        .optional()
-        .ok()
-        .flatten()
-        .is_some();
-    if exists {
-        Error::invalid(format!("entry {id} is {state}"))
-    } else {
-        Error::NotFound(id.to_string())
-    }
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    id: EntryId,
+    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id.0], f)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
 }
 
-/// Insert tags, stage answers, check-in and supervision details for entry `id`.
-fn write_details(tx: &Transaction<'_>, id: EntryId, c: &EntryContent) -> Result<()> {
-    for tag in &c.tags {
-        exec(
-            tx,
-            "INSERT OR IGNORE INTO tags (name) VALUES (?1)",
-            [tag.as_str()],
-        )?;
-        exec(
-            tx,
-            "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id)
-             SELECT ?1, id FROM tags WHERE name = ?2",
-            params![id.0, tag.as_str()],
-        )?;
-    }
-    for (pos, a) in c.answers.iter().enumerate() {
-        exec(
-            tx,
-            "INSERT INTO stage_answers (entry_id, position, stage, answer) VALUES (?1, ?2, ?3, ?4)",
-            params![id.0, pos as i64, a.stage, a.answer],
-        )?;
-    }
-    for s in &c.sensations {
-        exec(
-            tx,
-            "INSERT INTO body_sensations (entry_id, region, sensation, intensity) VALUES (?1, ?2, ?3, ?4)",
-            params![id.0, s.region, s.sensation, s.intensity],
-        )?;
-    }
-    for e in &c.emotions {
-        exec(
-            tx,
-            "INSERT INTO emotions (entry_id, word, intensity) VALUES (?1, ?2, ?3)",
-            params![id.0, e.word, e.intensity],
-        )?;
-    }
-    if let Some(s) = &c.supervision {
-        exec(
-            tx,
-            "INSERT INTO supervision_sessions (entry_id, held_on, supervisor, session_type)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![
-                id.0,
-                s.held_on.map(|d| d.to_string()),
-                s.supervisor,
-                s.session_type
-            ],
-        )?;
-        for (pos, a) in s.agenda.iter().enumerate() {
-            exec(
-                tx,
-                "INSERT INTO agenda_items (entry_id, position, text, function) VALUES (?1, ?2, ?3, ?4)",
-                params![id.0, pos as i64, a.text, a.function],
-            )?;
-        }
-        for (pos, d) in s.decisions.iter().enumerate() {
-            exec(
-                tx,
-                "INSERT INTO decisions (entry_id, position, text) VALUES (?1, ?2, ?3)",
-                params![id.0, pos as i64, d],
-            )?;
-        }
-        for a in &s.actions {
-            exec(
-                tx,
-                "INSERT INTO actions (entry_id, text, owner, due_on, status) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    id.0,
-                    a.text,
-                    a.owner,
-                    a.due_on.map(|d| d.to_string()),
-                    a.status.as_str()
-                ],
-            )?;
-        }
-    }
-    Ok(())
+pub(super) fn entry_tags(conn: &Connection, id: EntryId) -> Result<Vec<Tag>> {
+    let names: Vec<String> = collect(
+        conn,
+        "SELECT t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id
+         WHERE et.entry_id = ?1 ORDER BY t.name",
+        id,
+        |r| r.get(0),
+    )?;
+    names.iter().map(|n| decode_tag(n)).collect()
 }
 
 /// Append the WHERE conditions for `f` (the caller has written "WHERE ").
@@ -579,51 +387,102 @@ pub(super) fn push_filter(sql: &mut String, args: &mut Vec<Value>, f: &EntryFilt
         sql.push_str(" AND (e.created_ms, e.id) < (?, ?)");
         args.extend([Value::Integer(ms), Value::Integer(id.0)]);
     }
+    if let Some((ms, id)) = f.after {
+        sql.push_str(" AND (e.created_ms, e.id) > (?, ?)");
+        args.extend([Value::Integer(ms), Value::Integer(id.0)]);
+    }
 }
 
-/// Read the columns selected by [`SUMMARY_COLUMNS`].
-pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<EntrySummary> {
+/// Read the columns selected by [`SUMMARY_COLUMNS`]; the outer result is SQLite's, the inner
+/// one says whether the stored values could be decoded.
+pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySummary>> {
     let title: Option<String> = r.get(5)?;
     let body_start: String = r.get(6)?;
     let tags: Option<String> = r.get(13)?;
-    Ok(EntrySummary {
-        id: EntryId(r.get(0)?),
-        uuid: parse_uuid(r.get::<_, String>(1)?),
-        kind: parse_kind(&r.get::<_, String>(2)?),
-        created: with_offset(r.get(3)?, r.get(4)?),
-        headline: headline(title.as_deref(), &body_start).to_string(),
-        stress: rating(r.get(7)?),
-        energy: rating(r.get(8)?),
+    let uuid: String = r.get(1)?;
+    let kind: String = r.get(2)?;
+    let (created_ms, offset_s): (i64, i32) = (r.get(3)?, r.get(4)?);
+    let (stress, energy): (Option<i64>, Option<i64>) = (r.get(7)?, r.get(8)?);
+    let flags = Flags {
         starred: r.get(9)?,
         for_supervision: r.get(10)?,
         unfinished: r.get(11)?,
-        deleted: r.get::<_, Option<i64>>(12)?.map(from_ms),
-        tags: tags
-            .unwrap_or_default()
-            .split(' ')
-            .filter_map(|t| Tag::parse(t).ok())
-            .collect(),
+    };
+    let id = EntryId(r.get(0)?);
+    let deleted = r.get::<_, Option<i64>>(12)?.map(from_ms);
+    Ok((|| {
+        Ok(EntrySummary {
+            id,
+            uuid: decode_uuid(&uuid)?,
+            kind: decode_kind(&kind)?,
+            created: with_offset(created_ms, offset_s)?,
+            headline: headline(title.as_deref(), &body_start).to_string(),
+            stress: decode_rating("stress", stress)?,
+            energy: decode_rating("energy", energy)?,
+            flags,
+            deleted,
+            tags: tags
+                .unwrap_or_default()
+                .split(' ')
+                .filter(|t| !t.is_empty())
+                .map(decode_tag)
+                .collect::<Result<_>>()?,
+        })
+    })())
+}
+
+fn with_offset(ms: i64, offset_s: i32) -> Result<DateTime<FixedOffset>> {
+    let offset = FixedOffset::east_opt(offset_s).ok_or_else(|| Error::Corrupt {
+        what: "a UTC offset",
+        value: offset_s.to_string(),
+    })?;
+    Ok(from_ms(ms).with_timezone(&offset))
+}
+
+fn decode_uuid(s: &str) -> Result<Uuid> {
+    Uuid::parse_str(s).map_err(|_| Error::Corrupt {
+        what: "an entry UUID",
+        value: s.escape_debug().to_string(),
     })
 }
 
-fn with_offset(ms: i64, offset_s: i32) -> DateTime<FixedOffset> {
-    let offset = FixedOffset::east_opt(offset_s)
-        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-    from_ms(ms).with_timezone(&offset)
+fn decode_kind(s: &str) -> Result<Kind> {
+    s.parse().map_err(|_| Error::Corrupt {
+        what: "an entry kind",
+        value: s.escape_debug().to_string(),
+    })
 }
 
-fn parse_uuid(s: String) -> Uuid {
-    Uuid::parse_str(&s).unwrap_or_default()
+fn decode_tag(s: &str) -> Result<Tag> {
+    Tag::parse(s).map_err(|_| Error::Corrupt {
+        what: "a tag",
+        value: s.escape_debug().to_string(),
+    })
 }
 
-fn parse_kind(s: &str) -> Kind {
-    s.parse().unwrap_or_default()
+fn decode_rating(what: &'static str, v: Option<i64>) -> Result<Option<Rating>> {
+    v.map(|n| {
+        Rating::new(what, n).map_err(|_| Error::Corrupt {
+            what: "a rating",
+            value: n.to_string(),
+        })
+    })
+    .transpose()
 }
 
-fn rating(v: Option<i64>) -> Option<Rating> {
-    v.and_then(|v| Rating::new("rating", v).ok())
+fn decode_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::Corrupt {
+        what: "a date",
+        value: s.escape_debug().to_string(),
+    })
 }
 
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+fn small(what: &'static str, n: i64, range: std::ops::RangeInclusive<u8>) -> Result<u8> {
+    u8::try_from(n)
+        .ok()
+        .filter(|v| range.contains(v))
+        .ok_or_else(|| Error::Corrupt {
+            what,
+            value: n.to_string(),
+        })
 }

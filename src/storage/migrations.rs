@@ -4,7 +4,10 @@
 use rusqlite_migration::{M, Migrations};
 
 /// The SQL of each migration, in order. Version N is the state after the Nth.
-pub(crate) const STEPS: &[&str] = &[include_str!("migrations/001_journal.sql")];
+pub(crate) const STEPS: &[&str] = &[
+    include_str!("migrations/001_journal.sql"),
+    include_str!("migrations/002_identities.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: usize = STEPS.len();

@@ -1,10 +1,14 @@
-//! The only place with SQL. [`Store`] owns the rusqlite connection: opening (file modes,
-//! pragmas, refusing foreign or newer files), migrations, and one file per aggregate.
+//! The only place with SQL. [`Store`] owns the rusqlite connection: opening it in steps
+//! (sniff the file, check it is a debrief journal of a version we know, pragmas, back up,
+//! migrate), and one file per concern: reading entries, writing them, imports, drafts, search.
 
+mod changes;
 mod drafts;
 mod entries;
+mod import;
 mod migrations;
 pub mod search;
+mod write;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Read;
@@ -15,10 +19,11 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-pub use drafts::Draft;
-pub use entries::{Flag, NewRecord};
+pub use drafts::StoredDraft;
+pub use import::{ImportReport, ImportRow, OnConflict, RowOutcome};
 pub use migrations::{LATEST_VERSION, migrations};
 pub use search::{SearchHit, fts_query};
+pub use write::SaveTarget;
 
 use crate::{Error, Result};
 
@@ -26,6 +31,10 @@ use crate::{Error, Result};
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// The `application_id` a debrief journal carries in its header (the bytes "dbrf"), written
+/// by the second migration; journals made before it are recognised by their tables.
+pub const APPLICATION_ID: i64 = 0x6462_7266;
 
 /// Options for [`Store::open`].
 #[derive(Clone, Debug)]
@@ -61,57 +70,40 @@ impl Store {
     /// [`Store::open`] with an explicit migration list (the shipped one, or one step more in
     /// tests of upgrades).
     fn open_with(path: &Path, options: &StoreOptions, steps: &[&'static str]) -> Result<Store> {
-        let latest = steps.len();
+        // 1. Sniff: a regular file that is empty or a plain SQLite database, or nothing yet.
         prepare_file(path)?;
+        // 2. Connect. (An encrypted journal will be keyed here, before anything is read.)
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(options.busy_timeout)
             .map_err(|e| open_error(path, e))?;
-        // One statement, so both numbers come from the same moment (another process may be
-        // creating the schema right now).
-        let (version, tables): (i64, i64) = conn
-            .query_row(
-                "SELECT (SELECT user_version FROM pragma_user_version), \
-                        (SELECT count(*) FROM sqlite_schema)",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(|e| open_error(path, e))?;
-        if version > latest as i64 {
-            return Err(Error::TooNew {
-                path: path.to_path_buf(),
-                found: version,
-                known: latest,
-            });
-        }
-        if version == 0 && tables > 0 {
-            return Err(Error::ForeignDatabase {
-                path: path.to_path_buf(),
-            });
-        }
-        set_pragmas(&conn).map_err(|e| open_error(path, e))?;
+        // 3. Version: a debrief journal of a version this build knows, or a new file.
+        let version = check_identity(&conn, path, steps.len())?;
+        // 4. Pragmas, 5. a backup before changing an existing journal's layout, 6. migrate.
+        set_pragmas(&conn, options.busy_timeout).map_err(|e| open_error(path, e))?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
         };
-        if version > 0 && (version as usize) < latest {
+        if version > 0 && (version as usize) < steps.len() {
             store.backup_to(&backup_name(&options.backups, version, options.now))?;
         }
         store.migrate(steps).map_err(|e| match e {
             Error::Database(e) => open_error(path, e),
             other => other,
         })?;
+        store.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(store)
     }
 
     /// A private journal in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn, path: None };
         store.migrate(migrations::STEPS)?;
+        store.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(store)
     }
 
@@ -193,17 +185,73 @@ impl Store {
     }
 }
 
-fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
-    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
+/// The schema version of a debrief journal (0 for a new, empty file); anything that is not a
+/// debrief journal, or is one from a newer debrief, is refused before anything is written.
+fn check_identity(conn: &Connection, path: &Path, known: usize) -> Result<i64> {
+    // One statement, so the numbers come from the same moment (another process may be
+    // creating the schema right now).
+    let (version, app_id, tables, has_entries): (i64, i64, i64, bool) = conn
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), \
+                    (SELECT application_id FROM pragma_application_id), \
+                    (SELECT count(*) FROM sqlite_schema), \
+                    EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entries') \
+                    AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'drafts')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .map_err(|e| open_error(path, e))?;
+    let ours = app_id == APPLICATION_ID || (app_id == 0 && version >= 1 && has_entries);
+    if tables == 0 && version == 0 && app_id == 0 {
+        return Ok(0);
+    }
+    if !ours {
+        return Err(Error::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > known as i64 {
+        return Err(Error::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            known,
+        });
+    }
+    Ok(version)
+}
+
+/// WAL, foreign keys and full sync. Switching to WAL needs a moment alone with the file and
+/// does not wait on the busy timeout, so it is retried while another process holds it.
+fn set_pragmas(conn: &Connection, busy_timeout: Duration) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(_) => break,
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && started.elapsed() < busy_timeout =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e),
+        }
+    }
     conn.pragma_update(None, "synchronous", "FULL")?;
     Ok(())
 }
 
-/// Refuse directories and foreign files; create a missing journal (0600) in a 0700 folder.
+/// Refuse directories, devices, pipes and foreign files; create a missing journal (0600) in a
+/// 0700 folder.
 fn prepare_file(path: &Path) -> Result<()> {
     if path.is_dir() {
         return Err(Error::PathIsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(Error::NotAFile {
             path: path.to_path_buf(),
         });
     }
@@ -252,6 +300,15 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
         })
 }
 
+/// Create `path` with mode 0600 and open it for writing; fails if it exists already.
+pub fn create_new_private_file(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
 /// Create `path` with mode 0600 if it does not exist yet.
 pub fn create_private_file(path: &Path) -> Result<()> {
     match OpenOptions::new()
@@ -287,7 +344,7 @@ fn open_error(path: &Path, err: rusqlite::Error) -> Error {
             path: path.to_path_buf(),
             reason: "the location is read-only or cannot be opened".into(),
         },
-        Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Busy,
+        Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Locked,
         _ => Error::Database(err),
     }
 }
@@ -322,10 +379,7 @@ mod tests {
         let at = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap_or_default();
         {
             let mut store = Store::open(&path, &options(dir.path())).expect("v1");
-            let c = EntryContent {
-                body: "before the upgrade".into(),
-                ..Default::default()
-            };
+            let c = EntryContent::text("before the upgrade");
             store.add_entry(&c, at, 0, at).expect("add");
         }
         let next: Vec<&'static str> = migrations::STEPS
@@ -345,11 +399,14 @@ mod tests {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("");
-        assert!(name.starts_with("debrief-v1-before-migration-"), "{name}");
+        assert!(
+            name.starts_with(&format!("debrief-v{}-before-migration-", LATEST_VERSION)),
+            "{name}"
+        );
         let copy = Store::open(&backups[0], &options(dir.path())).expect("the copy opens");
         assert_eq!(
             copy.schema_version().expect("version"),
-            1,
+            LATEST_VERSION as i64,
             "the copy is the old journal"
         );
         assert_eq!(

@@ -165,7 +165,7 @@ impl Store {
         let mut hits = Vec::with_capacity(ids.len());
         for id in ids {
             hits.push(SearchHit {
-                entry: summary.query_row([id], summary_from_row)?,
+                entry: summary.query_row([id], summary_from_row)??,
                 snippet: snippets.remove(&id).unwrap_or_default(),
             });
         }

@@ -1,13 +1,23 @@
 //! The JSON shape of an entry. Field names are a documented, stable interface (README,
-//! "Machine output"): add fields, never rename or remove them.
+//! "Machine output"): add fields, never rename or remove them. The record is flat; the
+//! entry's typed details are spread into the fields of its kind.
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::templates;
 use crate::domain::{
-    BodySensation, Emotion, Entry, EntrySummary, Kind, Rating, StageAnswer, SupervisionDetails, Tag,
+    BodySensation, Details, Emotion, Entry, EntrySummary, Kind, Rating, Supervision, Tag,
 };
+
+/// One stage answer in JSON: the stage's key, its title in the template, the answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    pub stage: String,
+    pub title: String,
+    pub answer: String,
+}
 
 /// A whole entry, as `debrief show --json` prints it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,37 +39,60 @@ pub struct EntryRecord {
     pub for_supervision: bool,
     pub unfinished: bool,
     pub template: Option<String>,
-    pub answers: Vec<StageAnswer>,
+    pub answers: Vec<AnswerRecord>,
     pub sensations: Vec<BodySensation>,
     pub emotions: Vec<Emotion>,
-    pub supervision: Option<SupervisionDetails>,
+    pub supervision: Option<Supervision>,
 }
 
 impl From<&Entry> for EntryRecord {
     fn from(e: &Entry) -> Self {
-        let c = &e.content;
-        EntryRecord {
-            id: e.id.0,
-            uuid: e.uuid,
-            kind: c.kind,
-            created: e.created,
-            updated: e.updated,
-            deleted: e.deleted,
+        let c = &e.content.common;
+        let mut record = EntryRecord {
+            id: e.meta.id.0,
+            uuid: e.meta.uuid,
+            kind: e.kind(),
+            created: e.meta.created,
+            updated: e.meta.updated,
+            deleted: e.meta.deleted,
             title: c.title.clone(),
             body: c.body.clone(),
             stress: c.stress,
             energy: c.energy,
             work_context: c.work_context.clone(),
             tags: c.tags.clone(),
-            starred: c.starred,
-            for_supervision: c.for_supervision,
-            unfinished: c.unfinished,
-            template: c.template.clone(),
-            answers: c.answers.clone(),
-            sensations: c.sensations.clone(),
-            emotions: c.emotions.clone(),
-            supervision: c.supervision.clone(),
+            starred: c.flags.starred,
+            for_supervision: c.flags.for_supervision,
+            unfinished: c.flags.unfinished,
+            template: None,
+            answers: Vec::new(),
+            sensations: Vec::new(),
+            emotions: Vec::new(),
+            supervision: None,
+        };
+        match &e.content.details {
+            Details::Reflection(g) => {
+                let template = g.template.as_deref().and_then(templates::find);
+                record.template = g.template.clone();
+                record.answers = g
+                    .answers
+                    .iter()
+                    .map(|a| AnswerRecord {
+                        stage: a.stage.clone(),
+                        title: template
+                            .and_then(|t| t.stage(&a.stage))
+                            .map_or_else(|| a.stage.clone(), |s| s.title.clone()),
+                        answer: a.answer.clone(),
+                    })
+                    .collect();
+            }
+            Details::Checkin(ci) => {
+                record.sensations = ci.sensations.clone();
+                record.emotions = ci.emotions.clone();
+            }
+            Details::Supervision(s) => record.supervision = Some(s.clone()),
         }
+        record
     }
 }
 
@@ -95,9 +128,9 @@ impl From<&EntrySummary> for SummaryRecord {
             tags: s.tags.clone(),
             stress: s.stress,
             energy: s.energy,
-            starred: s.starred,
-            for_supervision: s.for_supervision,
-            unfinished: s.unfinished,
+            starred: s.flags.starred,
+            for_supervision: s.flags.for_supervision,
+            unfinished: s.flags.unfinished,
             deleted: s.deleted,
             snippet: None,
         }

@@ -1,98 +1,114 @@
-//! The only TUI code that calls the store: performs an [`Effect`] and answers with [`Msg`]s.
+//! The only TUI code that calls the store: performs one [`Effect`] and answers with [`Msg`]s.
+//! Failures become [`Msg::Failed`] addressed to the form that asked, with the store's message.
 
 use crate::clock::Clock;
-use crate::storage::Store;
+use crate::storage::{SaveTarget, Store};
 
-use super::msg::{Effect, ListTarget, Msg, PAGE};
+use super::msg::{Change, Effect, ListId, Msg, PAGE, Place};
 
-/// Perform `effect`. Errors become [`Msg::Error`] with the store's readable message.
-/// [`Effect::ExternalEditor`] needs the terminal and is handled by the event loop instead.
+/// Perform `effect` (all but [`Effect::ExternalEditor`], which needs the terminal).
 pub fn perform(store: &mut Store, clock: &Clock, effect: Effect) -> Vec<Msg> {
+    let form = match &effect {
+        Effect::Save { form, .. }
+        | Effect::SaveDraft { form, .. }
+        | Effect::ExternalEditor { form, .. } => Some(*form),
+        _ => None,
+    };
     match run(store, clock, effect) {
         Ok(msgs) => msgs,
-        Err(e) => vec![Msg::Error(e.to_string())],
+        Err(e) => vec![Msg::Failed {
+            form,
+            message: e.to_string(),
+        }],
     }
 }
 
 fn run(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Msg>> {
     Ok(match effect {
-        Effect::LoadList {
-            target,
+        Effect::LoadPage {
+            list,
             mut filter,
-            append,
+            place,
         } => {
-            filter.trashed = target == ListTarget::Trash;
-            let entries = store.list(&filter, PAGE)?;
-            vec![Msg::List {
-                target,
+            filter.trashed = list == ListId::Trash;
+            let entries = match place {
+                Place::Newest | Place::Older => store.list(&filter, PAGE)?,
+                Place::Newer | Place::Oldest => {
+                    let mut page = store.list_oldest(&filter, PAGE)?;
+                    page.reverse();
+                    page
+                }
+            };
+            vec![Msg::Page {
+                list,
                 entries,
-                append,
-                page: PAGE,
+                place,
             }]
         }
-        Effect::LoadEntry(id) => vec![Msg::Entry(Box::new(store.get(id)?))],
+        Effect::LoadEntry { id, then } => vec![Msg::Entry {
+            entry: Box::new(store.get(id)?),
+            then,
+        }],
         Effect::Search { seq, text, filter } => vec![Msg::SearchResults {
             seq,
             hits: store.find(&text, true, &filter, PAGE)?,
         }],
         Effect::Save {
-            draft_id,
+            form,
             entry_id,
             content,
+            draft_id,
         } => {
             let now = clock.now();
-            let (id, new) = match entry_id {
-                Some(id) => {
-                    store.update_entry(id, &content, now)?;
-                    (id, false)
-                }
-                None => (
-                    store.add_entry(&content, now, clock.offset_at(now), now)?,
-                    true,
-                ),
+            let target = match entry_id {
+                Some(id) => SaveTarget::Existing(id),
+                None => SaveTarget::New {
+                    created: now,
+                    utc_offset_s: clock.offset_at(now),
+                },
             };
-            if let Some(d) = draft_id {
-                store.discard_draft(d)?;
-            }
-            vec![Msg::Saved { id, new }]
+            let id = store.save(target, &content, draft_id, now)?;
+            vec![Msg::Saved {
+                form,
+                summary: Box::new(store.summary(id)?),
+                new: entry_id.is_none(),
+            }]
         }
         Effect::SaveDraft {
+            form,
             draft_id,
-            entry_id,
-            payload,
+            draft,
+            then_close,
         } => {
-            let draft_id = store.save_draft(draft_id, entry_id, &payload, clock.now())?;
-            vec![Msg::DraftSaved { draft_id }]
+            let draft_id = store.save_draft(draft_id, &draft, clock.now())?;
+            vec![Msg::DraftSaved {
+                form,
+                draft_id,
+                then_close,
+            }]
         }
         Effect::DiscardDraft(id) => {
             store.discard_draft(id)?;
             vec![]
         }
         Effect::LoadDrafts => vec![Msg::Drafts(store.drafts()?)],
-        Effect::SetFlag { id, flag, on } => {
-            store.set_flag(id, flag, on, clock.now())?;
+        Effect::Change { id, change } => {
+            let now = clock.now();
+            match change {
+                Change::Flag(flag, on) => store.set_flag(id, flag, on, now)?,
+                Change::Trash => store.trash(id, now)?,
+                Change::Restore => store.restore(id)?,
+                Change::Purge => store.purge(id)?,
+            }
+            let summary = match change {
+                Change::Purge => None,
+                _ => Some(Box::new(store.summary(id)?)),
+            };
             vec![Msg::Changed {
                 id,
-                what: "updated",
+                change,
+                summary,
             }]
-        }
-        Effect::Trash(id) => {
-            store.trash(id, clock.now())?;
-            vec![Msg::Changed {
-                id,
-                what: "moved to the trash",
-            }]
-        }
-        Effect::Restore(id) => {
-            store.restore(id)?;
-            vec![Msg::Changed {
-                id,
-                what: "restored",
-            }]
-        }
-        Effect::Purge(id) => {
-            store.purge(id)?;
-            vec![Msg::Purged(id)]
         }
         Effect::ExternalEditor { .. } => vec![],
     })

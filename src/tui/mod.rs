@@ -1,26 +1,35 @@
-//! The terminal interface (ratatui). Thin: a key becomes an [`keymap::Action`], the
-//! [`app::App`] state changes and returns [`msg::Effect`]s, `effects.rs` performs them on the
-//! store and answers with [`msg::Msg`]s, and `view.rs` draws the state.
+//! The terminal interface (ratatui), thin on top of the core. Where things live:
+//!
+//! - `input.rs`: a terminal key event becomes a [`crate::keys::Key`]; the top screen's key
+//!   table ([`crate::keys::Keymap`]) turns it into an action.
+//! - `app.rs`: the [`app::App`]: a stack of screens, the timeline at the bottom. The top
+//!   screen handles input and returns [`screen::Cmd`]s (effects, push, pop, status).
+//! - `screen.rs`: the [`screen::View`] every screen implements and the [`screen::Screen`]
+//!   enum that lists them; `screens/`: one module per screen and dialog.
+//! - `msg.rs`: typed effects and messages with their correlation; `effects.rs` performs an
+//!   effect on the store; `runtime.rs` ([`runtime::Runtime::drain`]) performs them in order,
+//!   for this event loop, the tests and the benchmarks alike.
+//! - `frame.rs`: draws the app (pure); `theme.rs`: styles by role; `widgets/`: pieces.
 //!
 //! The terminal is restored on quit, on error, on panic (with a pointer to the log), and on
-//! SIGTERM/SIGHUP, after the open draft has been written.
+//! SIGTERM/SIGHUP, after open drafts have been written.
 
 pub mod app;
 pub mod effects;
-pub mod keymap;
+pub mod frame;
+pub mod input;
 pub mod msg;
+pub mod runtime;
+pub mod screen;
 pub mod screens;
 pub mod theme;
-pub mod view;
 pub mod widgets;
 
-use std::collections::VecDeque;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -30,14 +39,12 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::cli::Context;
-use crate::config::Config;
-use crate::storage::Store;
+use crate::keys::Keymap;
+use crate::session::Session;
 
 use app::App;
-use keymap::Keymap;
-use msg::{Effect, Msg};
-use theme::{Theme, no_color_requested};
+use runtime::{Host, Runtime};
+use theme::Theme;
 
 /// Set this environment variable to draw one frame and quit (measures time to first frame).
 pub const FIRST_FRAME_ENV: &str = "DEBRIEF_EXIT_AFTER_FIRST_FRAME";
@@ -46,22 +53,24 @@ pub const FIRST_FRAME_ENV: &str = "DEBRIEF_EXIT_AFTER_FIRST_FRAME";
 const POLL: Duration = Duration::from_millis(150);
 
 /// Open the interactive journal.
-pub fn run(ctx: &Context) -> anyhow::Result<()> {
-    let (config, warning) = Config::load(&ctx.paths.config);
+pub fn run(session: &Session) -> crate::Result<()> {
+    let (config, warning) = session.load_config();
     if let Some(w) = &warning {
         // Said on the terminal before the screen is taken over, and again in the status line.
         eprintln!("debrief: {w}");
     }
     let (keymap, problems) = Keymap::with_overrides(&config.keys);
     // Open the journal before taking over the screen, so any problem prints plainly.
-    let mut store = ctx.open_store()?;
-    let theme = Theme::new(config.theme, no_color_requested());
-    install_panic_log(ctx.paths.log.clone());
+    let store = session.open_store()?;
+    let color = session
+        .color
+        .use_color_here(std::io::stdout().is_terminal());
+    let theme = Theme::new(config.theme, !color);
+    install_panic_log(session.paths.log.clone());
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("cannot watch for signals")?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
 
     let mut terminal = ratatui::init();
@@ -70,20 +79,18 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
         .size()
         .map(|s| (s.width, s.height))
         .unwrap_or((80, 24));
-    let label = ctx.paths.journal.display().to_string();
-    let mut app = App::new(&config, keymap, theme, ctx.clock.clone(), label, size);
+    let label = session.paths.journal.display().to_string();
+    let mut app = App::new(&config, keymap, theme, session.clock.clone(), label, size);
     let mut notes: Vec<String> = warning.into_iter().collect();
     notes.extend(problems);
     if !notes.is_empty() {
         app.set_error(notes.join("; "));
     }
-    let result = event_loop(&mut terminal, &mut app, &mut store, ctx, &stop);
+    let mut runtime = Runtime::new(store, session.clock.clone());
+    let result = event_loop(&mut terminal, &mut app, &mut runtime, &stop);
     // However the loop ended (quit, signal, a terminal that went away), keep unsaved typing.
-    for effect in app.draft_now() {
-        for m in effects::perform(&mut store, &ctx.clock, effect) {
-            app.update(m, Instant::now());
-        }
-    }
+    let drafts = app.draft_now();
+    runtime.drain(&mut app, drafts, &mut NoEditor, Instant::now());
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,
@@ -93,69 +100,67 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
     result
 }
 
+/// After the loop: no editor can be started any more.
+struct NoEditor;
+
+impl Host for NoEditor {
+    fn edit_externally(&mut self, _text: &str) -> crate::Result<String> {
+        Err(crate::Error::Editor("debrief is closing".into()))
+    }
+}
+
+/// The real terminal as the runtime's host.
+struct TerminalHost<'a> {
+    terminal: &'a mut DefaultTerminal,
+}
+
+impl Host for TerminalHost<'_> {
+    fn edit_externally(&mut self, text: &str) -> crate::Result<String> {
+        external_edit(self.terminal, text)
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    store: &mut Store,
-    ctx: &Context,
+    runtime: &mut Runtime,
     stop: &AtomicBool,
-) -> anyhow::Result<()> {
+) -> crate::Result<()> {
     // For benchmarks (scripts/bench-vs-jrnl.sh): draw the first frame, then quit.
     let exit_after_first_frame = std::env::var_os(FIRST_FRAME_ENV).is_some();
-    let mut queue: VecDeque<Effect> = app.start().into();
+    runtime.start(app, &mut TerminalHost { terminal }, Instant::now());
     loop {
-        perform_all(&mut queue, app, store, ctx, terminal);
         if app.quit {
             return Ok(());
         }
         if stop.load(Ordering::Relaxed) {
-            // SIGTERM or SIGHUP (terminal closed, connection lost): keep what was typed.
-            queue.extend(app.draft_now());
-            perform_all(&mut queue, app, store, ctx, terminal);
+            // SIGTERM or SIGHUP (terminal closed, connection lost): the caller keeps drafts.
             return Ok(());
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if exit_after_first_frame {
             return Ok(());
         }
+        let mut events = Vec::new();
         match wait_for_input(POLL)? {
             Input::Ready => {
                 // Take everything already waiting (fast typing, a paste) before working or
-                // drawing again, and search only for the last text typed.
+                // drawing again.
                 while event::poll(Duration::ZERO)? {
-                    queue.extend(app.on_event(event::read()?, Instant::now()));
-                    if app.quit || app.dialog.is_some() {
-                        break;
-                    }
+                    events.push(event::read()?);
                 }
-                keep_last_search(&mut queue);
             }
             Input::Timeout => {
                 // Resizes arrive through crossterm's own signal pipe, not the terminal.
                 if event::poll(Duration::ZERO)? {
-                    queue.extend(app.on_event(event::read()?, Instant::now()));
+                    events.push(event::read()?);
                 }
             }
             // The terminal went away (window closed, connection lost): stop; the caller
-            // writes the draft.
+            // writes the drafts.
             Input::HungUp => return Ok(()),
         }
-        queue.extend(app.tick(Instant::now()));
-    }
-}
-
-/// Drop every search but the newest: while typing fast only the final text matters.
-fn keep_last_search(queue: &mut VecDeque<Effect>) {
-    let last = queue
-        .iter()
-        .rposition(|e| matches!(e, Effect::Search { .. }));
-    if let Some(last) = last {
-        let mut i = 0;
-        queue.retain(|e| {
-            let keep = !matches!(e, Effect::Search { .. }) || i == last;
-            i += 1;
-            keep
-        });
+        runtime.step(app, events, &mut TerminalHost { terminal }, Instant::now());
     }
 }
 
@@ -170,50 +175,31 @@ enum Input {
 ///
 /// crossterm spins on a terminal that has hung up (it retries a read that returns 0 bytes),
 /// so debrief waits itself and only asks crossterm for events when there is real input.
+#[cfg(unix)]
 fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
-    let mut fd = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::os::fd::AsFd;
+    let stdin = std::io::stdin();
+    let fd = stdin.as_fd();
+    let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+    let wait = Timespec {
+        tv_sec: timeout.as_secs() as _,
+        tv_nsec: timeout.subsec_nanos() as _,
     };
-    let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
-    // SAFETY: one valid pollfd for the duration of the call.
-    let n = unsafe { libc::poll(&mut fd, 1, ms) };
-    if n < 0 {
-        let err = std::io::Error::last_os_error();
-        return if err.kind() == std::io::ErrorKind::Interrupted {
-            Ok(Input::Timeout)
-        } else {
-            Err(err)
-        };
-    }
-    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+    let n = match poll(&mut fds, Some(&wait)) {
+        Ok(n) => n,
+        Err(rustix::io::Errno::INTR) => return Ok(Input::Timeout),
+        Err(e) => return Err(e.into()),
+    };
+    let revents = fds[0].revents();
+    if revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
         return Ok(Input::HungUp);
     }
     Ok(if n > 0 { Input::Ready } else { Input::Timeout })
 }
 
-/// Run queued effects until none are left (messages may ask for more).
-fn perform_all(
-    queue: &mut VecDeque<Effect>,
-    app: &mut App,
-    store: &mut Store,
-    ctx: &Context,
-    terminal: &mut DefaultTerminal,
-) {
-    while let Some(effect) = queue.pop_front() {
-        let msgs = match effect {
-            Effect::ExternalEditor { text } => vec![external_edit(terminal, &text)],
-            other => effects::perform(store, &ctx.clock, other),
-        };
-        for m in msgs {
-            queue.extend(app.update(m, Instant::now()));
-        }
-    }
-}
-
 /// Hand the text to $VISUAL/$EDITOR with the terminal given back, then take it again.
-fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Msg {
+fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> crate::Result<String> {
     let mut out = std::io::stdout();
     let _ = execute!(
         out,
@@ -241,10 +227,7 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> Msg {
     while event::poll(Duration::ZERO).unwrap_or(false) {
         let _ = event::read();
     }
-    match result {
-        Ok(t) => Msg::ExternalEdited(t),
-        Err(e) => Msg::Error(e.to_string()),
-    }
+    result
 }
 
 /// On a panic, write what happened to the log file (mode 0600) and print where it is.
@@ -275,37 +258,4 @@ fn install_panic_log(log: std::path::PathBuf) {
             previous(info);
         }
     }));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::{EntryFilter, EntryId};
-
-    fn search(seq: u64) -> Effect {
-        Effect::Search {
-            seq,
-            text: format!("q{seq}"),
-            filter: EntryFilter::default(),
-        }
-    }
-
-    #[test]
-    fn only_the_newest_search_is_kept() {
-        let mut q: VecDeque<Effect> = vec![
-            search(1),
-            Effect::LoadEntry(EntryId(4)),
-            search(2),
-            search(3),
-        ]
-        .into();
-        keep_last_search(&mut q);
-        assert_eq!(
-            q,
-            VecDeque::from(vec![Effect::LoadEntry(EntryId(4)), search(3)])
-        );
-        let mut none: VecDeque<Effect> = vec![Effect::LoadDrafts].into();
-        keep_last_search(&mut none);
-        assert_eq!(none.len(), 1);
-    }
 }

@@ -1,54 +1,96 @@
-//! What screens ask for ([`Effect`]) and what comes back ([`Msg`]). Screens never touch the
-//! store; `effects.rs` performs each effect and answers with messages.
+//! What screens ask for ([`Effect`]) and what comes back ([`Msg`]), typed and carrying their
+//! correlation (which list, which form, what to do with a loaded entry), never strings.
+//! Screens never touch the store; [`super::runtime::Runtime`] performs effects.
 
-use crate::domain::{Entry, EntryContent, EntryFilter, EntryId, EntrySummary};
-use crate::storage::{Draft, Flag, SearchHit};
+use crate::domain::{Draft, Entry, EntryContent, EntryFilter, EntryId, EntrySummary, Flag};
+use crate::storage::{SearchHit, StoredDraft};
 
-/// Which list a load fills.
+/// How many entries one page of a list loads.
+pub const PAGE: usize = 200;
+
+/// Which list a page fills.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ListTarget {
+pub enum ListId {
     Timeline,
     Trash,
 }
 
+/// Where a loaded page goes in its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The newest page, replacing what is loaded.
+    Newest,
+    /// The page older than what is loaded, below it.
+    Older,
+    /// The page newer than what is loaded, above it.
+    Newer,
+    /// The oldest page, replacing what is loaded (jumping to the end).
+    Oldest,
+}
+
+/// What to do with an entry once it is loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Open {
+    Read,
+    Edit,
+    /// Update a reader already showing it.
+    Refresh,
+}
+
+/// A change made to an entry without editing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Flag(Flag, bool),
+    Trash,
+    Restore,
+    Purge,
+}
+
+/// Identifies one open form, so results reach the form that asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FormId(pub u64);
+
 /// Work for the store (or, for the external editor, the terminal).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Load a page of entries; `append` adds it below what is loaded (the filter's
-    /// `before` says where the page starts).
-    LoadList {
-        target: ListTarget,
+    LoadPage {
+        list: ListId,
         filter: EntryFilter,
-        append: bool,
+        place: Place,
     },
-    LoadEntry(EntryId),
+    LoadEntry {
+        id: EntryId,
+        then: Open,
+    },
     Search {
         seq: u64,
         text: String,
         filter: EntryFilter,
     },
+    /// Save a form's content (a new entry when `entry_id` is `None`) and forget its draft,
+    /// in one transaction.
     Save {
-        draft_id: Option<i64>,
+        form: FormId,
         entry_id: Option<EntryId>,
         content: Box<EntryContent>,
+        draft_id: Option<i64>,
     },
     SaveDraft {
+        form: FormId,
         draft_id: Option<i64>,
-        entry_id: Option<EntryId>,
-        payload: String,
+        draft: Box<Draft>,
+        /// The form closes once this draft is safely written.
+        then_close: bool,
     },
     DiscardDraft(i64),
     LoadDrafts,
-    SetFlag {
+    Change {
         id: EntryId,
-        flag: Flag,
-        on: bool,
+        change: Change,
     },
-    Trash(EntryId),
-    Restore(EntryId),
-    Purge(EntryId),
     /// Suspend the interface and edit `text` in $VISUAL/$EDITOR.
     ExternalEditor {
+        form: FormId,
         text: String,
     },
 }
@@ -56,33 +98,43 @@ pub enum Effect {
 /// Results of effects.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
-    List {
-        target: ListTarget,
+    Page {
+        list: ListId,
         entries: Vec<EntrySummary>,
-        append: bool,
-        page: usize,
+        place: Place,
     },
-    Entry(Box<Entry>),
+    Entry {
+        entry: Box<Entry>,
+        then: Open,
+    },
     SearchResults {
         seq: u64,
         hits: Vec<SearchHit>,
     },
     Saved {
-        id: EntryId,
+        form: FormId,
+        summary: Box<EntrySummary>,
         new: bool,
     },
     DraftSaved {
+        form: FormId,
         draft_id: i64,
+        then_close: bool,
     },
-    Drafts(Vec<Draft>),
+    Drafts(Vec<StoredDraft>),
+    /// An entry changed; its new summary, or `None` once purged.
     Changed {
         id: EntryId,
-        what: &'static str,
+        change: Change,
+        summary: Option<Box<EntrySummary>>,
     },
-    Purged(EntryId),
-    ExternalEdited(String),
-    Error(String),
+    ExternalEdited {
+        form: FormId,
+        text: String,
+    },
+    /// An effect failed; `form` is the form that asked, if one did.
+    Failed {
+        form: Option<FormId>,
+        message: String,
+    },
 }
-
-/// How many entries one page of a list loads.
-pub const PAGE: usize = 200;

@@ -1,9 +1,11 @@
-//! Colours by meaning. Two themes (default, high contrast) and a colourless one for
-//! `NO_COLOR`, where emphasis uses bold, reverse and underline only.
+//! Colours by meaning. Two themes (default, high contrast) and a colourless one for when
+//! colour is off (`NO_COLOR`, `--color never`, `TERM=dumb`), where emphasis uses bold, reverse
+//! and underline only. Presentation roles map to styles here and nowhere else.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::ThemeName;
+use crate::present::{Role, StressLevel, stress_level};
 
 /// Styles for each role on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,17 +110,24 @@ impl Theme {
 
     /// The style for a stress value (the number is always shown next to it).
     pub fn stress(&self, value: u8) -> Style {
-        match value {
-            0..=3 => self.stress_low,
-            4..=6 => self.stress_mid,
-            _ => self.stress_high,
+        self.role(Role::Stress(stress_level(value)))
+    }
+
+    /// The style for a presentation role.
+    pub fn role(&self, role: Role) -> Style {
+        match role {
+            Role::Text => self.text,
+            Role::Dim => self.dim,
+            Role::Title => self.title,
+            Role::Heading => self.heading,
+            Role::Key => self.key,
+            Role::Stress(StressLevel::Low) => self.stress_low,
+            Role::Stress(StressLevel::Mid) => self.stress_mid,
+            Role::Stress(StressLevel::High) => self.stress_high,
+            Role::Match => self.matched,
+            Role::Warning => self.error,
         }
     }
-}
-
-/// True when the `NO_COLOR` convention asks for no colour.
-pub fn no_color_requested() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
-//! The core (domain, storage, transfer and the small shared modules) must not know about the
-//! terminal: no ratatui, no crossterm. Only `src/tui` and `src/cli` may draw or print.
+//! The shape of the code, checked: the core never knows about the terminal or the front
+//! ends; the two front ends never import each other; the README's key table is the keymap.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("read src") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
@@ -15,62 +15,115 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-fn core_modules_never_mention_the_terminal() {
+fn files(names: &[&str]) -> Vec<PathBuf> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let core = [
-        "domain",
-        "storage",
-        "transfer",
-        "text.rs",
-        "paths.rs",
-        "clock.rs",
-        "error.rs",
-        "config.rs",
-    ];
     let mut files = Vec::new();
-    for name in core {
+    for name in names {
         let p = src.join(name);
         if p.is_dir() {
             rust_files(&p, &mut files);
-        } else if p.exists() {
+        } else {
+            assert!(p.exists(), "{} is gone: update this test", p.display());
             files.push(p);
         }
     }
-    assert!(
-        files.len() >= 10,
-        "expected the core's files, found {files:?}"
-    );
-    let offenders: Vec<String> = files
+    files
+}
+
+/// Files whose text contains any of `words`.
+fn offenders(files: &[PathBuf], words: &[&str]) -> Vec<String> {
+    files
         .iter()
         .filter(|f| {
             let text = fs::read_to_string(f).expect("read");
-            text.contains("ratatui") || text.contains("crossterm")
+            words.iter().any(|w| text.contains(w))
         })
         .map(|f| f.display().to_string())
-        .collect();
+        .collect()
+}
+
+const CORE: [&str; 13] = [
+    "domain",
+    "storage",
+    "transfer",
+    "present",
+    "keys",
+    "session.rs",
+    "text.rs",
+    "paths.rs",
+    "clock.rs",
+    "error.rs",
+    "config.rs",
+    "external_editor.rs",
+    "lib.rs",
+];
+
+#[test]
+fn the_core_never_mentions_the_terminal_or_a_front_end() {
+    let mut core = files(&CORE);
+    core.retain(|f| !f.ends_with("lib.rs"));
     assert!(
-        offenders.is_empty(),
-        "core files mention the terminal: {offenders:?}"
+        core.len() >= 20,
+        "expected the core's files, found {core:?}"
+    );
+    let bad = offenders(
+        &core,
+        &[
+            "ratatui",
+            "crossterm",
+            "crate::tui",
+            "crate::cli",
+            "super::tui",
+            "super::cli",
+        ],
+    );
+    assert!(
+        bad.is_empty(),
+        "core files reach into the terminal or a front end: {bad:?}"
     );
 }
 
-/// The README's key table is written by hand; every action's help words must appear in it,
-/// so a key added to a screen without documentation fails here.
 #[test]
-fn the_readme_documents_every_key_action() {
-    use debrief::tui::keymap::{Keymap, ScreenId};
+fn the_front_ends_stand_side_by_side() {
+    let cli = files(&["cli"]);
+    let bad = offenders(&cli, &["crate::tui", "ratatui", "crossterm"]);
+    assert!(bad.is_empty(), "the CLI depends on the TUI: {bad:?}");
+    let tui = files(&["tui"]);
+    let bad = offenders(&tui, &["crate::cli"]);
+    assert!(bad.is_empty(), "the TUI depends on the CLI: {bad:?}");
+}
+
+#[test]
+fn only_the_clock_reads_the_wall_clock() {
+    let all = files(&["."]);
+    let bad: Vec<String> = offenders(&all, &["Utc::now()", "Local::now()", "chrono::Local"])
+        .into_iter()
+        .filter(|f| !f.ends_with("clock.rs"))
+        .collect();
+    assert!(bad.is_empty(), "reads the time outside clock.rs: {bad:?}");
+}
+
+#[test]
+fn no_source_file_is_longer_than_about_500_lines() {
+    let long: Vec<String> = files(&["."])
+        .iter()
+        .filter_map(|f| {
+            let n = fs::read_to_string(f).expect("read").lines().count();
+            (n > 560).then(|| format!("{} ({n} lines)", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these: {long:?}");
+}
+
+/// The README's key table is generated from the keymap; a key added, removed or renamed
+/// without updating the README fails here, with the table to paste.
+#[test]
+fn the_readme_key_table_is_the_keymap() {
     let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README");
-    let map = Keymap::default();
-    let mut missing = Vec::new();
-    for screen in ScreenId::ALL {
-        for b in map.bindings(screen) {
-            let words = b.help.replace("$EDITOR", "\\$EDITOR");
-            if !readme.contains(b.help) && !readme.contains(&words) {
-                missing.push(format!("{}: {}", screen.name(), b.help));
-            }
-        }
-    }
-    assert!(missing.is_empty(), "README key table lacks: {missing:?}");
+    let table = debrief::keys::Keymap::default().markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table is out of date; replace it with:\n\n{table}"
+    );
 }

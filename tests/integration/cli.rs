@@ -10,22 +10,22 @@ use predicates::prelude::*;
 use predicates::str::contains;
 
 /// A temporary home with a journal path; every command runs against it.
-struct Journal {
-    dir: tempfile::TempDir,
+pub struct Journal {
+    pub dir: tempfile::TempDir,
 }
 
 impl Journal {
-    fn new() -> Journal {
+    pub fn new() -> Journal {
         Journal {
             dir: tempfile::tempdir().expect("tempdir"),
         }
     }
 
-    fn db(&self) -> PathBuf {
+    pub fn db(&self) -> PathBuf {
         self.dir.path().join("data").join("journal.db")
     }
 
-    fn cmd(&self) -> Command {
+    pub fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("debrief").expect("binary");
         c.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -36,7 +36,7 @@ impl Journal {
         c
     }
 
-    fn run(&self, args: &[&str]) -> String {
+    pub fn run(&self, args: &[&str]) -> String {
         let out = self
             .cmd()
             .args(args)
@@ -48,13 +48,13 @@ impl Journal {
         String::from_utf8(out).expect("utf8")
     }
 
-    fn add(&self, args: &[&str]) -> i64 {
+    pub fn add(&self, args: &[&str]) -> i64 {
         let out = self.run(&[&["add", "--json"], args].concat());
         let v: serde_json::Value = serde_json::from_str(&out).expect("json");
         v["id"].as_i64().expect("id")
     }
 
-    fn json(&self, args: &[&str]) -> serde_json::Value {
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.run(args)).expect("json output")
     }
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, TimeZone, Utc};
 use debrief::Error;
 use debrief::domain::*;
-use debrief::storage::{Flag, LATEST_VERSION, Store, StoreOptions};
+use debrief::storage::{LATEST_VERSION, SaveTarget, Store, StoreOptions};
 
 fn at(h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, h, 0, 0)
@@ -30,11 +30,9 @@ fn mode(p: &Path) -> u32 {
 }
 
 fn reflection(body: &str, tags: &[&str]) -> EntryContent {
-    EntryContent {
-        body: body.into(),
-        tags: tags.iter().map(|t| Tag::parse(t).expect("tag")).collect(),
-        ..Default::default()
-    }
+    let mut c = EntryContent::text(body);
+    c.common.tags = tags.iter().map(|t| Tag::parse(t).expect("tag")).collect();
+    c
 }
 
 #[test]
@@ -53,77 +51,84 @@ fn a_journal_lives_its_whole_life() {
 
     // A reflection with template answers.
     let mut gibbs = reflection("Visit to the family went long.", &["home-visit"]);
-    gibbs.template = Some("gibbs".into());
-    gibbs.stress = Some(Rating::new("stress", 7).expect("r"));
-    gibbs.answers = vec![
-        StageAnswer {
-            stage: "Feelings".into(),
-            answer: "Anxious about the dog at the door".into(),
-        },
-        StageAnswer {
-            stage: "Analysis".into(),
-            answer: "Boundaries were unclear".into(),
-        },
-    ];
+    gibbs.common.stress = Some(Rating::new("stress", 7).expect("r"));
+    gibbs.details = Details::Reflection(Guided {
+        template: Some("gibbs".into()),
+        answers: vec![
+            StageAnswer {
+                stage: "feelings".into(),
+                answer: "Anxious about the dog at the door".into(),
+            },
+            StageAnswer {
+                stage: "analysis".into(),
+                answer: "Boundaries were unclear".into(),
+            },
+        ],
+    });
     let r = store
         .add_entry(&gibbs, at(9), 0, at(9))
         .expect("add reflection");
 
     // A check-in with body and emotion details.
-    let checkin = EntryContent {
-        kind: Kind::Checkin,
-        body: "Before court".into(),
-        stress: Some(Rating::new("stress", 5).expect("r")),
-        work_context: Some("court".into()),
+    let mut checkin = EntryContent::of_kind(Kind::Checkin);
+    checkin.common.body = "Before court".into();
+    checkin.common.stress = Some(Rating::new("stress", 5).expect("r"));
+    checkin.common.work_context = Some("court".into());
+    checkin.details = Details::Checkin(CheckIn {
         sensations: vec![BodySensation::parse("jaw_mouth:clenched:3").expect("s")],
         emotions: vec![Emotion::parse("worried:2").expect("e")],
-        ..Default::default()
-    };
+    });
     let c = store
         .add_entry(&checkin, at(10), 3600, at(10))
         .expect("add checkin");
 
-    // A supervision note with an action.
-    let supervision = EntryContent {
-        kind: Kind::Supervision,
-        body: "Talked through the case".into(),
-        supervision: Some(SupervisionDetails {
-            held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
-            supervisor: Some("team manager".into()),
-            session_type: Some("individual".into()),
-            agenda: vec![AgendaItem {
-                text: "Workload".into(),
-                function: Some("mediation".into()),
-            }],
-            decisions: vec!["Reduce visits this week".into()],
-            actions: vec![ActionItem {
-                text: "Book training".into(),
-                owner: Some("me".into()),
-                due_on: None,
-                status: ActionStatus::Open,
-            }],
-        }),
-        ..Default::default()
-    };
+    // A supervision note with an agenda, a decision and an action.
+    let mut supervision = EntryContent::of_kind(Kind::Supervision);
+    supervision.common.body = "Talked through the case".into();
+    supervision.details = Details::Supervision(Supervision {
+        held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        supervisor: Some("team manager".into()),
+        session_type: Some("individual".into()),
+        agenda: vec![AgendaItem {
+            id: None,
+            text: "Workload".into(),
+            function: Some("mediation".into()),
+        }],
+        decisions: vec![Decision::new("Reduce visits this week")],
+        actions: vec![ActionItem {
+            text: "Book training".into(),
+            owner: Some("me".into()),
+            ..Default::default()
+        }],
+    });
     let s = store
         .add_entry(&supervision, at(11), 0, at(11))
         .expect("add supervision");
 
-    // Everything comes back as written.
+    // Everything comes back as written (supervision items now with ids).
     let got = store.get(r).expect("get");
     assert_eq!(got.content, gibbs);
     assert_eq!(store.get(c).expect("get").content, checkin);
-    assert_eq!(store.get(s).expect("get").content, supervision);
+    let stored = store.get(s).expect("get");
+    let Details::Supervision(session) = &stored.content.details else {
+        panic!("{stored:?}")
+    };
+    assert!(session.agenda[0].id.is_some() && session.actions[0].id.is_some());
+    assert_eq!(session.actions[0].text, "Book training");
     assert_eq!(
         store
             .get(c)
             .expect("get")
+            .meta
             .created
             .offset()
             .local_minus_utc(),
         3600
     );
-    assert_eq!(store.resolve(&EntryRef::Uuid(got.uuid)).expect("uuid"), r);
+    assert_eq!(
+        store.resolve(&EntryRef::Uuid(got.meta.uuid)).expect("uuid"),
+        r
+    );
 
     // Newest first; filters combine.
     let ids = |v: Vec<EntrySummary>| v.into_iter().map(|e| e.id).collect::<Vec<_>>();
@@ -182,9 +187,11 @@ fn a_journal_lives_its_whole_life() {
 
     // Edit: new text and tags are searchable, old ones are not.
     let mut edited = gibbs.clone();
-    edited.body = "Café conversation about safeguarding".into();
-    edited.tags = vec![Tag::parse("reflection-time").expect("t")];
-    edited.answers.truncate(1);
+    edited.common.body = "Café conversation about safeguarding".into();
+    edited.common.tags = vec![Tag::parse("reflection-time").expect("t")];
+    if let Details::Reflection(g) = &mut edited.details {
+        g.answers.truncate(1);
+    }
     store.update_entry(r, &edited, at(12)).expect("update");
     assert_eq!(search(&store, "cafe"), [r]);
     assert!(search(&store, "boundaries").is_empty());
@@ -195,6 +202,10 @@ fn a_journal_lives_its_whole_life() {
     store
         .set_flag(c, Flag::Starred, true, at(12))
         .expect("star");
+    assert!(matches!(
+        store.update_entry(c, &reflection("a reflection now", &[]), at(12)),
+        Err(Error::Conflict(_))
+    ));
     let f = EntryFilter {
         starred: true,
         ..Default::default()
@@ -214,19 +225,19 @@ fn a_journal_lives_its_whole_life() {
         ..Default::default()
     };
     assert_eq!(ids(store.list(&f, 10).expect("trash list")), [r]);
-    assert!(matches!(store.trash(r, at(13)), Err(Error::Invalid(_))));
+    assert!(matches!(store.trash(r, at(13)), Err(Error::Conflict(_))));
     store.restore(r).expect("restore");
     assert_eq!(search(&store, "cafe"), [r]);
 
     // Purge removes it and its details for good; the index stays consistent.
     store.purge(s).expect("purge");
-    assert!(matches!(store.get(s), Err(Error::NotFound(_))));
+    assert!(matches!(store.get(s), Err(Error::NotFound { .. })));
     assert!(store.check_integrity().expect("check").is_empty());
 
     // A draft survives closing.
-    let draft = store
-        .save_draft(None, None, r#"{"body":"half a thought"}"#, at(14))
-        .expect("draft");
+    let mut half = Draft::new(Kind::Reflection, None);
+    half.body = "half a thought".into();
+    let draft = store.save_draft(None, &half, at(14)).expect("draft");
     drop(store);
 
     let store = Store::open(&path, &options(tmp.path())).expect("reopen");
@@ -235,7 +246,12 @@ fn a_journal_lives_its_whole_life() {
         [c, r]
     );
     assert_eq!(store.get(r).expect("get").content, edited);
-    assert_eq!(store.drafts().expect("drafts")[0].id, draft);
+    let drafts = store.drafts().expect("drafts");
+    assert_eq!(drafts[0].id, draft);
+    assert_eq!(
+        drafts[0].draft.as_ref().map(|d| d.body.as_str()),
+        Ok("half a thought")
+    );
     assert!(store.check_integrity().expect("check").is_empty());
 }
 
@@ -285,10 +301,26 @@ fn foreign_and_newer_files_are_refused_and_left_untouched() {
     ));
     assert_eq!(fs::read(&other).expect("read"), before, "byte for byte");
 
+    // Another program's file whose user_version happens to be high is still foreign.
+    let high = tmp.path().join("high.db");
+    {
+        let conn = rusqlite::Connection::open(&high).expect("sqlite");
+        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 99;")
+            .expect("setup");
+    }
+    let before = fs::read(&high).expect("read");
+    assert!(matches!(
+        Store::open(&high, &options(tmp.path())),
+        Err(Error::ForeignDatabase { .. })
+    ));
+    assert_eq!(fs::read(&high).expect("read"), before, "byte for byte");
+
+    // A debrief journal from a newer debrief.
     let newer = tmp.path().join("newer.db");
+    drop(Store::open(&newer, &options(tmp.path())).expect("a journal"));
     {
         let conn = rusqlite::Connection::open(&newer).expect("sqlite");
-        conn.execute_batch("CREATE TABLE t (x); PRAGMA user_version = 99;")
+        conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;")
             .expect("setup");
     }
     let before = fs::read(&newer).expect("read");
@@ -320,11 +352,13 @@ fn backups_are_complete_private_copies() {
 fn a_guided_reflection_with_only_answers_is_listed_by_its_first_answer() {
     let mut store = Store::open_in_memory().expect("store");
     let c = EntryContent {
-        template: Some("driscoll".into()),
-        answers: vec![StageAnswer {
-            stage: "What?".into(),
-            answer: "We met at the door.".into(),
-        }],
+        details: Details::Reflection(Guided {
+            template: Some("driscoll".into()),
+            answers: vec![StageAnswer {
+                stage: "what".into(),
+                answer: "We met at the door.".into(),
+            }],
+        }),
         ..Default::default()
     };
     store.add_entry(&c, at(9), 0, at(9)).expect("add");
@@ -332,4 +366,218 @@ fn a_guided_reflection_with_only_answers_is_listed_by_its_first_answer() {
         store.list(&EntryFilter::default(), 1).expect("list")[0].headline,
         "We met at the door."
     );
+}
+
+#[test]
+fn saving_an_entry_and_forgetting_its_draft_is_one_transaction() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut d = Draft::new(Kind::Reflection, None);
+    d.body = "typed".into();
+    let draft = store.save_draft(None, &d, at(9)).expect("draft");
+    // A save that fails keeps the draft.
+    let missing = SaveTarget::Existing(EntryId(99));
+    let err = store
+        .save(missing, &reflection("typed", &[]), Some(draft), at(9))
+        .expect_err("no entry 99");
+    assert!(matches!(err, Error::NotFound { .. }), "{err}");
+    assert_eq!(
+        store.drafts().expect("drafts").len(),
+        1,
+        "the draft is still there"
+    );
+    // A save that works forgets it.
+    let new = SaveTarget::New {
+        created: at(9),
+        utc_offset_s: 0,
+    };
+    let id = store
+        .save(new, &reflection("typed", &[]), Some(draft), at(9))
+        .expect("save");
+    assert!(store.drafts().expect("drafts").is_empty());
+    assert_eq!(store.get(id).expect("get").content.common.body, "typed");
+}
+
+#[test]
+fn editing_a_session_keeps_the_ids_of_its_items_and_closes_actions_with_a_time() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut c = EntryContent::of_kind(Kind::Supervision);
+    c.details = Details::Supervision(Supervision {
+        agenda: vec![
+            AgendaItem {
+                id: None,
+                text: "Workload".into(),
+                function: None,
+            },
+            AgendaItem {
+                id: None,
+                text: "Training".into(),
+                function: None,
+            },
+        ],
+        decisions: vec![Decision::new("Fewer visits")],
+        actions: vec![
+            ActionItem {
+                text: "Book training".into(),
+                ..Default::default()
+            },
+            ActionItem {
+                text: "Ring the school".into(),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    });
+    let id = store.add_entry(&c, at(9), 0, at(9)).expect("add");
+    let before = store.get(id).expect("get");
+    let Details::Supervision(mut s) = before.content.details.clone() else {
+        panic!("kind")
+    };
+    let (training, book, ring) = (s.agenda[1].id, s.actions[0].id, s.actions[1].id);
+    s.agenda.remove(0);
+    s.actions[0].status = ActionStatus::Done;
+    s.actions.push(ActionItem {
+        text: "New action".into(),
+        ..Default::default()
+    });
+    let mut edited = before.content.clone();
+    edited.details = Details::Supervision(s);
+    store.update_entry(id, &edited, at(11)).expect("update");
+
+    let Details::Supervision(after) = store.get(id).expect("get").content.details else {
+        panic!("kind")
+    };
+    assert_eq!(after.agenda.len(), 1);
+    assert_eq!(after.agenda[0].id, training, "a kept item keeps its id");
+    assert_eq!(after.actions[0].id, book);
+    assert_eq!(after.actions[0].status, ActionStatus::Done);
+    assert_eq!(after.actions[0].closed, Some(at(11)), "closing is dated");
+    assert_eq!(after.actions[1].id, ring);
+    assert_eq!(after.actions[1].closed, None);
+    assert!(after.actions[2].id.is_some() && after.actions[2].id != ring);
+
+    // An item id from another entry is refused, and nothing changes.
+    let other = store.add_entry(&c, at(12), 0, at(12)).expect("add");
+    let mut foreign = store.get(other).expect("get").content;
+    if let Details::Supervision(s) = &mut foreign.details {
+        s.actions[0].id = book;
+    }
+    let err = store
+        .update_entry(other, &foreign, at(13))
+        .expect_err("not its action");
+    assert!(
+        matches!(err, Error::NotFound { what: "action", .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_journal_made_by_the_first_schema_migrates_without_loss() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute_batch(include_str!("../../src/storage/migrations/001_journal.sql"))
+            .expect("schema 1");
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO entries (uuid, kind, created_ms, utc_offset_s, updated_ms, body, template_id)
+               VALUES ('0b5e4d0c-7b1a-4b5e-9a51-3f8f9d1c2e10', 'reflection', 1763600000000, 0, 1763600000000, 'Intro', 'driscoll'),
+                      ('1b5e4d0c-7b1a-4b5e-9a51-3f8f9d1c2e10', 'supervision', 1763700000000, 0, 1763700000000, 'Session', NULL);
+             INSERT INTO stage_answers VALUES (1, 0, 'What?', 'We met at the door.'), (1, 1, 'Now what?', 'Ask.');
+             INSERT INTO supervision_sessions VALUES (2, '2026-11-20', 'team manager', 'individual');
+             INSERT INTO agenda_items VALUES (2, 0, 'Workload', 'support'), (2, 1, 'Training', NULL);
+             INSERT INTO decisions VALUES (2, 0, 'Fewer visits');
+             INSERT INTO actions (entry_id, text, status) VALUES (2, 'Book training', 'done');",
+        )
+        .expect("v1 rows");
+    }
+    let store = Store::open(&path, &options(tmp.path())).expect("migrate");
+    assert_eq!(store.schema_version().expect("v"), LATEST_VERSION as i64);
+    let Details::Reflection(g) = store.get(EntryId(1)).expect("get").content.details else {
+        panic!("kind")
+    };
+    assert_eq!(g.answer("what"), Some("We met at the door."));
+    assert_eq!(g.answer("now_what"), Some("Ask."));
+    let Details::Supervision(s) = store.get(EntryId(2)).expect("get").content.details else {
+        panic!("kind")
+    };
+    let agenda: Vec<&str> = s.agenda.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(agenda, ["Workload", "Training"]);
+    assert!(s.agenda.iter().all(|a| a.id.is_some()));
+    assert_eq!(s.decisions[0].text, "Fewer visits");
+    assert!(
+        s.actions[0].closed.is_some(),
+        "a closed action gets a closing time"
+    );
+    assert!(store.check_integrity().expect("check").is_empty());
+    let backups = fs::read_dir(tmp.path().join("backups"))
+        .expect("backups")
+        .count();
+    assert_eq!(backups, 1, "the v1 journal was copied aside first");
+}
+
+#[test]
+fn a_value_the_journal_cannot_read_is_an_error_not_a_default() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("j.db");
+    let mut store = Store::open(&path, &options(tmp.path())).expect("open");
+    let id = store
+        .add_entry(&reflection("x", &[]), at(9), 0, at(9))
+        .expect("add");
+    drop(store);
+    rusqlite::Connection::open(&path)
+        .expect("sqlite")
+        .execute("UPDATE entries SET uuid = 'not-a-uuid'", [])
+        .expect("damage");
+    let store = Store::open(&path, &options(tmp.path())).expect("open");
+    let err = store.get(id).expect_err("damaged");
+    assert!(matches!(err, Error::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("not-a-uuid"), "{err}");
+    assert!(store.list(&EntryFilter::default(), 5).is_err());
+}
+
+#[test]
+fn imports_report_every_row_and_are_idempotent() {
+    use debrief::storage::{ImportRow, OnConflict, RowOutcome};
+    let mut store = Store::open_in_memory().expect("store");
+    let row = |n: u128, body: &str, updated: u32| ImportRow {
+        uuid: uuid::Uuid::from_u128(n),
+        created: at(9),
+        utc_offset_s: 0,
+        updated: at(updated),
+        deleted: None,
+        content: reflection(body, &[]),
+    };
+    let mut too_big = row(3, "", 9);
+    too_big.content.common.body = "x".repeat(MAX_BODY_BYTES + 1);
+    let report = store
+        .import(
+            vec![row(1, "one", 9), row(2, "two", 9), too_big],
+            OnConflict::Skip,
+            false,
+        )
+        .expect("import");
+    assert_eq!(report.counts(), (2, 0, 0, 1), "{report:?}");
+    assert!(matches!(&report.rows[2], RowOutcome::Rejected(why) if why.contains("1 MiB")));
+
+    let again = store
+        .import(
+            vec![row(1, "one", 9), row(2, "two, newer", 10)],
+            OnConflict::KeepNewer,
+            false,
+        )
+        .expect("again");
+    assert_eq!(again.counts(), (0, 1, 1, 0), "{again:?}");
+    let dry = store
+        .import(vec![row(4, "four", 9)], OnConflict::Skip, true)
+        .expect("dry run");
+    assert_eq!(dry.counts(), (1, 0, 0, 0));
+    let bodies: Vec<String> = store
+        .list(&EntryFilter::default(), 10)
+        .expect("list")
+        .into_iter()
+        .map(|s| s.headline)
+        .collect();
+    assert_eq!(bodies.len(), 2, "the dry run kept nothing: {bodies:?}");
+    assert!(bodies.contains(&"two, newer".to_string()));
 }

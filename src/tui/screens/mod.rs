@@ -1,6 +1,11 @@
-//! One file per screen: its state, how keys change it, and how it is drawn.
+//! One module per screen: its state, how its input changes it, what it asks for, and how it
+//! is drawn. Each is listed once in [`crate::tui::screen::Screen`].
 
-pub mod editor;
+pub mod dialogs;
+pub mod fields;
+pub mod form;
+pub mod form_view;
+pub mod help;
+pub mod list;
 pub mod reader;
 pub mod search;
-pub mod timeline;

@@ -1,17 +1,21 @@
-//! The reader: one entry in full, word-wrapped, with its metadata and details.
+//! The reader: one entry in full, shaped by [`crate::present`] like `debrief show`, wrapped,
+//! scrollable to its very last line (ratatui counts the wrapped rows), and kept up to date
+//! when the entry is starred, flagged, trashed or saved.
 
-use chrono::Utc;
+use std::time::Instant;
 
-use crate::clock::Clock;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::domain::{Emotion, Entry};
-use crate::tui::keymap::Action;
+use crate::domain::{Entry, Flag};
+use crate::keys::{Action, ScreenId};
+use crate::present::entry_sections;
+use crate::tui::msg::{Change, Effect, Msg, Open};
+use crate::tui::screen::{Cmd, Ctx, Input, View};
+use crate::tui::screens::form::EntryForm;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::stress_bar::stress_spans;
+use crate::tui::widgets::text::sections;
 
 /// The entry being read and how far down it is scrolled.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,9 +29,27 @@ impl Reader {
         Reader { entry, scroll: 0 }
     }
 
-    /// Scroll for a movement action within a view `height` rows tall and `width` wide.
-    pub fn scroll_by(&mut self, action: Action, width: u16, height: u16, clock: &Clock) {
-        let max = self.content_rows(width, clock).saturating_sub(height);
+    fn paragraph(&self, ctx: &Ctx, theme: &Theme) -> Paragraph<'static> {
+        let lines = sections(&entry_sections(&self.entry, &ctx.clock), theme);
+        Paragraph::new(lines).wrap(Wrap { trim: false })
+    }
+
+    /// The text's area: the body with a column of margin on each side.
+    fn text_area(area: Rect) -> Rect {
+        Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(2),
+            ..area
+        }
+    }
+
+    fn scroll_by(&mut self, action: Action, ctx: &Ctx) {
+        let width = ctx.size.0.saturating_sub(2).max(1);
+        let height = ctx.body_rows.max(1);
+        let rows = self.paragraph(ctx, &Theme::plain()).line_count(width);
+        let max = u16::try_from(rows)
+            .unwrap_or(u16::MAX)
+            .saturating_sub(height);
         let page = height.saturating_sub(2).max(1);
         self.scroll = match action {
             Action::Down => self.scroll.saturating_add(1),
@@ -41,142 +63,91 @@ impl Reader {
         .min(max);
     }
 
-    /// Rows the text takes when wrapped at `width` (an estimate that never undercounts much).
-    fn content_rows(&self, width: u16, clock: &Clock) -> u16 {
-        let w = usize::from(width.max(1));
-        let rows: usize = self
-            .text(&Theme::plain(), clock)
-            .lines
-            .iter()
-            .map(|l| l.width().div_ceil(w).max(1))
-            .sum();
-        u16::try_from(rows).unwrap_or(u16::MAX)
-    }
-
-    /// The whole entry as styled text.
-    pub fn text(&self, t: &Theme, clock: &Clock) -> Text<'static> {
-        let e = &self.entry;
-        let c = &e.content;
-        let mut lines = Vec::new();
-        let when = clock
-            .local(e.created.with_timezone(&Utc))
-            .format("%A %-d %B %Y, %H:%M")
-            .to_string();
-        lines.push(Line::from(vec![
-            Span::styled(format!("#{}  ", e.id), t.key),
-            Span::styled(format!("{}  ", c.kind), t.dim),
-            Span::styled(when, t.dim),
-        ]));
-        if let Some(d) = e.deleted {
-            lines.push(Line::styled(
-                format!(
-                    "In the trash since {}",
-                    clock.local(d).format("%-d %B %Y %H:%M")
-                ),
-                t.error,
-            ));
-        }
-        if let Some(title) = c.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            lines.push(Line::styled(title.to_string(), t.title));
-        }
-        let mut meta: Vec<Span<'static>> = Vec::new();
-        if let Some(s) = c.stress {
-            meta.push(Span::styled("stress", t.dim));
-            meta.extend(stress_spans(Some(s.value()), t));
-            meta.push(Span::raw("   "));
-        }
-        if let Some(en) = c.energy {
-            meta.push(Span::styled(format!("energy {en}/10   "), t.dim));
-        }
-        if let Some(w) = &c.work_context {
-            meta.push(Span::styled(format!("work: {w}   "), t.dim));
-        }
-        if c.starred {
-            meta.push(Span::styled("★ starred  ", t.key));
-        }
-        if c.for_supervision {
-            meta.push(Span::styled("⚑ for supervision  ", t.key));
-        }
-        if c.unfinished {
-            meta.push(Span::styled("✎ finish later  ", t.key));
-        }
-        if !meta.is_empty() {
-            lines.push(Line::from(meta));
-        }
-        if !c.tags.is_empty() {
-            let tags = c
-                .tags
-                .iter()
-                .map(|t| format!("#{t}"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            lines.push(Line::styled(tags, t.dim));
-        }
-        lines.push(Line::raw(""));
-        for l in c.body.lines() {
-            lines.push(Line::styled(l.to_string(), t.text));
-        }
-        for (i, a) in c.answers.iter().enumerate() {
-            if i > 0 || !c.body.trim().is_empty() {
-                lines.push(Line::raw(""));
-            }
-            lines.push(Line::styled(a.stage.clone(), t.heading));
-            for l in a.answer.lines() {
-                lines.push(Line::raw(l.to_string()));
-            }
-        }
-        if !c.sensations.is_empty() {
-            lines.push(Line::raw(""));
-            lines.push(Line::styled("Body", t.heading));
-            for s in &c.sensations {
-                lines.push(Line::raw(format!("  {}", s.describe())));
-            }
-        }
-        if !c.emotions.is_empty() {
-            let words: Vec<String> = c.emotions.iter().map(Emotion::describe).collect();
-            lines.push(Line::raw(""));
-            lines.push(Line::from(vec![
-                Span::styled("Emotions  ", t.heading),
-                Span::raw(words.join(", ")),
-            ]));
-        }
-        if let Some(s) = &c.supervision {
-            lines.push(Line::raw(""));
-            lines.push(Line::styled("Supervision", t.heading));
-            if let Some(d) = s.held_on {
-                lines.push(Line::raw(format!("  held {d}")));
-            }
-            for a in &s.agenda {
-                lines.push(Line::raw(format!("  agenda: {}", a.text)));
-            }
-            for d in &s.decisions {
-                lines.push(Line::raw(format!("  decision: {d}")));
-            }
-            for a in &s.actions {
-                lines.push(Line::raw(format!("  action [{}]: {}", a.status, a.text)));
-            }
-        }
-        Text::from(lines)
+    fn change(&self, change: Change) -> Cmd {
+        Cmd::Do(Effect::Change {
+            id: self.entry.meta.id,
+            change,
+        })
     }
 }
 
-/// Draws a [`Reader`].
-pub struct ReaderView<'a> {
-    pub reader: &'a Reader,
-    pub theme: &'a Theme,
-    pub clock: &'a Clock,
-}
+impl View for Reader {
+    fn id(&self) -> ScreenId {
+        ScreenId::Reader
+    }
 
-impl Widget for ReaderView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let inner = Rect {
-            x: area.x + 1,
-            width: area.width.saturating_sub(2),
-            ..area
+    fn title(&self) -> String {
+        "Reading".into()
+    }
+
+    fn handle(&mut self, input: Input, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        let Input::Action(action) = input else {
+            return Vec::new();
         };
-        Paragraph::new(self.reader.text(self.theme, self.clock))
-            .wrap(Wrap { trim: false })
-            .scroll((self.reader.scroll, 0))
-            .render(inner, buf);
+        let flags = self.entry.content.common.flags;
+        let trashed = self.entry.meta.deleted.is_some();
+        let toggle = |flag: Flag| self.change(Change::Flag(flag, !flags.get(flag)));
+        match action {
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom => {
+                self.scroll_by(action, ctx);
+                Vec::new()
+            }
+            Action::Edit => EntryForm::open(EntryForm::for_entry(&self.entry), ctx),
+            Action::Star => vec![toggle(Flag::Starred)],
+            Action::ToggleSupervision => vec![toggle(Flag::ForSupervision)],
+            Action::ToggleFinished => vec![toggle(Flag::Unfinished)],
+            Action::Delete if !trashed => vec![self.change(Change::Trash), Cmd::Pop],
+            Action::Delete => vec![Cmd::Status(
+                "This entry is already in the trash: r restores it.".into(),
+            )],
+            Action::Restore if trashed => vec![self.change(Change::Restore)],
+            Action::Restore => vec![Cmd::Status("This entry is not in the trash.".into())],
+            Action::Back => vec![Cmd::Pop],
+            Action::Quit => vec![Cmd::Quit],
+            _ => Vec::new(),
+        }
+    }
+
+    fn on_msg(&mut self, msg: &Msg, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        let id = self.entry.meta.id;
+        match msg {
+            Msg::Changed {
+                id: changed,
+                summary,
+                ..
+            } if *changed == id => match summary {
+                Some(s) => {
+                    self.entry.content.common.flags = s.flags;
+                    self.entry.meta.deleted = s.deleted;
+                    Vec::new()
+                }
+                None => vec![Cmd::Pop],
+            },
+            Msg::Saved { summary, .. } if summary.id == id => {
+                vec![Cmd::Do(Effect::LoadEntry {
+                    id,
+                    then: Open::Refresh,
+                })]
+            }
+            Msg::Entry {
+                entry,
+                then: Open::Refresh,
+            } if entry.meta.id == id => {
+                self.entry = (**entry).clone();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        self.paragraph(ctx, &ctx.theme)
+            .scroll((self.scroll, 0))
+            .render(Reader::text_area(area), buf);
     }
 }

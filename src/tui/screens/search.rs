@@ -1,45 +1,49 @@
 //! Live search: a query line (words plus filters such as `kind:checkin tag:court`) and the
-//! ranked results with their matches highlighted. Each keystroke asks for a new search.
+//! ranked results with their markers, tags and highlighted matches. Each change of the text
+//! asks for a new search; older answers are ignored. Results change in place after a change.
+
+use std::time::Instant;
 
 use chrono::Utc;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use ratatui_textarea::TextArea;
 
-use crate::clock::Clock;
-use crate::domain::query::{FILTER_HELP, Query};
+use crate::domain::query::{FILTER_HELP, parse_query};
+use crate::keys::{Action, ScreenId};
+use crate::present::{SummaryParts, markers, snippet_spans};
 use crate::storage::SearchHit;
-use crate::storage::search::{MATCH_END, MATCH_START};
-use crate::tui::theme::Theme;
+use crate::tui::msg::{Effect, Msg, Open, PAGE};
+use crate::tui::screen::{Cmd, Ctx, Input, View};
 use crate::tui::widgets::stress_bar::stress_spans;
+use crate::tui::widgets::text::line;
 
 /// Rows each result takes: the entry line and the snippet line.
 const ROWS_PER_HIT: usize = 2;
 
 /// The search screen's state.
-pub struct Search {
+pub struct SearchScreen {
     pub input: TextArea<'static>,
     pub hits: Vec<SearchHit>,
     pub selected: usize,
     pub top: usize,
     /// Number of the newest search asked for; older answers are ignored.
     pub seq: u64,
-    /// Has any answer arrived for the current text?
+    /// Has an answer arrived for the current text?
     pub answered: bool,
     pub problems: Vec<String>,
 }
 
-impl Default for Search {
+impl Default for SearchScreen {
     fn default() -> Self {
         let mut input = TextArea::default();
         input.set_placeholder_text(
             "type to search…  e.g. boundar* kind:checkin tag:court since:last-monday stress>=6",
         );
         input.set_cursor_line_style(ratatui::style::Style::new());
-        Search {
+        SearchScreen {
             input,
             hits: Vec::new(),
             selected: 0,
@@ -51,38 +55,30 @@ impl Default for Search {
     }
 }
 
-impl Search {
+impl SearchScreen {
     /// The text typed so far.
     pub fn text(&self) -> String {
         self.input.lines().join(" ")
     }
 
-    /// Feed a key to the query line; true when the text changed.
-    pub fn key(&mut self, key: KeyEvent) -> bool {
-        let before = self.text();
-        self.input.input(key);
-        self.text() != before
-    }
-
-    /// Start a new search for `query`: returns its sequence number.
-    pub fn begin(&mut self, query: &Query) -> u64 {
+    /// Ask for the results of the current text.
+    fn search(&mut self, ctx: &Ctx) -> Vec<Cmd> {
+        let query = parse_query(&self.text(), &ctx.clock.now_zoned());
         self.seq += 1;
         self.problems = query.problems.clone();
-        self.seq
-    }
-
-    /// Take an answer; stale ones (an older sequence number) are dropped.
-    pub fn receive(&mut self, seq: u64, hits: Vec<SearchHit>) {
-        if seq != self.seq {
-            return;
+        if query.text.trim().is_empty() && query.filter.is_empty() {
+            self.hits.clear();
+            self.answered = false;
+            return Vec::new();
         }
-        self.hits = hits;
-        self.selected = 0;
-        self.top = 0;
-        self.answered = true;
+        vec![Cmd::Do(Effect::Search {
+            seq: self.seq,
+            text: query.text,
+            filter: query.filter,
+        })]
     }
 
-    pub fn move_by(&mut self, delta: isize, height: usize) {
+    fn move_by(&mut self, delta: isize, height: usize) {
         if self.hits.is_empty() {
             return;
         }
@@ -98,103 +94,156 @@ impl Search {
         }
     }
 
-    pub fn selected_hit(&self) -> Option<&SearchHit> {
-        self.hits.get(self.selected)
+    fn status_line(&self, ctx: &Ctx) -> Line<'static> {
+        let t = &ctx.theme;
+        if !self.problems.is_empty() {
+            Line::styled(self.problems.join("; "), t.error)
+        } else if self.text().trim().is_empty() {
+            Line::styled(format!("Filters: {FILTER_HELP}"), t.dim)
+        } else if self.answered && self.hits.is_empty() {
+            Line::styled("No entries match.", t.dim)
+        } else {
+            let n = self.hits.len();
+            let more = if n >= PAGE {
+                " (the best matches; add words or filters to narrow them)"
+            } else {
+                ""
+            };
+            Line::styled(
+                format!("{n} result{}{more}", if n == 1 { "" } else { "s" }),
+                t.dim,
+            )
+        }
     }
 }
 
-/// Split a snippet into plain and highlighted spans.
-pub fn snippet_spans(snippet: &str, theme: &Theme) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    let mut rest = snippet.replace('\n', " ");
-    while let Some(start) = rest.find(MATCH_START) {
-        spans.push(Span::styled(rest[..start].to_string(), theme.dim));
-        let after = rest[start + MATCH_START.len_utf8()..].to_string();
-        let end = after.find(MATCH_END).unwrap_or(after.len());
-        spans.push(Span::styled(after[..end].to_string(), theme.matched));
-        rest = after
-            .get(end + MATCH_END.len_utf8()..)
-            .unwrap_or("")
-            .to_string();
+impl View for SearchScreen {
+    fn id(&self) -> ScreenId {
+        ScreenId::Search
     }
-    spans.push(Span::styled(rest, theme.dim));
-    spans
-}
 
-/// Draws a [`Search`].
-pub struct SearchView<'a> {
-    pub search: &'a Search,
-    pub theme: &'a Theme,
-    pub clock: &'a Clock,
-}
+    fn title(&self) -> String {
+        "Search".into()
+    }
 
-impl Widget for SearchView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let s = self.search;
-        let t = self.theme;
+    fn handle(&mut self, input: Input, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        let list_height = usize::from(ctx.body_rows).saturating_sub(3);
+        let page = (list_height / ROWS_PER_HIT).max(1) as isize;
+        let before = self.text();
+        match input {
+            Input::Action(Action::Down) => self.move_by(1, list_height),
+            Input::Action(Action::Up) => self.move_by(-1, list_height),
+            Input::Action(Action::PageDown) => self.move_by(page, list_height),
+            Input::Action(Action::PageUp) => self.move_by(-page, list_height),
+            Input::Action(Action::Open) => {
+                if let Some(hit) = self.hits.get(self.selected) {
+                    return vec![Cmd::Do(Effect::LoadEntry {
+                        id: hit.entry.id,
+                        then: Open::Read,
+                    })];
+                }
+            }
+            Input::Action(Action::Back) => return vec![Cmd::Pop],
+            Input::Action(Action::Quit) => return vec![Cmd::Quit],
+            Input::Action(_) => {}
+            // Ctrl-U clears the line, as in a shell.
+            Input::Key(k)
+                if k.code == KeyCode::Char('u') && k.modifiers == KeyModifiers::CONTROL =>
+            {
+                self.input = SearchScreen::default().input;
+            }
+            Input::Key(k) => {
+                self.input.input(k);
+            }
+            Input::Paste(text) => {
+                self.input.insert_str(text.replace(['\n', '\r'], " "));
+            }
+        }
+        if self.text() != before {
+            return self.search(ctx);
+        }
+        Vec::new()
+    }
+
+    fn on_msg(&mut self, msg: &Msg, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        match msg {
+            Msg::SearchResults { seq, hits } if *seq == self.seq => {
+                self.hits = hits.clone();
+                self.selected = 0;
+                self.top = 0;
+                self.answered = true;
+            }
+            Msg::Changed { id, summary, .. } => {
+                let i = self.hits.iter().position(|h| h.entry.id == *id);
+                match (i, summary) {
+                    (Some(i), Some(s)) if s.deleted.is_none() => self.hits[i].entry = (**s).clone(),
+                    (Some(i), _) => {
+                        self.hits.remove(i);
+                        self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+                    }
+                    _ => {}
+                }
+            }
+            Msg::Saved { .. } if !self.text().trim().is_empty() => return self.search(ctx),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let t = &ctx.theme;
         if area.height < 4 {
             return;
         }
         buf.set_line(area.x + 1, area.y, &Line::styled("Search ›", t.key), 9);
-        s.input.render(
+        ratatui::widgets::Widget::render(
+            &self.input,
             Rect::new(area.x + 11, area.y, area.width.saturating_sub(12), 1),
             buf,
         );
-        let status = if !s.problems.is_empty() {
-            Line::styled(s.problems.join("; "), t.error)
-        } else if s.text().trim().is_empty() {
-            Line::styled(format!("Filters: {FILTER_HELP}"), t.dim)
-        } else if s.answered && s.hits.is_empty() {
-            Line::styled("No entries match.", t.dim)
-        } else {
-            let n = s.hits.len();
-            let more = if n >= crate::tui::msg::PAGE { "+" } else { "" };
-            Line::styled(
-                format!("{n}{more} result{}", if n == 1 { "" } else { "s" }),
-                t.dim,
-            )
-        };
-        buf.set_line(
-            area.x + 1,
-            area.y + 1,
-            &status,
-            area.width.saturating_sub(2),
+        let status = ratatui::widgets::Paragraph::new(self.status_line(ctx))
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        ratatui::widgets::Widget::render(
+            status,
+            Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(2), 2),
+            buf,
         );
         let mut y = area.y + 3;
-        for (i, hit) in s.hits.iter().enumerate().skip(s.top) {
+        for (i, hit) in self.hits.iter().enumerate().skip(self.top) {
             if y + 1 >= area.bottom() {
                 break;
             }
             let e = &hit.entry;
+            let parts = SummaryParts::of(e, &ctx.clock);
+            let when = ctx
+                .clock
+                .local(e.created.with_timezone(&Utc))
+                .format("%a %-d %b %Y %H:%M");
+            let mark = if i == self.selected { "›" } else { " " };
             let mut spans = vec![
-                Span::styled(
-                    format!(
-                        " {}  ",
-                        self.clock
-                            .local(e.created.with_timezone(&Utc))
-                            .format("%a %-d %b %Y %H:%M")
-                    ),
-                    t.dim,
-                ),
-                Span::styled(format!("{:<11} ", e.kind.as_str()), t.dim),
+                Span::styled(format!("{mark} {when}  "), t.dim),
+                Span::styled(format!("{:<11} ", parts.kind), t.dim),
             ];
-            spans.extend(stress_spans(e.stress.map(|r| r.value()), t));
-            spans.push(Span::raw("  "));
+            spans.extend(stress_spans(parts.stress, t));
+            spans.push(Span::styled(format!(" {} ", markers(e.flags, true)), t.key));
             let used: usize = spans.iter().map(Span::width).sum();
             let room = usize::from(area.width).saturating_sub(used + 1);
-            let head = if e.headline.is_empty() {
-                "(untitled)"
+            let tags = if parts.tags.is_empty() {
+                String::new()
             } else {
-                e.headline.as_str()
+                format!("  {}", parts.tags)
             };
-            spans.push(Span::styled(crate::text::truncate(head, room), t.title));
+            let head = crate::text::truncate(&parts.headline, room);
+            let left = room.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
+            spans.push(Span::styled(head, t.title));
+            spans.push(Span::styled(crate::text::truncate(&tags, left), t.dim));
             let row = Rect::new(area.x, y, area.width, 1);
             buf.set_line(area.x, y, &Line::from(spans), area.width);
-            if i == s.selected {
+            if i == self.selected {
                 buf.set_style(row, t.selected);
             }
             let mut snippet = vec![Span::raw("      ")];
-            snippet.extend(snippet_spans(&hit.snippet, t));
+            snippet.extend(line(&snippet_spans(&hit.snippet), t).spans);
             buf.set_line(area.x, y + 1, &Line::from(snippet), area.width);
             y += ROWS_PER_HIT as u16;
         }

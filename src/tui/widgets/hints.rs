@@ -2,7 +2,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::tui::keymap::{Keymap, ScreenId};
+use crate::keys::{Keymap, ScreenId};
 use crate::tui::theme::Theme;
 
 /// `Enter read  n new reflection  ...` for the bindings marked as hints, cut to `width`.

@@ -1,0 +1,327 @@
+//! A draft: what a form holds while someone is writing, kept so that nothing typed is lost.
+//! Fields are kept as typed (a half-written tag list is still a draft), and the stored form is
+//! versioned JSON, so a draft written by an older debrief still restores.
+
+use serde::{Deserialize, Serialize};
+
+use super::entry::{
+    Common, Details, Entry, EntryContent, EntryId, Flags, Guided, Kind, Rating, StageAnswer,
+    headline,
+};
+use super::tags::Tag;
+use super::templates;
+use crate::{Error, Result};
+
+/// The version [`Draft::to_json`] writes.
+pub const DRAFT_VERSION: u32 = 2;
+
+/// Everything a form holds, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// The entry being edited; `None` for a new entry.
+    pub entry_id: Option<EntryId>,
+    pub title: String,
+    /// The tag field as typed ("home-visit court").
+    pub tags: String,
+    pub stress: Option<u8>,
+    pub energy: Option<u8>,
+    pub work_context: String,
+    pub flags: Flags,
+    pub body: String,
+    pub details: Details,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Versioned {
+    version: u32,
+    draft: Draft,
+}
+
+/// The draft layout written before versions existed (debrief 0.1's editor).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DraftV1 {
+    entry_id: Option<i64>,
+    kind: Kind,
+    template: Option<String>,
+    title: String,
+    tags: String,
+    stress: Option<u8>,
+    energy: Option<u8>,
+    starred: bool,
+    for_supervision: bool,
+    unfinished: bool,
+    body: String,
+}
+
+impl From<DraftV1> for Draft {
+    fn from(v: DraftV1) -> Draft {
+        // Version 1 wrote a guided reflection as one text with `## Stage` headings.
+        let template = v.template.as_deref().and_then(templates::find);
+        let (body, details) = match (v.kind, template) {
+            (Kind::Reflection, Some(t)) => {
+                let (body, answers) = t.split(&v.body);
+                (
+                    body,
+                    Details::Reflection(Guided {
+                        template: Some(t.id.clone()),
+                        answers,
+                    }),
+                )
+            }
+            (kind, _) => (v.body, kind.empty_details()),
+        };
+        Draft {
+            entry_id: v.entry_id.map(EntryId),
+            title: v.title,
+            tags: v.tags,
+            stress: v.stress,
+            energy: v.energy,
+            work_context: String::new(),
+            flags: Flags {
+                starred: v.starred,
+                for_supervision: v.for_supervision,
+                unfinished: v.unfinished,
+            },
+            body,
+            details,
+        }
+    }
+}
+
+impl Draft {
+    /// A draft of a new, empty entry of `kind` (a reflection guided by `template`).
+    pub fn new(kind: Kind, template: Option<&str>) -> Draft {
+        let details = match kind {
+            Kind::Reflection => Details::Reflection(Guided {
+                template: template
+                    .filter(|t| *t != templates::FREE && templates::find(t).is_some())
+                    .map(String::from),
+                answers: Vec::new(),
+            }),
+            other => other.empty_details(),
+        };
+        Draft {
+            details,
+            ..Draft::default()
+        }
+    }
+
+    /// A draft holding an existing entry, to edit it.
+    pub fn of_entry(e: &Entry) -> Draft {
+        let c = &e.content.common;
+        Draft {
+            entry_id: Some(e.meta.id),
+            title: c.title.clone().unwrap_or_default(),
+            tags: c.tags.iter().map(Tag::as_str).collect::<Vec<_>>().join(" "),
+            stress: c.stress.map(Rating::value),
+            energy: c.energy.map(Rating::value),
+            work_context: c.work_context.clone().unwrap_or_default(),
+            flags: c.flags,
+            body: c.body.clone(),
+            details: e.content.details.clone(),
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.details.kind()
+    }
+
+    /// The stored form: versioned JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&Versioned {
+            version: DRAFT_VERSION,
+            draft: self.clone(),
+        })
+        .unwrap_or_default()
+    }
+
+    /// Read a stored draft of any version this debrief knows.
+    pub fn from_json(text: &str) -> Result<Draft> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| corrupt(&e))?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            None => serde_json::from_value::<DraftV1>(value)
+                .map(Draft::from)
+                .map_err(|e| corrupt(&e)),
+            Some(2) => serde_json::from_value::<Versioned>(value)
+                .map(|v| v.draft)
+                .map_err(|e| corrupt(&e)),
+            Some(n) => Err(Error::Corrupt {
+                what: "a draft",
+                value: format!("written by a newer debrief (draft version {n})"),
+            }),
+        }
+    }
+
+    /// A line to recognise the draft by: its title or first line of text.
+    pub fn headline(&self) -> String {
+        let h = headline(Some(&self.title), &self.body);
+        if !h.is_empty() {
+            return h.to_string();
+        }
+        match &self.details {
+            Details::Reflection(g) => g
+                .answers
+                .iter()
+                .map(|a| headline(None, &a.answer))
+                .find(|h| !h.is_empty())
+                .unwrap_or("")
+                .to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The entry content this draft describes, or what is wrong with a field.
+    /// Inline `#tags` are merged; an entirely blank draft is refused.
+    pub fn to_content(&self) -> Result<EntryContent> {
+        let tags = self
+            .tags
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+            .map(Tag::parse)
+            .collect::<Result<Vec<_>>>()?;
+        let rating = |what, v: Option<u8>| v.map(|v| Rating::new(what, i64::from(v))).transpose();
+        let details = match &self.details {
+            Details::Reflection(g) => Details::Reflection(Guided {
+                template: g.template.clone(),
+                answers: g
+                    .answers
+                    .iter()
+                    .filter(|a| !a.answer.trim().is_empty())
+                    .cloned()
+                    .collect(),
+            }),
+            other => other.clone(),
+        };
+        let mut content = EntryContent {
+            common: Common {
+                title: Some(self.title.trim().to_string()).filter(|t| !t.is_empty()),
+                body: self.body.clone(),
+                tags,
+                stress: rating("stress", self.stress)?,
+                energy: rating("energy", self.energy)?,
+                work_context: Some(self.work_context.trim().to_string()).filter(|w| !w.is_empty()),
+                flags: self.flags,
+            },
+            details,
+        };
+        content.absorb_inline_tags();
+        if content.is_blank() {
+            return Err(Error::invalid(
+                "body",
+                "nothing written yet: type some text, or press Esc to leave",
+            ));
+        }
+        content.validate()?;
+        Ok(content)
+    }
+}
+
+fn corrupt(e: &serde_json::Error) -> Error {
+    Error::Corrupt {
+        what: "a draft",
+        value: e.to_string(),
+    }
+}
+
+/// Convenience for forms: the answers of a guided draft, with an empty one for each stage.
+pub fn answers_for(template: &templates::Template, answers: &[StageAnswer]) -> Vec<StageAnswer> {
+    template
+        .stages
+        .iter()
+        .map(|s| StageAnswer {
+            stage: s.key.clone(),
+            answer: answers
+                .iter()
+                .find(|a| a.stage == s.key)
+                .map(|a| a.answer.clone())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::checkin::BodySensation;
+
+    #[test]
+    fn a_draft_round_trips_through_its_stored_form() {
+        let mut d = Draft::new(Kind::Checkin, None);
+        d.body = "café 日本 🙂".into();
+        d.tags = "half-typed bad!tag".into();
+        if let Details::Checkin(c) = &mut d.details {
+            c.sensations
+                .push(BodySensation::parse("chest:tight:2").expect("sensation"));
+        }
+        let json = d.to_json();
+        assert!(json.contains("\"version\":2"), "{json}");
+        assert_eq!(Draft::from_json(&json).expect("read"), d);
+    }
+
+    #[test]
+    fn a_draft_written_by_debrief_0_1_still_restores_with_its_stage_answers() {
+        let v1 = r###"{"entry_id":null,"kind":"reflection","template":"driscoll","title":"","tags":"court","stress":6,"energy":null,"starred":true,"for_supervision":false,"unfinished":false,"body":"Intro\n\n## What?\n> What did you see and do, and what was your reaction?\nWe met at the door.\n\n## So what?\n> How did you feel then and how do you feel now? What shaped your response?\n"}"###;
+        let d = Draft::from_json(v1).expect("v1 draft");
+        assert_eq!(d.body, "Intro");
+        assert_eq!(d.stress, Some(6));
+        assert!(d.flags.starred);
+        assert_eq!(
+            d.details,
+            Details::Reflection(Guided {
+                template: Some("driscoll".into()),
+                answers: vec![StageAnswer {
+                    stage: "what".into(),
+                    answer: "We met at the door.".into()
+                }],
+            })
+        );
+        let checkin = r#"{"kind":"checkin","body":"tense","entry_id":4}"#;
+        let d = Draft::from_json(checkin).expect("v1 check-in");
+        assert_eq!((d.kind(), d.entry_id), (Kind::Checkin, Some(EntryId(4))));
+    }
+
+    #[test]
+    fn unknown_versions_and_garbage_are_errors_not_panics() {
+        assert!(matches!(
+            Draft::from_json(r#"{"version":99,"draft":{}}"#),
+            Err(Error::Corrupt { .. })
+        ));
+        assert!(Draft::from_json("not json").is_err());
+    }
+
+    #[test]
+    fn content_is_validated_with_field_names() {
+        let mut d = Draft::new(Kind::Reflection, None);
+        assert!(d.to_content().is_err(), "blank is refused");
+        d.body = "Visit went well #home-visit".into();
+        d.tags = "court, Supervision".into();
+        d.stress = Some(6);
+        let c = d.to_content().expect("valid");
+        let tags: Vec<&str> = c.common.tags.iter().map(Tag::as_str).collect();
+        assert_eq!(tags, ["court", "home-visit", "supervision"]);
+        d.tags.push_str(" bad!tag");
+        let err = d.to_content().expect_err("bad tag");
+        assert!(matches!(err, Error::Invalid { field: "tag", .. }), "{err}");
+    }
+
+    #[test]
+    fn empty_stage_answers_are_not_saved() {
+        let mut d = Draft::new(Kind::Reflection, Some("driscoll"));
+        let t = templates::find("driscoll").expect("driscoll");
+        let mut answers = answers_for(t, &[]);
+        answers[1].answer = "It mattered.".into();
+        d.details = Details::Reflection(Guided {
+            template: Some("driscoll".into()),
+            answers,
+        });
+        match d.to_content().expect("content").details {
+            Details::Reflection(g) => {
+                assert_eq!(g.answers.len(), 1);
+                assert_eq!(g.answers[0].stage, "so_what");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! The default key of every action on every screen. Each screen's table is in help order;
+//! the hint bar shows the bindings marked as hints.
+
+use super::map::{Action, Binding, Keymap, ScreenId};
+use super::{Code, Key};
+
+fn b(keys: &[Key], action: Action, help: &'static str, hint: bool) -> Binding {
+    Binding {
+        keys: keys.to_vec(),
+        action,
+        help,
+        hint,
+    }
+}
+
+use Code as K;
+
+fn list_moves() -> Vec<Binding> {
+    vec![
+        b(
+            &[Key::plain(K::Down), Key::ch('j')],
+            Action::Down,
+            "next",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Up), Key::ch('k')],
+            Action::Up,
+            "previous",
+            false,
+        ),
+        b(
+            &[Key::plain(K::PageDown), Key::ctrl('d')],
+            Action::PageDown,
+            "page down",
+            false,
+        ),
+        b(
+            &[Key::plain(K::PageUp), Key::ctrl('u')],
+            Action::PageUp,
+            "page up",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Home), Key::ch('g')],
+            Action::Top,
+            "first",
+            false,
+        ),
+        b(
+            &[Key::plain(K::End), Key::ch('G')],
+            Action::Bottom,
+            "last",
+            false,
+        ),
+    ]
+}
+
+fn help_and_quit(help: &[Key], quit: &[Key], quit_hint: bool) -> Vec<Binding> {
+    vec![
+        b(help, Action::Help, "help", true),
+        b(quit, Action::Quit, "quit", quit_hint),
+    ]
+}
+
+fn timeline() -> Vec<Binding> {
+    let mut t = vec![
+        b(&[Key::plain(K::Enter)], Action::Open, "read", true),
+        b(
+            &[Key::ch('n')],
+            Action::NewReflection,
+            "new reflection",
+            true,
+        ),
+        b(&[Key::ch('c')], Action::NewCheckin, "new check-in", true),
+        b(
+            &[Key::ch('v')],
+            Action::NewSupervision,
+            "new supervision note",
+            false,
+        ),
+        b(&[Key::ch('e')], Action::Edit, "edit", false),
+        b(&[Key::ch('s')], Action::Star, "star", false),
+        b(
+            &[Key::ch('f')],
+            Action::ToggleSupervision,
+            "flag for supervision",
+            false,
+        ),
+        b(
+            &[Key::ch('u')],
+            Action::ToggleFinished,
+            "finish later (toggle)",
+            false,
+        ),
+        b(
+            &[Key::ch('d'), Key::plain(K::Delete)],
+            Action::Delete,
+            "to trash",
+            false,
+        ),
+        b(&[Key::ch('/')], Action::Search, "search", true),
+        b(&[Key::ch('t')], Action::Trash, "trash", false),
+    ];
+    t.extend(list_moves());
+    t.extend(help_and_quit(
+        &[Key::ch('?'), Key::plain(K::F(1))],
+        &[Key::ch('q'), Key::ctrl('c')],
+        true,
+    ));
+    t
+}
+
+fn reader() -> Vec<Binding> {
+    let mut t = vec![
+        b(&[Key::ch('e')], Action::Edit, "edit", true),
+        b(&[Key::ch('s')], Action::Star, "star", true),
+        b(
+            &[Key::ch('f')],
+            Action::ToggleSupervision,
+            "flag for supervision",
+            true,
+        ),
+        b(
+            &[Key::ch('u')],
+            Action::ToggleFinished,
+            "finish later (toggle)",
+            false,
+        ),
+        b(
+            &[Key::ch('d'), Key::plain(K::Delete)],
+            Action::Delete,
+            "to trash",
+            true,
+        ),
+        b(
+            &[Key::ch('r')],
+            Action::Restore,
+            "restore from the trash",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Down), Key::ch('j')],
+            Action::Down,
+            "scroll down",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Up), Key::ch('k')],
+            Action::Up,
+            "scroll up",
+            false,
+        ),
+        b(
+            &[Key::plain(K::PageDown), Key::ch(' ')],
+            Action::PageDown,
+            "page down",
+            false,
+        ),
+        b(&[Key::plain(K::PageUp)], Action::PageUp, "page up", false),
+        b(
+            &[Key::plain(K::Home), Key::ch('g')],
+            Action::Top,
+            "top",
+            false,
+        ),
+        b(
+            &[Key::plain(K::End), Key::ch('G')],
+            Action::Bottom,
+            "end",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Esc), Key::ch('q'), Key::plain(K::Left)],
+            Action::Back,
+            "back",
+            true,
+        ),
+    ];
+    t.extend(help_and_quit(
+        &[Key::ch('?'), Key::plain(K::F(1))],
+        &[Key::ctrl('c')],
+        false,
+    ));
+    t
+}
+
+fn editor() -> Vec<Binding> {
+    let mut t = vec![
+        b(&[Key::ctrl('s')], Action::Save, "save", true),
+        b(&[Key::plain(K::Tab)], Action::NextField, "next field", true),
+        b(
+            &[Key::plain(K::BackTab)],
+            Action::PrevField,
+            "previous field",
+            false,
+        ),
+        b(
+            &[Key::ctrl('o')],
+            Action::ExternalEditor,
+            "text in $EDITOR",
+            true,
+        ),
+        b(&[Key::ctrl('z')], Action::Undo, "undo", false),
+        b(&[Key::ctrl('y')], Action::Redo, "redo", false),
+        b(&[Key::plain(K::Esc)], Action::Back, "close", true),
+    ];
+    t.extend(help_and_quit(
+        &[Key::plain(K::F(1))],
+        &[Key::ctrl('c')],
+        false,
+    ));
+    t
+}
+
+fn search() -> Vec<Binding> {
+    let mut t = vec![
+        b(&[Key::plain(K::Enter)], Action::Open, "read", true),
+        b(&[Key::plain(K::Down)], Action::Down, "next", true),
+        b(&[Key::plain(K::Up)], Action::Up, "previous", false),
+        b(
+            &[Key::plain(K::PageDown)],
+            Action::PageDown,
+            "page down",
+            false,
+        ),
+        b(&[Key::plain(K::PageUp)], Action::PageUp, "page up", false),
+        b(&[Key::plain(K::Esc)], Action::Back, "back", true),
+    ];
+    t.extend(help_and_quit(
+        &[Key::plain(K::F(1))],
+        &[Key::ctrl('c')],
+        false,
+    ));
+    t
+}
+
+fn trash() -> Vec<Binding> {
+    let mut t = vec![
+        b(&[Key::plain(K::Enter)], Action::Open, "read", true),
+        b(&[Key::ch('r')], Action::Restore, "restore", true),
+        b(&[Key::ch('P')], Action::Purge, "delete for good", true),
+    ];
+    t.extend(list_moves());
+    t.push(b(
+        &[Key::plain(K::Esc), Key::ch('q')],
+        Action::Back,
+        "back",
+        true,
+    ));
+    t.extend(help_and_quit(
+        &[Key::ch('?'), Key::plain(K::F(1))],
+        &[Key::ctrl('c')],
+        false,
+    ));
+    t
+}
+
+fn leave() -> Vec<Binding> {
+    vec![
+        b(
+            &[Key::ch('s'), Key::ctrl('s')],
+            Action::Save,
+            "save it",
+            true,
+        ),
+        b(
+            &[Key::ch('k')],
+            Action::KeepDraft,
+            "keep as a draft for later",
+            true,
+        ),
+        b(
+            &[Key::ch('x')],
+            Action::Discard,
+            "discard the changes",
+            true,
+        ),
+        b(
+            &[Key::plain(K::Esc)],
+            Action::Back,
+            "go back to writing",
+            true,
+        ),
+    ]
+}
+
+fn purge() -> Vec<Binding> {
+    vec![
+        b(&[Key::ch('y')], Action::Confirm, "delete it", true),
+        b(
+            &[Key::ch('n'), Key::plain(K::Esc)],
+            Action::Back,
+            "keep it",
+            true,
+        ),
+    ]
+}
+
+fn draft() -> Vec<Binding> {
+    vec![
+        b(
+            &[Key::ch('r'), Key::plain(K::Enter)],
+            Action::Restore,
+            "restore it and keep writing",
+            true,
+        ),
+        b(&[Key::ch('d')], Action::Discard, "discard it", true),
+        b(
+            &[Key::ch('l'), Key::plain(K::Esc)],
+            Action::Later,
+            "later (ask again next time)",
+            true,
+        ),
+    ]
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let tables = ScreenId::ALL
+            .into_iter()
+            .map(|s| {
+                let table = match s {
+                    ScreenId::Timeline => timeline(),
+                    ScreenId::Reader => reader(),
+                    ScreenId::Editor => editor(),
+                    ScreenId::Search => search(),
+                    ScreenId::Trash => trash(),
+                    ScreenId::Leave => leave(),
+                    ScreenId::Purge => purge(),
+                    ScreenId::Draft => draft(),
+                };
+                (s, table)
+            })
+            .collect();
+        Keymap { tables }
+    }
+}

@@ -1,0 +1,141 @@
+//! One list row's parts (time, kind, stress, markers, headline, tags), the flag markers,
+//! the stress bands, and search snippets split into plain and matched spans. The TUI and the
+//! CLI lay these parts out in their own widths.
+
+use chrono::Utc;
+
+use super::{Role, Span, StressLevel};
+use crate::clock::Clock;
+use crate::domain::{EntrySummary, Flag, Flags, Tag};
+use crate::storage::search::{MATCH_END, MATCH_START};
+
+/// The band a stress value falls in (the number is always shown beside the colour).
+pub fn stress_level(value: u8) -> StressLevel {
+    match value {
+        0..=3 => StressLevel::Low,
+        4..=6 => StressLevel::Mid,
+        _ => StressLevel::High,
+    }
+}
+
+/// The flag markers: `★⚑✎` for the flags that are set. With `aligned`, an unset flag keeps
+/// its place as a space, so markers line up in a column.
+pub fn markers(flags: Flags, aligned: bool) -> String {
+    Flag::ALL
+        .iter()
+        .filter_map(|f| match (flags.get(*f), aligned) {
+            (true, _) => Some(f.marker()),
+            (false, true) => Some(' '),
+            (false, false) => None,
+        })
+        .collect()
+}
+
+/// `#a #b` for a tag list.
+pub fn tag_list(tags: &[Tag]) -> String {
+    tags.iter()
+        .map(|t| format!("#{t}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What a list row shows of an entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryParts {
+    /// `#12`.
+    pub id: String,
+    /// Local time of writing, `14:05`.
+    pub time: String,
+    /// Local day of writing, `Sun 22 Nov 2026`.
+    pub day: String,
+    pub kind: &'static str,
+    pub stress: Option<u8>,
+    pub markers: String,
+    /// The title or first line; `(untitled)` when there is none.
+    pub headline: String,
+    pub tags: String,
+}
+
+impl SummaryParts {
+    /// The parts of `s`, with times on `clock`'s wall clock.
+    pub fn of(s: &EntrySummary, clock: &Clock) -> SummaryParts {
+        let local = clock.local(s.created.with_timezone(&Utc));
+        SummaryParts {
+            id: format!("#{}", s.id),
+            time: local.format("%H:%M").to_string(),
+            day: local.format("%a %-d %b %Y").to_string(),
+            kind: s.kind.as_str(),
+            stress: s.stress.map(|r| r.value()),
+            markers: markers(s.flags, false),
+            headline: if s.headline.is_empty() {
+                "(untitled)".to_string()
+            } else {
+                s.headline.clone()
+            },
+            tags: tag_list(&s.tags),
+        }
+    }
+}
+
+/// A search snippet as spans: matched words as [`Role::Match`], the rest as [`Role::Dim`].
+/// Line breaks become spaces (a snippet is one line).
+pub fn snippet_spans(snippet: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let text = snippet.replace(['\n', '\r'], " ");
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(MATCH_START) {
+        if start > 0 {
+            spans.push(Span::new(&rest[..start], Role::Dim));
+        }
+        let after = &rest[start + MATCH_START.len_utf8()..];
+        let end = after.find(MATCH_END).unwrap_or(after.len());
+        spans.push(Span::new(&after[..end], Role::Match));
+        rest = after.get(end + MATCH_END.len_utf8()..).unwrap_or("");
+    }
+    if !rest.is_empty() {
+        spans.push(Span::new(rest, Role::Dim));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_show_set_flags_aligned_or_packed() {
+        let f = Flags {
+            starred: true,
+            for_supervision: false,
+            unfinished: true,
+        };
+        assert_eq!(markers(f, false), "★✎");
+        assert_eq!(markers(f, true), "★ ✎");
+        assert_eq!(markers(Flags::default(), false), "");
+    }
+
+    #[test]
+    fn stress_bands() {
+        assert_eq!(stress_level(0), StressLevel::Low);
+        assert_eq!(stress_level(3), StressLevel::Low);
+        assert_eq!(stress_level(4), StressLevel::Mid);
+        assert_eq!(stress_level(7), StressLevel::High);
+    }
+
+    #[test]
+    fn snippets_split_into_matches_and_context() {
+        let s = format!("a {MATCH_START}dog{MATCH_END} at\nthe {MATCH_START}door{MATCH_END}");
+        let spans = snippet_spans(&s);
+        let roles: Vec<(String, Role)> = spans.into_iter().map(|s| (s.text, s.role)).collect();
+        assert_eq!(
+            roles,
+            [
+                ("a ".to_string(), Role::Dim),
+                ("dog".to_string(), Role::Match),
+                (" at the ".to_string(), Role::Dim),
+                ("door".to_string(), Role::Match),
+            ]
+        );
+        assert!(snippet_spans("").is_empty());
+    }
+}

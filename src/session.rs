@@ -1,0 +1,58 @@
+//! What both front ends share for one run of debrief: the resolved paths, the clock, the
+//! colour choice, how long to wait for a busy journal, and opening the journal and the
+//! settings. The CLI and the TUI each take a [`Session`]; neither depends on the other.
+
+use std::time::Duration;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::paths::Paths;
+use crate::present::color::ColorChoice;
+use crate::storage::{DEFAULT_BUSY_TIMEOUT, Store, StoreOptions};
+
+/// Environment variable to shorten the busy timeout (milliseconds), mainly for tests.
+pub const BUSY_TIMEOUT_ENV: &str = "DEBRIEF_BUSY_TIMEOUT_MS";
+
+/// One run's shared state.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub paths: Paths,
+    pub clock: Clock,
+    pub color: ColorChoice,
+    pub busy_timeout: Duration,
+}
+
+impl Session {
+    /// A session for this process: the system clock, the busy timeout from the environment.
+    pub fn from_env(paths: Paths, color: ColorChoice) -> Session {
+        let busy_timeout = std::env::var(BUSY_TIMEOUT_ENV)
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .map(Duration::from_millis)
+            .unwrap_or(DEFAULT_BUSY_TIMEOUT);
+        Session {
+            paths,
+            clock: Clock::system(),
+            color,
+            busy_timeout,
+        }
+    }
+
+    /// Open the journal (creating and migrating it as needed).
+    pub fn open_store(&self) -> crate::Result<Store> {
+        Store::open(&self.paths.journal, &self.store_options())
+    }
+
+    pub fn store_options(&self) -> StoreOptions {
+        StoreOptions {
+            backups: self.paths.backups.clone(),
+            busy_timeout: self.busy_timeout,
+            now: self.clock.now(),
+        }
+    }
+
+    /// The settings, and a line describing any problem with the file.
+    pub fn load_config(&self) -> (Config, Option<String>) {
+        Config::load(&self.paths.config)
+    }
+}

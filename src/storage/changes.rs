@@ -1,0 +1,90 @@
+//! Changes made to an entry without editing it: a flag set or cleared, moving it to the
+//! trash and back, and deleting it for good.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Store, to_ms};
+use crate::domain::{EntryId, Flag};
+use crate::{Error, Result};
+
+fn flag_column(flag: Flag) -> &'static str {
+    match flag {
+        Flag::Starred => "starred",
+        Flag::ForSupervision => "for_supervision",
+        Flag::Unfinished => "unfinished",
+    }
+}
+
+impl Store {
+    /// Set or clear one flag on an entry.
+    pub fn set_flag(
+        &mut self,
+        id: EntryId,
+        flag: Flag,
+        on: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let sql = format!(
+            "UPDATE entries SET {} = ?2, updated_ms = ?3 WHERE id = ?1",
+            flag_column(flag)
+        );
+        self.write(
+            |tx| match tx.execute(&sql, params![id.0, on, to_ms(now)])? {
+                0 => Err(Error::entry_not_found(id)),
+                _ => Ok(()),
+            },
+        )
+    }
+
+    /// Move an entry to the trash (it keeps everything and can be restored).
+    pub fn trash(&mut self, id: EntryId, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            match tx.execute(
+                "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1 AND deleted_ms IS NULL",
+                params![id.0, to_ms(now)],
+            )? {
+                0 => Err(trash_state_error(tx, id, "already in the trash")),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// Bring an entry back from the trash.
+    pub fn restore(&mut self, id: EntryId) -> Result<()> {
+        self.write(|tx| {
+            match tx.execute(
+                "UPDATE entries SET deleted_ms = NULL WHERE id = ?1 AND deleted_ms IS NOT NULL",
+                [id.0],
+            )? {
+                0 => Err(trash_state_error(tx, id, "not in the trash")),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// Delete an entry and all its details for good.
+    pub fn purge(&mut self, id: EntryId) -> Result<()> {
+        self.write(|tx| {
+            // Details go by ON DELETE CASCADE; the triggers keep the search index in step.
+            match tx.execute("DELETE FROM entries WHERE id = ?1", [id.0])? {
+                0 => Err(Error::entry_not_found(id)),
+                _ => Ok(()),
+            }
+        })
+    }
+}
+
+fn trash_state_error(conn: &Connection, id: EntryId, state: &str) -> Error {
+    let exists = conn
+        .query_row("SELECT 1 FROM entries WHERE id = ?1", [id.0], |_| Ok(()))
+        .optional()
+        .ok()
+        .flatten()
+        .is_some();
+    if exists {
+        Error::Conflict(format!("entry {id} is {state}"))
+    } else {
+        Error::entry_not_found(id)
+    }
+}

@@ -1,0 +1,138 @@
+//! Bringing many entries in at once (imports, generated journals): one transaction, entries
+//! matched by UUID, and a report that says for every row what happened to it.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+use uuid::Uuid;
+
+use super::write::{insert_in, update_in};
+use super::{Store, from_ms, to_ms};
+use crate::Result;
+use crate::domain::{EntryContent, EntryId};
+
+/// One entry to bring in, with its identity and timestamps.
+#[derive(Clone, Debug)]
+pub struct ImportRow {
+    pub uuid: Uuid,
+    pub created: DateTime<Utc>,
+    pub utc_offset_s: i32,
+    /// When it was last changed where it comes from (decides [`OnConflict::KeepNewer`]).
+    pub updated: DateTime<Utc>,
+    pub deleted: Option<DateTime<Utc>>,
+    pub content: EntryContent,
+}
+
+/// What to do with a row whose UUID is already in the journal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnConflict {
+    /// Leave the journal's entry as it is.
+    Skip,
+    /// Replace the journal's entry when the row was changed more recently.
+    KeepNewer,
+}
+
+/// What happened to one row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowOutcome {
+    Added(EntryId),
+    Updated(EntryId),
+    /// Already there (and not older).
+    Skipped(EntryId),
+    /// Not valid; nothing of it was written. The reason is for the user.
+    Rejected(String),
+}
+
+/// The outcome of every row, in input order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub rows: Vec<RowOutcome>,
+}
+
+impl ImportReport {
+    /// How many rows were added, updated, skipped and rejected.
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        let mut c = (0, 0, 0, 0);
+        for r in &self.rows {
+            match r {
+                RowOutcome::Added(_) => c.0 += 1,
+                RowOutcome::Updated(_) => c.1 += 1,
+                RowOutcome::Skipped(_) => c.2 += 1,
+                RowOutcome::Rejected(_) => c.3 += 1,
+            }
+        }
+        c
+    }
+}
+
+impl Store {
+    /// Bring `rows` in, in one transaction. A row that is not valid is rejected on its own
+    /// (reported, nothing of it written) and the others go on. With `dry_run` nothing is kept:
+    /// the report says what would happen.
+    pub fn import(
+        &mut self,
+        rows: impl IntoIterator<Item = ImportRow>,
+        on_conflict: OnConflict,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(crate::Error::from_sqlite)?;
+        let mut report = ImportReport::default();
+        for row in rows {
+            if let Err(e) = row.content.validate() {
+                report.rows.push(RowOutcome::Rejected(e.to_string()));
+                continue;
+            }
+            let existing: Option<(i64, i64)> = tx
+                .prepare_cached("SELECT id, updated_ms FROM entries WHERE uuid = ?1")?
+                .query_row([row.uuid.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let sp = tx.savepoint()?;
+            let outcome = match existing {
+                None => insert_in(
+                    &sp,
+                    &row.content,
+                    row.uuid,
+                    row.created,
+                    row.utc_offset_s,
+                    row.updated,
+                )
+                .map(RowOutcome::Added),
+                Some((id, updated_ms))
+                    if on_conflict == OnConflict::KeepNewer
+                        && row.updated > from_ms(updated_ms) =>
+                {
+                    let id = EntryId(id);
+                    update_in(&sp, id, &row.content, row.updated).map(|()| RowOutcome::Updated(id))
+                }
+                Some((id, _)) => Ok(RowOutcome::Skipped(EntryId(id))),
+            };
+            let outcome = outcome.and_then(|o| {
+                if let RowOutcome::Added(id) | RowOutcome::Updated(id) = o {
+                    sp.execute(
+                        "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1",
+                        params![id.0, row.deleted.map(to_ms)],
+                    )?;
+                }
+                Ok(o)
+            });
+            match outcome {
+                Ok(o) => {
+                    sp.commit()?;
+                    report.rows.push(o);
+                }
+                Err(e) => {
+                    drop(sp);
+                    report.rows.push(RowOutcome::Rejected(e.to_string()));
+                }
+            }
+        }
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit().map_err(crate::Error::from_sqlite)?;
+        }
+        Ok(report)
+    }
+}

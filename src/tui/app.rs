@@ -1,0 +1,230 @@
+//! The application: a stack of screens (the timeline at the bottom), the status line, and the
+//! routing between them. A key becomes an action through the top screen's key table; the top
+//! screen handles it and returns [`Cmd`]s; results of effects are offered to every screen.
+//! Nothing here performs I/O.
+
+use std::time::Instant;
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseEventKind};
+
+use crate::clock::Clock;
+use crate::config::{Config, EditorChoice};
+use crate::keys::{Action, Keymap, ScreenId};
+
+use super::input::key_of;
+use super::msg::{Effect, Msg, Open};
+use super::screen::{Cmd, Ctx, Input, Screen, View};
+use super::screens::form::EntryForm;
+use super::screens::list::ListScreen;
+use super::screens::reader::Reader;
+use super::theme::Theme;
+
+/// The smallest window debrief can draw in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// The whole interface state.
+pub struct App {
+    pub ctx: Ctx,
+    /// The screens, the timeline first; the last one has the keyboard.
+    pub stack: Vec<Screen>,
+    /// A message for the user, and whether it is an error.
+    pub status: Option<(String, bool)>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(
+        config: &Config,
+        keymap: Keymap,
+        theme: Theme,
+        clock: Clock,
+        journal_label: String,
+        size: (u16, u16),
+    ) -> App {
+        let mut app = App {
+            ctx: Ctx {
+                keymap,
+                theme,
+                clock,
+                week_start: config.week_start,
+                default_template: config.default_template.clone(),
+                external_editor: config.editor == EditorChoice::External,
+                journal_label,
+                size,
+                body_rows: 0,
+            },
+            stack: vec![Screen::List(ListScreen::timeline())],
+            status: None,
+            quit: false,
+        };
+        app.resize(size);
+        app
+    }
+
+    /// The effects to run when the interface starts.
+    pub fn start(&mut self) -> Vec<Effect> {
+        match self.stack.first_mut() {
+            Some(Screen::List(list)) => {
+                vec![list.load_newest(), Effect::LoadDrafts]
+            }
+            _ => vec![Effect::LoadDrafts],
+        }
+    }
+
+    /// The screen with the keyboard.
+    pub fn top(&self) -> &Screen {
+        // The timeline is never popped, so the stack is never empty.
+        &self.stack[self.stack.len() - 1]
+    }
+
+    /// Which key table is in force.
+    pub fn screen_id(&self) -> ScreenId {
+        self.top().id()
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some((text.into(), false));
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.status = Some((text.into(), true));
+    }
+
+    /// Rows the status line needs: a long message (a settings problem) takes two.
+    pub fn status_rows(&self) -> u16 {
+        match &self.status {
+            Some((text, _))
+                if unicode_width::UnicodeWidthStr::width(text.as_str()) + 2
+                    > usize::from(self.ctx.size.0) =>
+            {
+                2
+            }
+            _ => 1,
+        }
+    }
+
+    fn resize(&mut self, size: (u16, u16)) {
+        self.ctx.size = size;
+        self.ctx.body_rows = size.1.saturating_sub(2 + self.status_rows());
+    }
+
+    /// Handle one terminal event.
+    pub fn on_event(&mut self, event: Event, now: Instant) -> Vec<Effect> {
+        match event {
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                self.status = None;
+                self.resize(self.ctx.size);
+                let input = match self.ctx.keymap.action(self.screen_id(), &key_of(&k)) {
+                    Some(action) => Input::Action(action),
+                    None => Input::Key(k),
+                };
+                self.input(input, now)
+            }
+            Event::Paste(text) => self.input(Input::Paste(text), now),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => self.input(Input::Action(Action::Down), now),
+                MouseEventKind::ScrollUp => self.input(Input::Action(Action::Up), now),
+                _ => Vec::new(),
+            },
+            Event::Resize(w, h) => {
+                self.resize((w, h));
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Perform an action on the top screen (as if its key was pressed).
+    pub fn on_action(&mut self, action: Action, now: Instant) -> Vec<Effect> {
+        self.input(Input::Action(action), now)
+    }
+
+    fn input(&mut self, input: Input, now: Instant) -> Vec<Effect> {
+        if matches!(input, Input::Action(Action::Help)) && !self.top().is_overlay() {
+            let help = super::screens::help::HelpOverlay::new(self.screen_id());
+            self.stack.push(Screen::Help(help));
+            return Vec::new();
+        }
+        let top = self.stack.len() - 1;
+        let cmds = self.stack[top].handle(input, &self.ctx, now);
+        self.apply(top, cmds, now)
+    }
+
+    /// Take the result of an effect: every screen may act on it, the top one first.
+    pub fn on_msg(&mut self, msg: Msg, now: Instant) -> Vec<Effect> {
+        let top = self.stack.len() - 1;
+        match &msg {
+            Msg::Failed { message, .. } => self.set_error(message.clone()),
+            // An entry asked for to read or edit opens on top of whoever asked.
+            Msg::Entry {
+                entry,
+                then: Open::Read,
+            } => {
+                let reader = Screen::Reader(Box::new(Reader::new((**entry).clone())));
+                return self.apply(top, vec![Cmd::Push(reader)], now);
+            }
+            Msg::Entry {
+                entry,
+                then: Open::Edit,
+            } => {
+                let cmds = EntryForm::open(EntryForm::for_entry(entry), &self.ctx);
+                return self.apply(top, cmds, now);
+            }
+            _ => {}
+        }
+        let mut effects = Vec::new();
+        for i in (0..self.stack.len()).rev() {
+            if i >= self.stack.len() {
+                continue;
+            }
+            let cmds = self.stack[i].on_msg(&msg, &self.ctx, now);
+            effects.extend(self.apply(i, cmds, now));
+        }
+        effects
+    }
+
+    /// Called regularly: writes drafts once typing has paused.
+    pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for i in (0..self.stack.len()).rev() {
+            let cmds = self.stack[i].tick(now);
+            effects.extend(self.apply(i, cmds, now));
+        }
+        effects
+    }
+
+    /// Unsaved typing of every open form, to write now (quit, SIGTERM, SIGHUP).
+    pub fn draft_now(&self) -> Vec<Effect> {
+        self.stack.iter().filter_map(Screen::draft_now).collect()
+    }
+
+    /// Carry out what screen `from` asked for.
+    fn apply(&mut self, from: usize, cmds: Vec<Cmd>, now: Instant) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let mut from = from;
+        for cmd in cmds {
+            match cmd {
+                Cmd::Do(e) => effects.push(e),
+                Cmd::Push(s) => self.stack.push(s),
+                Cmd::Pop if from > 0 && from < self.stack.len() => {
+                    self.stack.remove(from);
+                    from -= 1;
+                }
+                Cmd::Pop => {}
+                Cmd::Reply(reply) if from > 0 && from < self.stack.len() => {
+                    self.stack.remove(from);
+                    from -= 1;
+                    let more = self.stack[from].on_reply(reply, &self.ctx, now);
+                    effects.extend(self.apply(from, more, now));
+                }
+                Cmd::Reply(_) => {}
+                Cmd::Status(s) => self.set_status(s),
+                Cmd::Error(s) => self.set_error(s),
+                Cmd::Quit => self.quit = true,
+            }
+        }
+        self.resize(self.ctx.size);
+        effects
+    }
+}

@@ -1,0 +1,142 @@
+//! The one place effects are performed, for the event loop, the tests and the benchmarks
+//! alike: [`Runtime::drain`] performs each effect on the store, hands the messages to the
+//! app, and goes on with whatever they ask for, in order, until nothing is left.
+
+use std::collections::VecDeque;
+use std::time::Instant;
+
+use crate::clock::Clock;
+use crate::storage::Store;
+
+use super::app::App;
+use super::effects::perform;
+use super::msg::{Effect, Msg};
+use ratatui::crossterm::event::Event;
+
+/// What only the terminal can do for the runtime.
+pub trait Host {
+    /// Suspend the interface and let the user edit `text` in `$VISUAL`/`$EDITOR`.
+    fn edit_externally(&mut self, text: &str) -> crate::Result<String>;
+}
+
+/// A host without a terminal (tests, benchmarks): the external editor is not available.
+pub struct Headless;
+
+impl Host for Headless {
+    fn edit_externally(&mut self, _text: &str) -> crate::Result<String> {
+        Err(crate::Error::Editor(
+            "no terminal here for an external editor".into(),
+        ))
+    }
+}
+
+/// The store and clock effects are performed with.
+pub struct Runtime {
+    pub store: Store,
+    pub clock: Clock,
+}
+
+impl Runtime {
+    pub fn new(store: Store, clock: Clock) -> Runtime {
+        Runtime { store, clock }
+    }
+
+    /// Perform `effects` and everything the resulting messages ask for, in order.
+    pub fn drain(
+        &mut self,
+        app: &mut App,
+        effects: Vec<Effect>,
+        host: &mut dyn Host,
+        now: Instant,
+    ) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            let msgs = match effect {
+                Effect::ExternalEditor { form, text } => vec![match host.edit_externally(&text) {
+                    Ok(text) => Msg::ExternalEdited { form, text },
+                    Err(e) => Msg::Failed {
+                        form: Some(form),
+                        message: e.to_string(),
+                    },
+                }],
+                other => perform(&mut self.store, &self.clock, other),
+            };
+            for m in msgs {
+                queue.extend(app.on_msg(m, now));
+            }
+        }
+    }
+
+    /// One turn of the event loop: handle a batch of terminal events (searching only for the
+    /// last text typed), perform what they asked for, and only then write drafts that fell
+    /// due, so a save that just closed a form leaves no draft behind.
+    pub fn step(
+        &mut self,
+        app: &mut App,
+        events: impl IntoIterator<Item = Event>,
+        host: &mut dyn Host,
+        now: Instant,
+    ) {
+        let mut effects = Vec::new();
+        for event in events {
+            effects.extend(app.on_event(event, now));
+            if app.quit {
+                break;
+            }
+        }
+        keep_last_search(&mut effects);
+        self.drain(app, effects, host, now);
+        let due = app.tick(now);
+        self.drain(app, due, host, now);
+    }
+
+    /// Start `app`: its first effects, performed.
+    pub fn start(&mut self, app: &mut App, host: &mut dyn Host, now: Instant) {
+        let effects = app.start();
+        self.drain(app, effects, host, now);
+    }
+}
+
+/// Drop every search but the newest: while typing fast only the final text matters.
+fn keep_last_search(effects: &mut Vec<Effect>) {
+    let last = effects
+        .iter()
+        .rposition(|e| matches!(e, Effect::Search { .. }));
+    if let Some(last) = last {
+        let mut i = 0;
+        effects.retain(|e| {
+            let keep = !matches!(e, Effect::Search { .. }) || i == last;
+            i += 1;
+            keep
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{EntryFilter, EntryId};
+    use crate::tui::msg::Open;
+
+    fn search(seq: u64) -> Effect {
+        Effect::Search {
+            seq,
+            text: format!("q{seq}"),
+            filter: EntryFilter::default(),
+        }
+    }
+
+    #[test]
+    fn only_the_newest_search_is_kept() {
+        let load = Effect::LoadEntry {
+            id: EntryId(4),
+            then: Open::Read,
+        };
+        let mut q = vec![search(1), load.clone(), search(2), search(3)];
+        keep_last_search(&mut q);
+        assert_eq!(q, vec![load, search(3)]);
+        let mut none = vec![Effect::LoadDrafts];
+        keep_last_search(&mut none);
+        assert_eq!(none.len(), 1);
+    }
+}

@@ -1,0 +1,222 @@
+//! Dialogs are screens too, with key tables of their own (overridable, listed in help):
+//! unsaved changes when leaving an editor, deleting for good, and drafts left by an
+//! interrupted session.
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use crate::domain::EntryId;
+use crate::keys::{Action, ScreenId};
+use crate::storage::StoredDraft;
+use crate::tui::msg::{Change, Effect};
+use crate::tui::screen::{Cmd, Ctx, Input, LeaveChoice, Reply, Screen, View};
+use crate::tui::screens::form::EntryForm;
+
+/// A box in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Draw a dialog: its text, then one line per key of its table.
+fn draw(
+    ctx: &Ctx,
+    id: ScreenId,
+    title: &str,
+    text: Vec<Line<'static>>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = &ctx.theme;
+    let mut lines = text;
+    lines.push(Line::raw(""));
+    for b in ctx.keymap.bindings(id) {
+        let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>10}  ", keys.join(" / ")), t.key),
+            Span::raw(b.help),
+        ]));
+    }
+    let rect = centered(area, 60, lines.len() as u16 + 2);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.focus_border)
+                .title(Span::styled(format!(" {title} "), t.title)),
+        )
+        .wrap(Wrap { trim: false })
+        .render(rect, buf);
+}
+
+/// "This entry has changes that are not saved."
+pub struct LeaveDialog;
+
+impl View for LeaveDialog {
+    fn id(&self) -> ScreenId {
+        ScreenId::Leave
+    }
+    fn title(&self) -> String {
+        "Unsaved changes".into()
+    }
+    fn is_overlay(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, input: Input, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        let choice = match input {
+            Input::Action(Action::Save) => LeaveChoice::Save,
+            Input::Action(Action::KeepDraft) => LeaveChoice::KeepDraft,
+            Input::Action(Action::Discard) => LeaveChoice::Discard,
+            Input::Action(Action::Back) => LeaveChoice::Stay,
+            _ => return Vec::new(),
+        };
+        vec![Cmd::Reply(Reply::Leave(choice))]
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let text = vec![Line::raw("This entry has changes that are not saved.")];
+        draw(ctx, self.id(), "Unsaved changes", text, area, buf);
+    }
+}
+
+/// "Delete for good?"
+pub struct PurgeDialog {
+    pub id: EntryId,
+}
+
+impl View for PurgeDialog {
+    fn id(&self) -> ScreenId {
+        ScreenId::Purge
+    }
+    fn title(&self) -> String {
+        "Delete for good?".into()
+    }
+    fn is_overlay(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, input: Input, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        match input {
+            Input::Action(Action::Confirm) => vec![
+                Cmd::Pop,
+                Cmd::Do(Effect::Change {
+                    id: self.id,
+                    change: Change::Purge,
+                }),
+                Cmd::Status(format!("Entry {} deleted for good.", self.id)),
+            ],
+            Input::Action(Action::Back) => vec![Cmd::Pop],
+            _ => Vec::new(),
+        }
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let text = vec![
+            Line::raw(format!("Entry {} will be deleted for good.", self.id)),
+            Line::raw("This cannot be undone."),
+        ];
+        draw(ctx, self.id(), "Delete for good?", text, area, buf);
+    }
+}
+
+/// Drafts from an interrupted session, offered one at a time.
+pub struct DraftDialog {
+    drafts: Vec<StoredDraft>,
+}
+
+impl DraftDialog {
+    pub fn new(drafts: Vec<StoredDraft>) -> DraftDialog {
+        DraftDialog { drafts }
+    }
+
+    fn next_or_close(&mut self) -> Vec<Cmd> {
+        self.drafts.remove(0);
+        if self.drafts.is_empty() {
+            vec![Cmd::Pop]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+impl View for DraftDialog {
+    fn id(&self) -> ScreenId {
+        ScreenId::Draft
+    }
+    fn title(&self) -> String {
+        "A draft was not saved".into()
+    }
+    fn is_overlay(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, input: Input, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        let Some(first) = self.drafts.first() else {
+            return vec![Cmd::Pop];
+        };
+        match input {
+            Input::Action(Action::Restore) => match &first.draft {
+                Ok(d) => {
+                    let later = self.drafts.len() - 1;
+                    let mut cmds = vec![Cmd::Pop];
+                    cmds.extend(EntryForm::open(EntryForm::from_draft(d, first.id), ctx));
+                    cmds.push(Cmd::Status(match later {
+                        0 => "Draft restored. Ctrl-S saves it.".to_string(),
+                        n => format!(
+                            "Draft restored. Ctrl-S saves it. {n} more will be offered next time."
+                        ),
+                    }));
+                    cmds
+                }
+                Err(problem) => {
+                    let mut cmds = vec![Cmd::Error(format!(
+                        "That draft could not be read ({problem}); it was left in the journal."
+                    ))];
+                    cmds.extend(self.next_or_close());
+                    cmds
+                }
+            },
+            Input::Action(Action::Discard) => {
+                let mut cmds = vec![Cmd::Do(Effect::DiscardDraft(first.id))];
+                cmds.extend(self.next_or_close());
+                cmds
+            }
+            Input::Action(Action::Later) => vec![
+                Cmd::Pop,
+                Cmd::Status("Drafts kept; they will be offered next time.".into()),
+            ],
+            _ => Vec::new(),
+        }
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let Some(first) = self.drafts.first() else {
+            return;
+        };
+        let when = ctx
+            .clock
+            .local(first.updated)
+            .format("%A %-d %B, %H:%M")
+            .to_string();
+        let preview = match &first.draft {
+            Ok(d) => format!("“{}”", crate::text::truncate(&d.headline(), 50)),
+            Err(_) => "(this draft cannot be read)".to_string(),
+        };
+        let text = vec![
+            Line::raw(format!("Writing from {when} was interrupted.")),
+            Line::styled(preview, ctx.theme.dim),
+        ];
+        draw(ctx, self.id(), "A draft was not saved", text, area, buf);
+    }
+}
+
+/// Push a leave dialog (for forms).
+pub fn leave() -> Cmd {
+    Cmd::Push(Screen::Leave(LeaveDialog))
+}

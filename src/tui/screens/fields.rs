@@ -1,0 +1,166 @@
+//! The fields every entry form shares: title, tags, stress, energy and flags, with the small
+//! editing rules of each (a rating is typed as a number, flags toggle by letter).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::domain::{Draft, Flag, Flags};
+
+/// A 0-10 rating typed with digits: `1` then `0` makes 10; arrows step; Backspace clears.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RatingField {
+    pub value: Option<u8>,
+    /// A `1` was just typed, so a `0` now makes 10.
+    after_one: bool,
+}
+
+impl RatingField {
+    pub fn new(value: Option<u8>) -> RatingField {
+        RatingField {
+            value,
+            after_one: false,
+        }
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        let after_one = std::mem::take(&mut self.after_one);
+        self.value = match code {
+            KeyCode::Char('0') if after_one => Some(10),
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                let d = c as u8 - b'0';
+                self.after_one = d == 1;
+                Some(d)
+            }
+            KeyCode::Right | KeyCode::Up | KeyCode::Char('+') => {
+                Some(self.value.map_or(0, |v| (v + 1).min(10)))
+            }
+            KeyCode::Left | KeyCode::Down | KeyCode::Char('-') => {
+                self.value.map(|v| v.saturating_sub(1))
+            }
+            KeyCode::Backspace | KeyCode::Delete => None,
+            _ => self.value,
+        };
+    }
+
+    /// Leaving the field ends a two-digit number.
+    pub fn blur(&mut self) {
+        self.after_one = false;
+    }
+}
+
+/// A one-line text field.
+pub fn single_line(text: &str, placeholder: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.replace('\n', " ")]);
+    t.set_placeholder_text(placeholder);
+    t.set_cursor_line_style(ratatui::style::Style::new());
+    t.move_cursor(CursorMove::End);
+    t
+}
+
+/// A soft-wrapped text area holding `text`, with the cursor at its end (where typing goes on).
+pub fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(String::from).collect()
+    };
+    let mut t = TextArea::new(lines);
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_cursor_line_style(ratatui::style::Style::new());
+    t.set_placeholder_text(placeholder);
+    t.move_cursor(CursorMove::Bottom);
+    t.move_cursor(CursorMove::End);
+    t
+}
+
+/// The text of a text area.
+pub fn text_of(t: &TextArea<'_>) -> String {
+    t.lines().join("\n")
+}
+
+/// Title, tags, ratings and flags.
+pub struct CommonFields {
+    pub title: TextArea<'static>,
+    pub tags: TextArea<'static>,
+    pub stress: RatingField,
+    pub energy: RatingField,
+    pub flags: Flags,
+    /// Kept as it was (no field for it yet); written back on save.
+    pub work_context: String,
+}
+
+impl CommonFields {
+    pub fn of(d: &Draft) -> CommonFields {
+        CommonFields {
+            title: single_line(&d.title, "optional; the first line stands in"),
+            tags: single_line(&d.tags, "e.g. home-visit court"),
+            stress: RatingField::new(d.stress),
+            energy: RatingField::new(d.energy),
+            flags: d.flags,
+            work_context: d.work_context.clone(),
+        }
+    }
+
+    /// Write these fields into a draft.
+    pub fn fill(&self, d: &mut Draft) {
+        d.title = self.title.lines().join(" ");
+        d.tags = self.tags.lines().join(" ");
+        d.stress = self.stress.value;
+        d.energy = self.energy.value;
+        d.flags = self.flags;
+        d.work_context = self.work_context.clone();
+    }
+
+    /// A key on the flags line: `s`, `f`, `l` toggle.
+    pub fn flag_key(&mut self, key: &KeyEvent) {
+        let flag = match key.code {
+            KeyCode::Char('s') => Flag::Starred,
+            KeyCode::Char('f') => Flag::ForSupervision,
+            KeyCode::Char('l') => Flag::Unfinished,
+            _ => return,
+        };
+        let on = !self.flags.get(flag);
+        self.flags.set(flag, on);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(start: Option<u8>, keys: &[KeyCode]) -> Option<u8> {
+        let mut r = RatingField::new(start);
+        for k in keys {
+            r.key(*k);
+        }
+        r.value
+    }
+
+    #[test]
+    fn ratings_are_typed_and_stepped() {
+        assert_eq!(typed(None, &[KeyCode::Char('7')]), Some(7));
+        assert_eq!(
+            typed(None, &[KeyCode::Char('1'), KeyCode::Char('0')]),
+            Some(10)
+        );
+        assert_eq!(typed(Some(10), &[KeyCode::Right]), Some(10));
+        assert_eq!(typed(Some(0), &[KeyCode::Left]), Some(0));
+        assert_eq!(typed(Some(4), &[KeyCode::Backspace]), None);
+    }
+
+    #[test]
+    fn a_stored_one_and_a_zero_make_zero_not_ten() {
+        assert_eq!(typed(Some(1), &[KeyCode::Char('0')]), Some(0));
+        let mut r = RatingField::new(None);
+        r.key(KeyCode::Char('1'));
+        r.blur();
+        r.key(KeyCode::Char('0'));
+        assert_eq!(r.value, Some(0), "leaving the field ends the number");
+    }
+
+    #[test]
+    fn text_areas_open_with_the_cursor_at_the_end() {
+        let t = text_area("first line\nsecond", "");
+        assert_eq!(t.cursor(), (1, 6));
+    }
+}

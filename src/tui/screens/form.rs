@@ -1,0 +1,544 @@
+//! The entry form: the common fields, the text, and what the entry's kind adds (one text area
+//! per stage of a reflective model, with its prompts shown as guidance; the body and emotions
+//! of a check-in; a supervision session's items). Its state is a [`Draft`], written while
+//! typing pauses, so nothing typed is lost; it closes only once its text is safely written.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use super::dialogs;
+use super::fields::{CommonFields, text_area, text_of};
+use crate::domain::draft::answers_for;
+use crate::domain::templates::{self, Template};
+use crate::domain::{Details, Draft, Entry, EntryId, Guided, Kind, StageAnswer};
+use crate::keys::{Action, ScreenId};
+use crate::tui::msg::{Effect, FormId, Msg, Open};
+use crate::tui::screen::{Cmd, Ctx, Input, LeaveChoice, Reply, Screen, View};
+
+/// How long typing must pause before the draft is written.
+pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
+
+static NEXT_FORM: AtomicU64 = AtomicU64::new(1);
+
+/// Where the keyboard is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Title,
+    Tags,
+    Stress,
+    Energy,
+    Flags,
+    Body,
+    /// A stage of a guided reflection.
+    Stage(usize),
+}
+
+/// What the entry's kind adds to the common fields.
+pub enum Part {
+    /// A reflection guided by `template`: one text area per stage, in stage order.
+    Guided {
+        template: &'static Template,
+        stages: Vec<TextArea<'static>>,
+    },
+    /// Any other kind: its details are kept as they are and shown read-only.
+    Plain(Details),
+}
+
+/// The form's state.
+pub struct EntryForm {
+    pub id: FormId,
+    pub entry_id: Option<EntryId>,
+    pub draft_id: Option<i64>,
+    pub kind: Kind,
+    pub common: CommonFields,
+    pub body: TextArea<'static>,
+    pub part: Part,
+    pub focus: Focus,
+    /// What the form held when it opened: "dirty" compares to it.
+    original: Draft,
+    /// When the first change was made that no draft holds yet.
+    pending_since: Option<Instant>,
+    /// Quit debrief once this form has closed.
+    then_quit: bool,
+}
+
+impl EntryForm {
+    /// A blank form for a new entry of `kind` (a reflection guided by `template`).
+    pub fn new(kind: Kind, template: &str) -> EntryForm {
+        let mut form = EntryForm::from_parts(&Draft::new(kind, Some(template)), None);
+        if matches!(form.part, Part::Guided { .. }) {
+            form.focus = Focus::Stage(0);
+        }
+        form.show_cursor();
+        form
+    }
+
+    /// A form on an existing entry.
+    pub fn for_entry(e: &Entry) -> EntryForm {
+        EntryForm::from_parts(&Draft::of_entry(e), None)
+    }
+
+    /// A form restored from a stored draft: unsaved work from the start.
+    pub fn from_draft(d: &Draft, draft_id: i64) -> EntryForm {
+        let mut form = EntryForm::from_parts(d, Some(draft_id));
+        form.original.body.push('\u{0}');
+        form
+    }
+
+    fn from_parts(d: &Draft, draft_id: Option<i64>) -> EntryForm {
+        let guided = match &d.details {
+            Details::Reflection(Guided {
+                template: Some(t),
+                answers,
+            }) => templates::find(t).map(|template| (template, answers)),
+            _ => None,
+        };
+        let part = match guided {
+            Some((template, answers)) => Part::Guided {
+                template,
+                stages: answers_for(template, answers)
+                    .iter()
+                    .map(|a| text_area(&a.answer, "your answer (may stay empty)"))
+                    .collect(),
+            },
+            None => Part::Plain(d.details.clone()),
+        };
+        let mut form = EntryForm {
+            id: FormId(NEXT_FORM.fetch_add(1, Ordering::Relaxed)),
+            entry_id: d.entry_id,
+            draft_id,
+            kind: d.kind(),
+            common: CommonFields::of(d),
+            body: text_area(&d.body, "Write here. Nothing leaves this computer."),
+            part,
+            focus: Focus::Body,
+            original: Draft::default(),
+            pending_since: None,
+            then_quit: false,
+        };
+        form.original = form.snapshot();
+        form.show_cursor();
+        form
+    }
+
+    /// Push `form`, and with `editor = "external"` go straight to `$EDITOR` for its text.
+    pub fn open(form: EntryForm, ctx: &Ctx) -> Vec<Cmd> {
+        let external = ctx.external_editor.then(|| {
+            Cmd::Do(Effect::ExternalEditor {
+                form: form.id,
+                text: form.focused_text().map(text_of).unwrap_or_default(),
+            })
+        });
+        std::iter::once(Cmd::Push(Screen::Form(Box::new(form))))
+            .chain(external)
+            .collect()
+    }
+
+    /// The fields as a draft.
+    pub fn snapshot(&self) -> Draft {
+        let mut d = Draft {
+            entry_id: self.entry_id,
+            body: text_of(&self.body),
+            details: match &self.part {
+                Part::Guided { template, stages } => Details::Reflection(Guided {
+                    template: Some(template.id.clone()),
+                    answers: template
+                        .stages
+                        .iter()
+                        .zip(stages)
+                        .map(|(s, t)| StageAnswer {
+                            stage: s.key.clone(),
+                            answer: text_of(t),
+                        })
+                        .filter(|a| !a.answer.is_empty())
+                        .collect(),
+                }),
+                Part::Plain(details) => details.clone(),
+            },
+            ..Draft::default()
+        };
+        self.common.fill(&mut d);
+        d
+    }
+
+    /// Has anything changed since the form opened?
+    pub fn is_dirty(&self) -> bool {
+        self.snapshot() != self.original
+    }
+
+    /// The order Tab moves through.
+    fn order(&self) -> Vec<Focus> {
+        let mut v = vec![
+            Focus::Title,
+            Focus::Tags,
+            Focus::Stress,
+            Focus::Energy,
+            Focus::Flags,
+            Focus::Body,
+        ];
+        if let Part::Guided { stages, .. } = &self.part {
+            v.extend((0..stages.len()).map(Focus::Stage));
+        }
+        v
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let order = self.order();
+        let n = order.len();
+        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        self.focus = order[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+        self.common.stress.blur();
+        self.common.energy.blur();
+        self.show_cursor();
+    }
+
+    /// The text area with the keyboard, if the focus is on one.
+    pub fn focused_text(&self) -> Option<&TextArea<'static>> {
+        match (self.focus, &self.part) {
+            (Focus::Title, _) => Some(&self.common.title),
+            (Focus::Tags, _) => Some(&self.common.tags),
+            (Focus::Body, _) => Some(&self.body),
+            (Focus::Stage(i), Part::Guided { stages, .. }) => stages.get(i),
+            _ => None,
+        }
+    }
+
+    fn focused_text_mut(&mut self) -> Option<&mut TextArea<'static>> {
+        match (self.focus, &mut self.part) {
+            (Focus::Title, _) => Some(&mut self.common.title),
+            (Focus::Tags, _) => Some(&mut self.common.tags),
+            (Focus::Body, _) => Some(&mut self.body),
+            (Focus::Stage(i), Part::Guided { stages, .. }) => stages.get_mut(i),
+            _ => None,
+        }
+    }
+
+    /// Only the focused text area shows a cursor.
+    fn show_cursor(&mut self) {
+        let cursor = ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
+        let none = ratatui::style::Style::new();
+        self.common.title.set_cursor_style(none);
+        self.common.tags.set_cursor_style(none);
+        self.body.set_cursor_style(none);
+        if let Part::Guided { stages, .. } = &mut self.part {
+            for s in stages {
+                s.set_cursor_style(none);
+            }
+        }
+        if let Some(t) = self.focused_text_mut() {
+            t.set_cursor_style(cursor);
+        }
+    }
+
+    fn touched(&mut self, now: Instant) {
+        self.pending_since.get_or_insert(now);
+    }
+
+    /// A key no binding claims: it edits the focused field.
+    fn key(&mut self, key: KeyEvent, now: Instant) {
+        let before = self.snapshot();
+        match self.focus {
+            Focus::Title | Focus::Tags if key.code == KeyCode::Enter => self.cycle_focus(true),
+            Focus::Stress | Focus::Energy | Focus::Flags if key.code == KeyCode::Enter => {
+                self.cycle_focus(true)
+            }
+            Focus::Stress => self.common.stress.key(key.code),
+            Focus::Energy => self.common.energy.key(key.code),
+            Focus::Flags => self.common.flag_key(&key),
+            _ => {
+                if let Some(t) = self.focused_text_mut() {
+                    t.input(key);
+                }
+            }
+        }
+        if self.snapshot() != before {
+            self.touched(now);
+        }
+    }
+
+    fn paste(&mut self, text: &str, now: Instant) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        match self.focus {
+            Focus::Title | Focus::Tags => {
+                if let Some(t) = self.focused_text_mut() {
+                    t.insert_str(text.replace('\n', " "));
+                }
+            }
+            Focus::Stage(_) | Focus::Body => {
+                if let Some(t) = self.focused_text_mut() {
+                    t.insert_str(text);
+                }
+            }
+            _ => {
+                self.focus = Focus::Body;
+                self.show_cursor();
+                self.body.insert_str(text);
+            }
+        }
+        self.touched(now);
+    }
+
+    fn save(&self) -> Vec<Cmd> {
+        match self.snapshot().to_content() {
+            Ok(content) => vec![Cmd::Do(Effect::Save {
+                form: self.id,
+                entry_id: self.entry_id,
+                content: Box::new(content),
+                draft_id: self.draft_id,
+            })],
+            Err(e) => vec![Cmd::Error(e.to_string())],
+        }
+    }
+
+    fn draft_effect(&self, then_close: bool) -> Effect {
+        Effect::SaveDraft {
+            form: self.id,
+            draft_id: self.draft_id,
+            draft: Box::new(self.snapshot()),
+            then_close,
+        }
+    }
+
+    /// Close the form (and quit if that was asked for).
+    fn close(&self, status: Option<String>) -> Vec<Cmd> {
+        let mut cmds = vec![Cmd::Pop];
+        cmds.extend(status.map(Cmd::Status));
+        if self.then_quit {
+            cmds.push(Cmd::Quit);
+        }
+        cmds
+    }
+
+    fn leave(&mut self, then_quit: bool) -> Vec<Cmd> {
+        self.then_quit = then_quit;
+        if self.is_dirty() {
+            vec![dialogs::leave()]
+        } else {
+            self.close(None)
+        }
+    }
+
+    /// The frame's title: "New check-in", "Editing #4 (reflection) · Gibbs".
+    pub fn heading(&self) -> String {
+        let what = self.kind.label();
+        let mut h = match self.entry_id {
+            Some(id) => format!("Editing #{id} ({what})"),
+            None => format!("New {what}"),
+        };
+        if let Part::Guided { template, .. } = &self.part {
+            h.push_str(&format!(" · {}", template.name));
+        }
+        h
+    }
+}
+
+impl View for EntryForm {
+    fn id(&self) -> ScreenId {
+        ScreenId::Editor
+    }
+
+    fn title(&self) -> String {
+        self.heading()
+    }
+
+    fn handle(&mut self, input: Input, _ctx: &Ctx, now: Instant) -> Vec<Cmd> {
+        match input {
+            Input::Action(Action::Save) => return self.save(),
+            Input::Action(Action::NextField) => self.cycle_focus(true),
+            Input::Action(Action::PrevField) => self.cycle_focus(false),
+            Input::Action(a @ (Action::Undo | Action::Redo)) => {
+                if let Some(t) = self.focused_text_mut() {
+                    let changed = if a == Action::Redo {
+                        t.redo()
+                    } else {
+                        t.undo()
+                    };
+                    if changed {
+                        self.touched(now);
+                    }
+                }
+            }
+            Input::Action(Action::ExternalEditor) => {
+                let text = self.focused_text().map(text_of).unwrap_or_default();
+                return vec![Cmd::Do(Effect::ExternalEditor {
+                    form: self.id,
+                    text,
+                })];
+            }
+            Input::Action(Action::Back) => return self.leave(false),
+            Input::Action(Action::Quit) => return self.leave(true),
+            Input::Action(_) => {}
+            Input::Key(k) => self.key(k, now),
+            Input::Paste(text) => self.paste(&text, now),
+        }
+        Vec::new()
+    }
+
+    fn on_reply(&mut self, reply: Reply, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        let Reply::Leave(choice) = reply;
+        match choice {
+            LeaveChoice::Save => self.save(),
+            LeaveChoice::KeepDraft => vec![Cmd::Do(self.draft_effect(true))],
+            LeaveChoice::Discard => {
+                let mut cmds: Vec<Cmd> = self
+                    .draft_id
+                    .map(|d| Cmd::Do(Effect::DiscardDraft(d)))
+                    .into_iter()
+                    .collect();
+                cmds.extend(self.close(Some("Changes discarded.".into())));
+                cmds
+            }
+            LeaveChoice::Stay => {
+                self.then_quit = false;
+                Vec::new()
+            }
+        }
+    }
+
+    fn on_msg(&mut self, msg: &Msg, _ctx: &Ctx, now: Instant) -> Vec<Cmd> {
+        match msg {
+            Msg::Saved { form, summary, new } if *form == self.id => {
+                let status = if *new {
+                    format!("Saved as entry {}.", summary.id)
+                } else {
+                    format!("Entry {} saved.", summary.id)
+                };
+                let mut cmds = self.close(Some(status));
+                if *new && !self.then_quit {
+                    cmds.push(Cmd::Do(Effect::LoadEntry {
+                        id: summary.id,
+                        then: Open::Read,
+                    }));
+                }
+                cmds
+            }
+            Msg::DraftSaved {
+                form,
+                draft_id,
+                then_close,
+            } if *form == self.id => {
+                self.draft_id = Some(*draft_id);
+                if *then_close {
+                    self.close(Some(
+                        "Kept as a draft: it will be offered next time.".into(),
+                    ))
+                } else {
+                    Vec::new()
+                }
+            }
+            Msg::ExternalEdited { form, text } if *form == self.id => {
+                let text = text.trim_end_matches('\n');
+                let placeholder = "Write here. Nothing leaves this computer.";
+                match self.focused_text_mut() {
+                    Some(t) => *t = text_area(text, placeholder),
+                    None => {
+                        self.focus = Focus::Body;
+                        self.body = text_area(text, placeholder);
+                    }
+                }
+                self.show_cursor();
+                self.touched(now);
+                Vec::new()
+            }
+            Msg::Failed { form, .. } if *form == Some(self.id) => {
+                // The text stays here; the app shows the message.
+                self.then_quit = false;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn tick(&mut self, now: Instant) -> Vec<Cmd> {
+        match self.pending_since {
+            Some(since) if now.duration_since(since) >= DRAFT_DELAY => {
+                self.pending_since = None;
+                vec![Cmd::Do(self.draft_effect(false))]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn draft_now(&self) -> Option<Effect> {
+        self.is_dirty().then(|| self.draft_effect(false))
+    }
+
+    fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, ctx: &Ctx) {
+        super::form_view::render(self, area, buf, ctx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn type_str(f: &mut EntryForm, s: &str, now: Instant) {
+        for c in s.chars() {
+            f.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), now);
+        }
+    }
+
+    #[test]
+    fn typing_makes_a_draft_after_a_pause() {
+        let t0 = Instant::now();
+        let mut f = EntryForm::new(Kind::Reflection, "free");
+        assert!(!f.is_dirty());
+        type_str(&mut f, "Hello", t0);
+        assert!(f.is_dirty());
+        assert!(
+            f.tick(t0 + Duration::from_millis(100)).is_empty(),
+            "not while typing"
+        );
+        let cmds = f.tick(t0 + DRAFT_DELAY);
+        match cmds.as_slice() {
+            [Cmd::Do(Effect::SaveDraft { draft, .. })] => assert_eq!(draft.body, "Hello"),
+            other => panic!("{other:?}"),
+        }
+        assert!(f.tick(t0 + DRAFT_DELAY * 2).is_empty(), "written once");
+    }
+
+    #[test]
+    fn a_guided_reflection_has_one_text_per_stage_keyed_by_stage() {
+        let now = Instant::now();
+        let mut f = EntryForm::new(Kind::Reflection, "driscoll");
+        assert_eq!(f.focus, Focus::Stage(0), "it opens on the first stage");
+        assert!(!f.is_dirty(), "the template alone is not a change");
+        type_str(&mut f, "I visited.", now);
+        f.cycle_focus(true);
+        f.cycle_focus(true);
+        type_str(&mut f, "Ask for help.", now);
+        let c = f.snapshot().to_content().expect("content");
+        match c.details {
+            Details::Reflection(g) => {
+                assert_eq!(g.template.as_deref(), Some("driscoll"));
+                assert_eq!(g.answer("what"), Some("I visited."));
+                assert_eq!(g.answer("now_what"), Some("Ask for help."));
+                assert_eq!(g.answer("so_what"), None);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_restored_draft_is_unsaved_work_and_round_trips() {
+        let now = Instant::now();
+        let mut f = EntryForm::new(Kind::Checkin, "free");
+        type_str(&mut f, "café 日本 🙂", now);
+        let restored = EntryForm::from_draft(&f.snapshot(), 3);
+        assert_eq!(restored.snapshot(), f.snapshot());
+        assert!(restored.is_dirty());
+        assert_eq!(
+            restored.body.cursor(),
+            (0, 9),
+            "the cursor is after the text"
+        );
+    }
+}

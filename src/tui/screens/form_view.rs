@@ -1,0 +1,169 @@
+//! Drawing an [`EntryForm`]: the common fields on five lines, then the text being written.
+//! A guided reflection shows a line of its stages (✓ where answered) and the focused stage's
+//! prompts as guidance above its text; other kinds show their details read-only below.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::fields::text_of;
+use super::form::{EntryForm, Focus, Part};
+use crate::present::detail_sections;
+use crate::tui::screen::Ctx;
+use crate::tui::widgets::stress_bar::stress_spans;
+use crate::tui::widgets::text::sections;
+
+const LABEL: u16 = 9;
+
+pub fn render(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    let t = &ctx.theme;
+    let details = match &f.part {
+        Part::Plain(d) => sections(&detail_sections(d), t),
+        Part::Guided { .. } => Vec::new(),
+    };
+    let detail_rows = (details.len() as u16).min(area.height.saturating_sub(9) / 2);
+    let [form, text, below] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Min(3),
+        Constraint::Length(detail_rows),
+    ])
+    .areas(area);
+    fields(f, form, buf, ctx);
+    text_part(f, text, buf, ctx);
+    if detail_rows > 0 {
+        Paragraph::new(details).style(t.dim).render(
+            Rect {
+                x: below.x + 1,
+                width: below.width.saturating_sub(2),
+                ..below
+            },
+            buf,
+        );
+    }
+}
+
+fn fields(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    let t = &ctx.theme;
+    let label = |focus: Focus, name: &str| {
+        let on = f.focus == focus;
+        Span::styled(
+            format!("{}{name:<8}", if on { "›" } else { " " }),
+            if on { t.focus_border } else { t.dim },
+        )
+    };
+    let x = area.x + 1;
+    let w = area.width.saturating_sub(2);
+    let field_area = |row: u16| Rect::new(x + LABEL, area.y + row, w.saturating_sub(LABEL), 1);
+    buf.set_line(x, area.y, &Line::from(label(Focus::Title, "Title")), w);
+    f.common.title.render(field_area(0), buf);
+    buf.set_line(x, area.y + 1, &Line::from(label(Focus::Tags, "Tags")), w);
+    f.common.tags.render(field_area(1), buf);
+    for (row, focus, name, value) in [
+        (2, Focus::Stress, "Stress", f.common.stress.value),
+        (3, Focus::Energy, "Energy", f.common.energy.value),
+    ] {
+        let mut spans = vec![label(focus, name)];
+        match value {
+            Some(_) if focus == Focus::Stress => spans.extend(stress_spans(value, t)),
+            Some(v) => spans.push(Span::raw(format!("{v:>2}/10"))),
+            None => spans.push(Span::styled(" –  (type 0-10)", t.dim)),
+        }
+        buf.set_line(x, area.y + row, &Line::from(spans), w);
+    }
+    let flag = |on: bool, key: &str, name: &str| {
+        Span::styled(
+            format!("[{}] {key} {name}   ", if on { "x" } else { " " }),
+            if on { t.key } else { t.dim },
+        )
+    };
+    let flags = f.common.flags;
+    let line = Line::from(vec![
+        label(Focus::Flags, "Flags"),
+        flag(flags.starred, "s", "★ star"),
+        flag(flags.for_supervision, "f", "⚑ for supervision"),
+        flag(flags.unfinished, "l", "✎ finish later"),
+    ]);
+    buf.set_line(x, area.y + 4, &line, w);
+}
+
+fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    let t = &ctx.theme;
+    let on_text = matches!(f.focus, Focus::Body | Focus::Stage(_));
+    let border = if on_text { t.focus_border } else { t.border };
+    let mut title = vec![Span::styled(
+        " Text ",
+        if f.focus == Focus::Body {
+            t.title
+        } else {
+            border
+        },
+    )];
+    if let Part::Guided { template, stages } = &f.part {
+        let named = |i: usize, stage: &crate::domain::templates::Stage| {
+            let done = if text_of(&stages[i]).trim().is_empty() {
+                ""
+            } else {
+                " ✓"
+            };
+            format!(" {}{done} ", stage.title)
+        };
+        let full: usize = template
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| named(i, s).chars().count() + 1)
+            .sum();
+        // Too narrow for every title: the focused stage by name, the others by number.
+        let compact = full + 8 > usize::from(area.width);
+        for (i, stage) in template.stages.iter().enumerate() {
+            let focused = f.focus == Focus::Stage(i);
+            let label = if compact && !focused {
+                let done = if text_of(&stages[i]).trim().is_empty() {
+                    ""
+                } else {
+                    "✓"
+                };
+                format!(" {}{done} ", i + 1)
+            } else {
+                named(i, stage)
+            };
+            title.push(Span::styled("·", border));
+            title.push(Span::styled(label, if focused { t.title } else { border }));
+        }
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(border)
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let editing = match (f.focus, &f.part) {
+        (Focus::Stage(i), Part::Guided { template, stages }) => {
+            let prompts: Vec<Line> = template.stages[i]
+                .prompts
+                .iter()
+                .map(|p| Line::styled(p.clone(), t.dim))
+                .collect();
+            let guidance = Paragraph::new(prompts).wrap(Wrap { trim: true });
+            let rows = (guidance.line_count(inner.width.max(1)) as u16).min(inner.height / 2);
+            guidance.render(
+                Rect {
+                    height: rows,
+                    ..inner
+                },
+                buf,
+            );
+            inner.y += rows + 1;
+            inner.height = inner.height.saturating_sub(rows + 1);
+            &stages[i]
+        }
+        _ => &f.body,
+    };
+    editing.render(inner, buf);
+}

@@ -1,0 +1,112 @@
+//! The help overlay: every key of the screen below it, with its name in `config.toml`,
+//! scrollable when the window is small; any other key closes it.
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use crate::keys::{Action, ScreenId};
+use crate::tui::screen::{Cmd, Ctx, Input, View};
+use crate::tui::screens::dialogs::centered;
+
+/// Help for the screen `about`.
+pub struct HelpOverlay {
+    about: ScreenId,
+    scroll: u16,
+}
+
+impl HelpOverlay {
+    pub fn new(about: ScreenId) -> HelpOverlay {
+        HelpOverlay { about, scroll: 0 }
+    }
+
+    fn lines(&self, ctx: &Ctx) -> Vec<Line<'static>> {
+        let t = &ctx.theme;
+        let mut lines: Vec<Line> = ctx
+            .keymap
+            .bindings(self.about)
+            .iter()
+            .map(|b| {
+                let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+                let name = format!("{}.{}", self.about.name(), b.action.config_name());
+                Line::from(vec![
+                    Span::styled(format!("{:>18}  ", keys.join(", ")), t.key),
+                    Span::raw(format!("{:<26}", b.help)),
+                    Span::styled(name, t.dim),
+                ])
+            })
+            .collect();
+        let extra: &[&str] = match self.about {
+            ScreenId::Editor => &[
+                "In fields: 0-10 or ←/→ for ratings (Backspace clears), s/f/l toggle flags.",
+                "Text: emacs-style keys (Ctrl-A/E line start/end). Tab moves to each stage.",
+            ],
+            ScreenId::Search => &[crate::domain::query::FILTER_HELP],
+            _ => &[],
+        };
+        if !extra.is_empty() {
+            lines.push(Line::raw(""));
+            lines.extend(extra.iter().map(|l| Line::styled(l.to_string(), t.dim)));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "The right column names each key in config.toml's [keys]. ↑/↓ scroll; any other key closes this help.",
+            t.dim,
+        ));
+        lines
+    }
+}
+
+impl View for HelpOverlay {
+    fn id(&self) -> ScreenId {
+        self.about
+    }
+    fn title(&self) -> String {
+        "Help".into()
+    }
+    fn is_overlay(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, input: Input, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        match input {
+            Input::Action(Action::Down) => self.scroll = self.scroll.saturating_add(1),
+            Input::Action(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Input::Action(Action::PageDown) => self.scroll = self.scroll.saturating_add(5),
+            Input::Action(Action::PageUp) => self.scroll = self.scroll.saturating_sub(5),
+            Input::Key(k) if k.code == ratatui::crossterm::event::KeyCode::Down => {
+                self.scroll = self.scroll.saturating_add(1)
+            }
+            Input::Key(k) if k.code == ratatui::crossterm::event::KeyCode::Up => {
+                self.scroll = self.scroll.saturating_sub(1)
+            }
+            Input::Paste(_) => {}
+            _ => return vec![Cmd::Pop],
+        }
+        Vec::new()
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let lines = self.lines(ctx);
+        let width = 84.min(area.width);
+        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let rows = paragraph.line_count(width.saturating_sub(2).max(1));
+        let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+        let rect = centered(area, width, height);
+        let max = height.saturating_sub(rect.height);
+        Clear.render(rect, buf);
+        paragraph
+            .scroll((self.scroll.min(max), 0))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(ctx.theme.focus_border)
+                    .title(Span::styled(
+                        format!(" Keys: {} ", self.about.name()),
+                        ctx.theme.title,
+                    )),
+            )
+            .render(rect, buf);
+    }
+}

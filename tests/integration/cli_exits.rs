@@ -1,0 +1,200 @@
+//! How the binary ends: a distinct exit code for each kind of failure, a closed output pipe
+//! treated as a normal end, and guided reflections edited whole in `$EDITOR`.
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::PermissionsExt;
+use std::process::{Command, Stdio};
+
+use debrief::domain::*;
+use debrief::storage::{Store, StoreOptions};
+use predicates::str::contains;
+
+use super::cli::Journal;
+
+fn store(j: &Journal) -> Store {
+    let options = StoreOptions {
+        backups: j.dir.path().join("backups"),
+        busy_timeout: std::time::Duration::from_millis(500),
+        now: debrief::clock::Clock::system().now(),
+    };
+    Store::open(&j.db(), &options).expect("open")
+}
+
+/// Write `n` entries through the library (fast), long enough to overflow a pipe.
+fn fill(j: &Journal, n: i64) {
+    let mut s = store(j);
+    let at = chrono::DateTime::<chrono::Utc>::from_timestamp(1_790_000_000, 0).expect("time");
+    for i in 0..n {
+        let t = at + chrono::Duration::minutes(i);
+        let c = EntryContent::text(format!(
+            "entry {i} about a home visit and what it stirred up"
+        ));
+        s.add_entry(&c, t, 0, t).expect("add");
+    }
+}
+
+#[test]
+fn each_kind_of_failure_has_its_exit_code() {
+    let j = Journal::new();
+    j.add(&["first"]);
+    j.cmd()
+        .args(["add", "x", "--stress", "11"])
+        .assert()
+        .code(3);
+    j.cmd().args(["show", "99"]).assert().code(4);
+    j.cmd()
+        .args(["restore", "1"])
+        .assert()
+        .code(5)
+        .stderr(contains("not in the trash"));
+    j.cmd().args(["frobnicate"]).assert().code(2);
+    let notes = j.dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a journal").expect("write");
+    j.cmd()
+        .args(["list", "--db"])
+        .arg(&notes)
+        .assert()
+        .code(7)
+        .stderr(contains("left untouched"));
+
+    // Busy: another process holds the journal's write lock.
+    let lock = rusqlite::Connection::open(j.db()).expect("sqlite");
+    lock.execute_batch("BEGIN EXCLUSIVE").expect("lock");
+    j.cmd()
+        .args(["add", "blocked"])
+        .assert()
+        .code(6)
+        .stderr(contains("busy"));
+    lock.execute_batch("ROLLBACK").expect("unlock");
+}
+
+#[test]
+fn a_reader_that_stops_early_is_a_normal_end() {
+    let j = Journal::new();
+    fill(&j, 2_500);
+    let bin = assert_cmd::cargo::cargo_bin("debrief");
+    for args in [
+        vec!["list", "-n", "2500"],
+        vec!["search", "home", "-n", "2500"],
+        vec!["list", "-n", "2500", "--json"],
+    ] {
+        let mut child = Command::new(&bin)
+            .env("DEBRIEF_DB", j.db())
+            .env("HOME", j.dir.path())
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("read");
+        // The reader is gone (like `| head -1`).
+        let out = child.wait_with_output().expect("wait");
+        assert!(!first.is_empty());
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn add_succeeds_once_saved_even_when_nobody_reads_its_output() {
+    let j = Journal::new();
+    let bin = assert_cmd::cargo::cargo_bin("debrief");
+    let mut child = Command::new(&bin)
+        .env("DEBRIEF_DB", j.db())
+        .env("HOME", j.dir.path())
+        .args(["add", "saved while the pipe was closed"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = j.json(&["list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "saved exactly once");
+}
+
+#[test]
+fn editing_a_guided_reflection_shows_and_keeps_its_stage_answers() {
+    let j = Journal::new();
+    let mut c = EntryContent::text("Intro");
+    c.details = Details::Reflection(Guided {
+        template: Some("driscoll".into()),
+        answers: vec![StageAnswer {
+            stage: "what".into(),
+            answer: "We met at the door.".into(),
+        }],
+    });
+    let now = debrief::clock::Clock::system().now();
+    let id = store(&j).add_entry(&c, now, 0, now).expect("add");
+    // An editor that checks the answer is there and writes under the next stage.
+    let script = j.dir.path().join("answer.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\ngrep -q 'We met at the door.' \"$1\" || exit 3\nsed -i 's/^## So what?$/## So what?\\nIt mattered./' \"$1\"\n",
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    j.cmd()
+        .env("EDITOR", &script)
+        .args(["edit", &id.to_string()])
+        .assert()
+        .success()
+        .stdout(contains("Updated entry"));
+    let shown = j.json(&["show", &id.to_string(), "--json"]);
+    assert_eq!(shown["body"], "Intro");
+    let answers = shown["answers"].as_array().expect("answers");
+    assert_eq!(answers.len(), 2, "{shown}");
+    assert_eq!(answers[0]["stage"], "what");
+    assert_eq!(answers[1]["stage"], "so_what");
+    assert_eq!(answers[1]["title"], "So what?");
+    assert_eq!(answers[1]["answer"], "It mattered.");
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let j = Journal::new();
+    j.add(&["calm", "--stress", "2"]);
+    let forced = j
+        .cmd()
+        .args(["list", "--color", "always"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
+    let forced = j
+        .cmd()
+        .env("CLICOLOR_FORCE", "1")
+        .args(["list"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
+    let plain = j
+        .cmd()
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .args(["list"])
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
+    j.cmd()
+        .args(["list", "--color", "sometimes"])
+        .assert()
+        .code(2);
+}

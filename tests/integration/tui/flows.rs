@@ -1,0 +1,296 @@
+//! Whole tasks, as a person does them: write, find, edit, trash and restore; leave with
+//! unsaved changes; get a draft back after a crash; guided reflections; paging; settings.
+
+use super::*;
+
+#[test]
+fn write_save_search_edit_trash_restore() {
+    let mut h = Harness::new(Store::open_in_memory().expect("store"), (100, 30));
+    assert!(h.screen().contains("Welcome to debrief"));
+
+    // Write a reflection with a title, a tag and a stress rating.
+    h.key(KeyCode::Char('n'));
+    assert_eq!(h.screen_id(), ScreenId::Editor);
+    h.chars("The visit was tense but I held the boundary.");
+    h.key(KeyCode::Tab); // -> title
+    h.chars("Tuesday visit");
+    h.key(KeyCode::Tab); // -> tags
+    h.chars("home-visit");
+    h.key(KeyCode::Tab); // -> stress
+    h.chars("6");
+    h.ctrl('s');
+    assert_eq!(h.screen_id(), ScreenId::Reader, "saving shows the entry");
+    let s = h.screen();
+    assert!(
+        s.contains("Tuesday visit") && s.contains("held the boundary"),
+        "{s}"
+    );
+    assert!(
+        s.contains("#home-visit") && s.contains("Saved as entry 1."),
+        "{s}"
+    );
+    let saved = h.live();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].stress.map(Rating::value), Some(6));
+    assert!(
+        h.store().drafts().expect("drafts").is_empty(),
+        "no draft left"
+    );
+
+    // Find it by search (prefix as you type).
+    h.key(KeyCode::Esc);
+    assert_eq!(h.screen_id(), ScreenId::Timeline);
+    h.key(KeyCode::Char('/'));
+    h.chars("bound");
+    assert!(h.screen().contains("1 result"), "{}", h.screen());
+    h.chars(" kind:checkin");
+    assert!(
+        h.screen().contains("No entries match."),
+        "filters combine with words"
+    );
+    for _ in 0..13 {
+        h.key(KeyCode::Backspace);
+    }
+    assert!(h.screen().contains("Tuesday visit"));
+
+    // Open and edit it: typing goes on at the end of the text.
+    h.key(KeyCode::Enter);
+    assert_eq!(h.screen_id(), ScreenId::Reader);
+    h.key(KeyCode::Char('e'));
+    h.chars(" Next time: ask for a co-worker.");
+    h.ctrl('s');
+    assert_eq!(
+        h.screen_id(),
+        ScreenId::Reader,
+        "back to the entry, now changed"
+    );
+    assert!(
+        h.screen().contains("ask for a co-worker."),
+        "{}",
+        h.screen()
+    );
+    let entry = h.store().get(saved[0].id).expect("get");
+    assert_eq!(
+        entry.content.common.body,
+        "The visit was tense but I held the boundary. Next time: ask for a co-worker."
+    );
+    assert_eq!(entry.content.common.title.as_deref(), Some("Tuesday visit"));
+
+    // Trash it from the reader, see it in the trash, restore it.
+    h.key(KeyCode::Char('d'));
+    assert!(h.live().is_empty());
+    assert_eq!(h.screen_id(), ScreenId::Search, "the reader closes");
+    assert!(
+        !h.screen().contains("Tuesday visit"),
+        "and the result is gone"
+    );
+    h.key(KeyCode::Esc);
+    assert_eq!(h.screen_id(), ScreenId::Timeline);
+    h.key(KeyCode::Char('t'));
+    assert!(h.screen().contains("Tuesday visit"), "{}", h.screen());
+    h.key(KeyCode::Char('r'));
+    assert_eq!(h.live().len(), 1);
+    assert!(h.screen().contains("The trash is empty."));
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("Tuesday visit"));
+}
+
+#[test]
+fn leaving_an_edited_entry_asks_and_each_answer_does_what_it_says() {
+    let mut h = Harness::new(Store::open_in_memory().expect("store"), (100, 30));
+    h.key(KeyCode::Char('n'));
+    h.chars("half a thought");
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("Unsaved changes"));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.screen_id(), ScreenId::Editor, "Esc goes back to writing");
+
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('k'));
+    assert_eq!(h.screen_id(), ScreenId::Timeline);
+    assert!(h.screen().contains("Kept as a draft"));
+    assert_eq!(
+        h.store().drafts().expect("drafts").len(),
+        1,
+        "kept as a draft"
+    );
+    assert!(h.live().is_empty());
+
+    h.key(KeyCode::Char('n'));
+    h.chars("throw away");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('x'));
+    assert_eq!(h.store().drafts().expect("drafts").len(), 1, "nothing new");
+
+    h.key(KeyCode::Char('n'));
+    h.chars("keep this one");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('s'));
+    assert_eq!(h.live().len(), 1);
+
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('n'));
+    h.chars("then quit");
+    h.ctrl('c');
+    assert!(h.screen().contains("Unsaved changes"), "quitting asks too");
+    h.key(KeyCode::Char('k'));
+    assert!(h.app.quit, "and quits once the draft is kept");
+    assert_eq!(h.store().drafts().expect("drafts").len(), 2);
+}
+
+#[test]
+fn a_draft_left_by_an_interrupted_session_is_offered_and_restored() {
+    let journal = TempJournal::new();
+    {
+        let mut h = Harness::new(journal.open(), (100, 30));
+        h.key(KeyCode::Char('c'));
+        h.chars("Shoulders up by my ears after the call");
+        h.pause();
+        assert_eq!(
+            h.store().drafts().expect("drafts").len(),
+            1,
+            "written after a pause"
+        );
+        // Dropped here: no save, no quit dialog, as after kill -9.
+    }
+    let mut h = Harness::new(journal.open(), (100, 30));
+    assert!(h.screen().contains("A draft was not saved"));
+    h.key(KeyCode::Char('r'));
+    assert_eq!(h.screen_id(), ScreenId::Editor);
+    assert!(
+        h.screen()
+            .contains("Shoulders up by my ears after the call")
+    );
+    assert!(h.screen().contains("New check-in"));
+    h.chars(" and the jaw");
+    h.ctrl('s');
+    let list = h.live();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].kind, Kind::Checkin);
+    assert_eq!(
+        list[0].headline,
+        "Shoulders up by my ears after the call and the jaw"
+    );
+    assert!(
+        h.store().drafts().expect("drafts").is_empty(),
+        "gone once saved"
+    );
+}
+
+#[test]
+fn a_guided_reflection_is_written_stage_by_stage() {
+    let config = Config {
+        default_template: "driscoll".into(),
+        ..Config::default()
+    };
+    let mut h = Harness::with_config(Store::open_in_memory().expect("store"), (100, 30), &config);
+    h.key(KeyCode::Char('n'));
+    let s = h.screen();
+    assert!(
+        s.contains("What did you see and do"),
+        "the prompt is shown: {s}"
+    );
+    h.chars("We met at the door.");
+    h.key(KeyCode::Tab);
+    assert!(
+        h.screen().contains("How did you feel then"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Tab);
+    h.chars("Ask for a co-worker.");
+    h.ctrl('s');
+    let id = h.live()[0].id;
+    let e = h.store().get(id).expect("get");
+    match &e.content.details {
+        Details::Reflection(g) => {
+            assert_eq!(g.answer("what"), Some("We met at the door."));
+            assert_eq!(g.answer("now_what"), Some("Ask for a co-worker."));
+            assert_eq!(g.answers.len(), 2, "an empty stage is not saved");
+        }
+        other => panic!("{other:?}"),
+    }
+    let s = h.screen();
+    assert!(
+        s.contains("Now what?") && s.contains("Ask for a co-worker."),
+        "{s}"
+    );
+    assert!(
+        !s.contains("What will you change"),
+        "prompts are guidance, never text: {s}"
+    );
+}
+
+#[test]
+fn paste_goes_into_the_text_in_one_piece() {
+    let mut h = Harness::new(Store::open_in_memory().expect("store"), (100, 30));
+    h.key(KeyCode::Char('n'));
+    h.event(Event::Paste("line one\r\nline two — ünïcode 🙂".into()));
+    h.ctrl('s');
+    let id = h.live()[0].id;
+    let body = h.store().get(id).expect("get").content.common.body;
+    assert_eq!(body, "line one\nline two — ünïcode 🙂");
+}
+
+#[test]
+fn resizing_redraws_at_the_new_size() {
+    let mut h = Harness::new(fixture(), (80, 24));
+    h.event(Event::Resize(120, 40));
+    assert_eq!(h.app.ctx.size, (120, 40));
+    assert_eq!(h.screen().lines().count(), 40);
+    h.event(Event::Resize(30, 8));
+    let text = h.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("at least 60×16"), "{text}");
+}
+
+#[test]
+fn key_overrides_from_the_config_drive_keys_and_hints() {
+    let mut config = Config::default();
+    config.keys.insert("timeline.new".into(), "w".into());
+    config.keys.insert("leave.keep-draft".into(), "K".into());
+    let mut h = Harness::with_config(Store::open_in_memory().expect("store"), (100, 30), &config);
+    assert!(h.screen().contains("w new reflection"), "{}", h.screen());
+    h.key(KeyCode::Char('n'));
+    assert_eq!(
+        h.screen_id(),
+        ScreenId::Timeline,
+        "the old key no longer acts"
+    );
+    h.key(KeyCode::Char('w'));
+    assert_eq!(h.screen_id(), ScreenId::Editor);
+    h.chars("x");
+    h.key(KeyCode::Esc);
+    assert!(
+        h.screen().contains("K keep as a draft"),
+        "dialog keys follow the settings"
+    );
+    h.key(KeyCode::Char('K'));
+    assert_eq!(h.screen_id(), ScreenId::Timeline);
+}
+
+#[test]
+fn undo_and_redo_in_the_text() {
+    let mut h = Harness::new(Store::open_in_memory().expect("store"), (100, 30));
+    h.key(KeyCode::Char('n'));
+    h.chars("ab");
+    let body = |h: &Harness| match h.app.stack.last() {
+        Some(Screen::Form(f)) => f.snapshot().body,
+        other => panic!("{other:?}"),
+    };
+    h.ctrl('z');
+    assert!(body(&h).len() < 2, "undo removed typing: {:?}", body(&h));
+    h.ctrl('y');
+    assert_eq!(body(&h), "ab");
+}
+
+#[test]
+fn the_mouse_wheel_moves_the_selection() {
+    let mut h = Harness::new(many(10), (80, 24));
+    h.event(Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::ScrollDown,
+        column: 0,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(h.timeline().selected, 1);
+}
