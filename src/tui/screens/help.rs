@@ -23,20 +23,36 @@ impl HelpOverlay {
         HelpOverlay { about, scroll: 0 }
     }
 
-    fn lines(&self, ctx: &Ctx) -> Vec<Line<'static>> {
+    /// The overlay's lines for a box `width` columns wide: keys, what they do, and (when
+    /// there is room) each binding's name in `config.toml`.
+    fn lines(&self, ctx: &Ctx, width: u16) -> Vec<Line<'static>> {
         let t = &ctx.theme;
-        let mut lines: Vec<Line> = ctx
+        let rows: Vec<(String, &str, String)> = ctx
             .keymap
             .bindings(self.about)
             .iter()
             .map(|b| {
                 let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
                 let name = format!("{}.{}", self.about.name(), b.action.config_name());
-                Line::from(vec![
-                    Span::styled(format!("{:>18}  ", keys.join(", ")), t.key),
-                    Span::raw(format!("{:<26}", b.help)),
-                    Span::styled(name, t.dim),
-                ])
+                (keys.join(", "), b.help, name)
+            })
+            .collect();
+        let w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+        let keys_w = rows.iter().map(|r| w(&r.0)).max().unwrap_or(0);
+        let help_w = rows.iter().map(|r| w(r.1)).max().unwrap_or(0);
+        let name_w = rows.iter().map(|r| w(&r.2)).max().unwrap_or(0);
+        let names = keys_w + help_w + name_w + 6 <= usize::from(width.saturating_sub(2));
+        let mut lines: Vec<Line> = rows
+            .into_iter()
+            .map(|(keys, help, name)| {
+                let mut spans = vec![
+                    Span::styled(format!("{keys:>keys_w$}  "), t.key),
+                    Span::raw(format!("{help:<help_w$}  ")),
+                ];
+                if names {
+                    spans.push(Span::styled(name, t.dim));
+                }
+                Line::from(spans)
             })
             .collect();
         let extra: &[&str] = match self.about {
@@ -53,7 +69,11 @@ impl HelpOverlay {
         }
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            "The right column names each key in config.toml's [keys]. ↑/↓ scroll; any other key closes this help.",
+            if names {
+                "The right column names each key in config.toml's [keys]. ↑/↓ scroll; any other key closes this help."
+            } else {
+                "A wider window shows each key's name for config.toml. ↑/↓ scroll; any other key closes this help."
+            },
             t.dim,
         ));
         lines
@@ -88,8 +108,8 @@ impl View for HelpOverlay {
         Vec::new()
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
-        let lines = self.lines(ctx);
         let width = 84.min(area.width);
+        let lines = self.lines(ctx, width);
         let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
         let rows = paragraph.line_count(width.saturating_sub(2).max(1));
         let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
