@@ -17,6 +17,7 @@ mod show;
 mod tags;
 
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use clap::{Parser, Subcommand};
 
@@ -38,15 +39,11 @@ pub struct Cli {
     pub config: Option<PathBuf>,
 
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = parse_color)]
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = ColorChoice::from_str)]
     pub color: ColorChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-fn parse_color(s: &str) -> Result<ColorChoice, String> {
-    s.parse().map_err(|e: crate::Error| e.to_string())
 }
 
 #[derive(Debug, Subcommand)]

@@ -65,7 +65,7 @@ impl Key {
     }
 
     /// Parse "ctrl-s", "f1", "enter", "?", "shift-up", "alt-x", "space".
-    pub fn parse(spec: &str) -> Result<Key, String> {
+    pub fn parse(spec: &str) -> crate::Result<Key> {
         let lower = spec.trim().to_lowercase();
         let mut key = Key::plain(Code::Esc);
         let mut rest = lower.as_str();
@@ -119,8 +119,12 @@ impl Key {
                     (Some(c), None) if key.ctrl => Code::Char(c.to_ascii_lowercase()),
                     (Some(c), None) => Code::Char(c),
                     _ => {
-                        return Err(format!(
-                            "'{spec}' is not a key: write e.g. n, ctrl-s, f1, enter, esc"
+                        return Err(crate::Error::invalid(
+                            "key",
+                            format!(
+                                "'{}' is not a key: write e.g. n, ctrl-s, f1, enter, esc",
+                                spec.escape_debug()
+                            ),
                         ));
                     }
                 }
@@ -170,13 +174,16 @@ mod tests {
 
     #[test]
     fn keys_parse_and_print() {
-        assert_eq!(Key::parse("ctrl-s"), Ok(Key::ctrl('s')));
-        assert_eq!(Key::parse("F1"), Ok(Key::plain(Code::F(1))));
-        assert_eq!(Key::parse("G"), Ok(Key::ch('G')));
-        assert_eq!(Key::parse("space"), Ok(Key::ch(' ')));
+        assert_eq!(Key::parse("ctrl-s").ok(), Some(Key::ctrl('s')));
+        assert_eq!(Key::parse("F1").ok(), Some(Key::plain(Code::F(1))));
+        assert_eq!(Key::parse("G").ok(), Some(Key::ch('G')));
+        assert_eq!(Key::parse("space").ok(), Some(Key::ch(' ')));
         assert_eq!(
-            Key::parse("shift-up").map(|k| k.to_string()).as_deref(),
-            Ok("Shift-↑")
+            Key::parse("shift-up")
+                .map(|k| k.to_string())
+                .ok()
+                .as_deref(),
+            Some("Shift-↑")
         );
         assert!(Key::parse("hyper-q").is_err());
         assert!(

@@ -272,6 +272,18 @@ fn load_supervision(conn: &Connection, id: EntryId) -> Result<Supervision> {
             })
         },
     )?;
+    let actions = load_actions(conn, id)?;
+    Ok(Supervision {
+        held_on: held_on.as_deref().map(decode_date).transpose()?,
+        supervisor,
+        session_type,
+        agenda,
+        decisions,
+        actions,
+    })
+}
+
+fn load_actions(conn: &Connection, id: EntryId) -> Result<Vec<ActionItem>> {
     type RawAction = (
         i64,
         String,
@@ -295,7 +307,7 @@ fn load_supervision(conn: &Connection, id: EntryId) -> Result<Supervision> {
             ))
         },
     )?;
-    let actions = raw_actions
+    raw_actions
         .into_iter()
         .map(|(aid, text, owner, due_on, status, closed_ms)| {
             Ok(ActionItem {
@@ -310,15 +322,7 @@ fn load_supervision(conn: &Connection, id: EntryId) -> Result<Supervision> {
                 closed: closed_ms.map(from_ms),
             })
         })
-        .collect::<Result<_>>()?;
-    Ok(Supervision {
-        held_on: held_on.as_deref().map(decode_date).transpose()?,
-        supervisor,
-        session_type,
-        agenda,
-        decisions,
-        actions,
-    })
+        .collect()
 }
 
 fn collect<T>(

@@ -27,24 +27,9 @@ fn run(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Ms
     Ok(match effect {
         Effect::LoadPage {
             list,
-            mut filter,
+            filter,
             place,
-        } => {
-            filter.trashed = list == ListId::Trash;
-            let entries = match place {
-                Place::Newest | Place::Older => store.list(&filter, PAGE)?,
-                Place::Newer | Place::Oldest => {
-                    let mut page = store.list_oldest(&filter, PAGE)?;
-                    page.reverse();
-                    page
-                }
-            };
-            vec![Msg::Page {
-                list,
-                entries,
-                place,
-            }]
-        }
+        } => vec![load_page(store, list, filter, place)?],
         Effect::LoadEntry { id, then } => vec![Msg::Entry {
             entry: Box::new(store.get(id)?),
             then,
@@ -92,24 +77,53 @@ fn run(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Ms
             vec![]
         }
         Effect::LoadDrafts => vec![Msg::Drafts(store.drafts()?)],
-        Effect::Change { id, change } => {
-            let now = clock.now();
-            match change {
-                Change::Flag(flag, on) => store.set_flag(id, flag, on, now)?,
-                Change::Trash => store.trash(id, now)?,
-                Change::Restore => store.restore(id)?,
-                Change::Purge => store.purge(id)?,
-            }
-            let summary = match change {
-                Change::Purge => None,
-                _ => Some(Box::new(store.summary(id)?)),
-            };
-            vec![Msg::Changed {
-                id,
-                change,
-                summary,
-            }]
-        }
+        Effect::Change { id, change } => vec![make_change(store, clock, id, change)?],
         Effect::ExternalEditor { .. } => vec![],
+    })
+}
+
+fn load_page(
+    store: &Store,
+    list: ListId,
+    mut filter: crate::domain::EntryFilter,
+    place: Place,
+) -> crate::Result<Msg> {
+    filter.trashed = list == ListId::Trash;
+    let entries = match place {
+        Place::Newest | Place::Older => store.list(&filter, PAGE)?,
+        Place::Newer | Place::Oldest => {
+            let mut page = store.list_oldest(&filter, PAGE)?;
+            page.reverse();
+            page
+        }
+    };
+    Ok(Msg::Page {
+        list,
+        entries,
+        place,
+    })
+}
+
+fn make_change(
+    store: &mut Store,
+    clock: &Clock,
+    id: crate::domain::EntryId,
+    change: Change,
+) -> crate::Result<Msg> {
+    let now = clock.now();
+    match change {
+        Change::Flag(flag, on) => store.set_flag(id, flag, on, now)?,
+        Change::Trash => store.trash(id, now)?,
+        Change::Restore => store.restore(id)?,
+        Change::Purge => store.purge(id)?,
+    }
+    let summary = match change {
+        Change::Purge => None,
+        _ => Some(Box::new(store.summary(id)?)),
+    };
+    Ok(Msg::Changed {
+        id,
+        change,
+        summary,
     })
 }

@@ -127,3 +127,32 @@ fn the_readme_key_table_is_the_keymap() {
         "README.md's key table is out of date; replace it with:\n\n{table}"
     );
 }
+
+/// Where a function starts (`fn` at some indentation) to where its body closes at the same
+/// indentation, no function is longer than about 80 lines.
+#[test]
+fn no_function_is_longer_than_about_80_lines() {
+    let mut long = Vec::new();
+    for f in files(&["."]) {
+        let text = fs::read_to_string(&f).expect("read");
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let body = line.trim_start();
+            let indent = line.len() - body.len();
+            let is_fn = ["fn ", "pub fn ", "pub(crate) fn ", "pub(super) fn "]
+                .iter()
+                .any(|p| body.starts_with(p));
+            if !is_fn || line.ends_with(';') {
+                continue;
+            }
+            let end = lines[i + 1..]
+                .iter()
+                .position(|l| l.len() > indent && l.trim() == "}" && l.len() - 1 == indent)
+                .map_or(0, |n| n + 2);
+            if end > 85 {
+                long.push(format!("{}:{} ({end} lines)", f.display(), i + 1));
+            }
+        }
+    }
+    assert!(long.is_empty(), "split these functions: {long:?}");
+}
