@@ -128,7 +128,7 @@ fn bench(c: &mut Criterion) {
             let clock = Clock::system();
             b.iter(|| {
                 let store = Store::open(&path, &options(&dir)).expect("open");
-                let mut runtime = Runtime::new(store, clock.clone());
+                let mut runtime = Runtime::new(store, clock.clone(), None);
                 let mut app = new_app(&clock);
                 runtime.start(&mut app, &mut Headless, Instant::now());
                 let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
@@ -141,7 +141,7 @@ fn bench(c: &mut Criterion) {
         // keystroke in search (each followed by drawing the frame, as the event loop does).
         let clock = Clock::system();
         let tui_store = Store::open(&path, &options(&dir)).expect("open");
-        let mut runtime = Runtime::new(tui_store, clock.clone());
+        let mut runtime = Runtime::new(tui_store, clock.clone(), None);
         let mut app = new_app(&clock);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         runtime.start(&mut app, &mut Headless, Instant::now());

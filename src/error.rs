@@ -54,6 +54,12 @@ pub enum Error {
     )]
     NotWritable { path: PathBuf, reason: String },
 
+    /// The journal file was deleted or replaced while it was open.
+    #[error(
+        "the journal at {path} was deleted or replaced while debrief had it open, so nothing was written to it: restart debrief to use the journal now at that path"
+    )]
+    JournalGone { path: PathBuf },
+
     /// A stored value debrief cannot read back (a damaged or hand-edited journal).
     #[error(
         "the journal holds {what} that debrief cannot read ({value}); nothing was changed: restore a backup or report this"
@@ -146,6 +152,7 @@ impl Error {
             | Error::ForeignDatabase { .. }
             | Error::TooNew { .. }
             | Error::NotWritable { .. }
+            | Error::JournalGone { .. }
             | Error::Corrupt { .. } => exit::UNAVAILABLE,
             Error::Noted { error, .. } => error.exit_code(),
             Error::Editor(_) | Error::Database(_) | Error::Migration(_) | Error::Io(_) => {

@@ -13,7 +13,8 @@
 //!   place with SQL; one [`storage::Store`] owns the connection), [`transfer`] (the JSON
 //!   record), and the small shared modules [`paths`], [`clock`] (the only reader of the wall
 //!   clock), [`config`], [`error`] (typed errors with exit codes), [`text`] (making journal
-//!   text safe to print) and [`external_editor`] (handing text to `$VISUAL`/`$EDITOR`).
+//!   text safe to print), [`rescue`] (keeping text the journal could not take) and
+//!   [`external_editor`] (handing text to `$VISUAL`/`$EDITOR`).
 
 pub mod cli;
 pub mod clock;
@@ -24,6 +25,7 @@ pub mod external_editor;
 pub mod keys;
 pub mod paths;
 pub mod present;
+pub mod rescue;
 pub mod session;
 pub mod storage;
 pub mod text;

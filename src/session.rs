@@ -51,6 +51,16 @@ impl Session {
         }
     }
 
+    /// Where text the journal could not take is kept (beside the journal).
+    pub fn rescue_dir(&self) -> std::path::PathBuf {
+        crate::paths::journal_dir(&self.paths.journal)
+    }
+
+    /// Keep `text` in a rescue file and return `err` saying where.
+    pub fn rescue(&self, text: &str, err: crate::Error) -> crate::Error {
+        crate::rescue::keep_or_say(&self.rescue_dir(), self.clock.now(), text, err)
+    }
+
     /// The settings, and a line describing any problem with the file.
     pub fn load_config(&self) -> (Config, Option<String>) {
         Config::load(&self.paths.config)

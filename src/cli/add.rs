@@ -6,7 +6,6 @@ use clap::Args;
 
 use super::filters::parse_rating;
 use super::output::{stdout, write_json};
-use super::rescue::rescue;
 use crate::domain::when::parse_when;
 use crate::domain::{
     BodySensation, CheckIn, Common, Details, Emotion, EntryContent, Flags, Kind, MAX_BODY_BYTES,
@@ -157,7 +156,7 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     let typed = args.text.is_empty() || args.text == ["-"];
     let id = match store.add_entry(&content, created, offset, clock.now()) {
         Ok(id) => id,
-        Err(e) if typed => return Err(rescue(session, &content.common.body, e)),
+        Err(e) if typed => return Err(session.rescue(&content.common.body, e)),
         Err(e) => return Err(e),
     };
     // The entry is saved: from here on a closed standard output is not a failure.

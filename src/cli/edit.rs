@@ -6,7 +6,6 @@ use std::io::Write;
 use clap::Args;
 
 use super::output::stdout;
-use super::rescue::rescue;
 use crate::domain::templates;
 use crate::domain::{Details, EntryContent, EntryRef, Guided, Tag};
 use crate::external_editor::edit_text;
@@ -97,7 +96,7 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
     if let Err(e) = store.update_entry(id, &content, session.clock.now()) {
         // Text written in the editor is never thrown away.
         return Err(match typed {
-            Some(text) => rescue(session, &text, e),
+            Some(text) => session.rescue(&text, e),
             None => e,
         });
     }

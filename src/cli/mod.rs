@@ -11,7 +11,6 @@ mod filters;
 mod list;
 mod output;
 mod paths;
-mod rescue;
 mod search;
 mod show;
 mod tags;

@@ -172,6 +172,40 @@ impl Draft {
         }
     }
 
+    /// The draft as plain text, for a rescue file: what kind of entry, its title and tags,
+    /// the text, and each stage's answer under the stage's title.
+    pub fn to_text(&self) -> String {
+        let mut out = format!("debrief {}", self.kind().label());
+        if let Some(id) = self.entry_id {
+            out.push_str(&format!(" (entry {id})"));
+        }
+        out.push('\n');
+        if !self.title.trim().is_empty() {
+            out.push_str(&format!("Title: {}\n", self.title));
+        }
+        if !self.tags.trim().is_empty() {
+            out.push_str(&format!("Tags: {}\n", self.tags));
+        }
+        for (name, value) in [("Stress", self.stress), ("Energy", self.energy)] {
+            if let Some(v) = value {
+                out.push_str(&format!("{name}: {v}/10\n"));
+            }
+        }
+        out.push('\n');
+        out.push_str(&self.body);
+        if let Details::Reflection(g) = &self.details {
+            let template = g.template.as_deref().and_then(templates::find);
+            for a in &g.answers {
+                let title = template
+                    .and_then(|t| t.stage(&a.stage))
+                    .map_or(a.stage.as_str(), |s| s.title.as_str());
+                out.push_str(&format!("\n\n## {title}\n{}", a.answer));
+            }
+        }
+        out.push('\n');
+        out
+    }
+
     /// The entry content this draft describes, or what is wrong with a field.
     /// Inline `#tags` are merged; an entirely blank draft is refused.
     pub fn to_content(&self) -> Result<EntryContent> {
@@ -280,6 +314,27 @@ mod tests {
         let checkin = r#"{"kind":"checkin","body":"tense","entry_id":4}"#;
         let d = Draft::from_json(checkin).expect("v1 check-in");
         assert_eq!((d.kind(), d.entry_id), (Kind::Checkin, Some(EntryId(4))));
+    }
+
+    #[test]
+    fn a_rescued_draft_reads_as_text_with_every_answer() {
+        let mut d = Draft::new(Kind::Reflection, Some("driscoll"));
+        d.title = "Visit".into();
+        d.body = "Intro".into();
+        d.stress = Some(6);
+        d.details = Details::Reflection(Guided {
+            template: Some("driscoll".into()),
+            answers: vec![StageAnswer {
+                stage: "so_what".into(),
+                answer: "It mattered.".into(),
+            }],
+        });
+        let text = d.to_text();
+        assert!(
+            text.starts_with("debrief reflection\nTitle: Visit\nStress: 6/10\n\nIntro"),
+            "{text}"
+        );
+        assert!(text.contains("## So what?\nIt mattered."), "{text}");
     }
 
     #[test]

@@ -74,6 +74,7 @@ impl Store {
         on_conflict: OnConflict,
         dry_run: bool,
     ) -> Result<ImportReport> {
+        self.check_file()?;
         let mut tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)

@@ -7,6 +7,7 @@ use rusqlite_migration::{M, Migrations};
 pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/001_journal.sql"),
     include_str!("migrations/002_identities.sql"),
+    include_str!("migrations/003_draft_claims.sql"),
 ];
 
 /// The schema version this build writes.

@@ -7,12 +7,10 @@ mod drafts;
 mod entries;
 mod import;
 mod migrations;
+mod open;
 pub mod search;
 mod write;
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -22,6 +20,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 pub use drafts::StoredDraft;
 pub use import::{ImportReport, ImportRow, OnConflict, RowOutcome};
 pub use migrations::{LATEST_VERSION, migrations};
+pub use open::{create_new_private_file, create_private_dir, create_private_file};
 pub use search::{SearchHit, fts_query};
 pub use write::SaveTarget;
 
@@ -29,8 +28,6 @@ use crate::{Error, Result};
 
 /// How long a write waits for another debrief process before giving up.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// The `application_id` a debrief journal carries in its header (the bytes "dbrf"), written
 /// by the second migration; journals made before it are recognised by their tables.
@@ -50,6 +47,8 @@ pub struct StoreOptions {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The file opened, checked before every write.
+    file: Option<open::FileId>,
 }
 
 impl std::fmt::Debug for Store {
@@ -70,28 +69,33 @@ impl Store {
     /// [`Store::open`] with an explicit migration list (the shipped one, or one step more in
     /// tests of upgrades).
     fn open_with(path: &Path, options: &StoreOptions, steps: &[&'static str]) -> Result<Store> {
-        // 1. Sniff: a regular file that is empty or a plain SQLite database, or nothing yet.
-        prepare_file(path)?;
+        // 1. Sniff: a regular file that is empty or recognisably a debrief journal (read
+        //    without changing it), or nothing yet.
+        open::prepare_file(path, steps.len())?;
         // 2. Connect. (An encrypted journal will be keyed here, before anything is read.)
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| open::open_error(path, e))?;
         conn.busy_timeout(options.busy_timeout)
-            .map_err(|e| open_error(path, e))?;
-        // 3. Version: a debrief journal of a version this build knows, or a new file.
-        let version = check_identity(&conn, path, steps.len())?;
-        // 4. Pragmas, 5. a backup before changing an existing journal's layout, 6. migrate.
-        set_pragmas(&conn, options.busy_timeout).map_err(|e| open_error(path, e))?;
+            .map_err(|e| open::open_error(path, e))?;
+        // 3. Version, again on this connection: another process may be creating it now.
+        let version = open::check_identity(&conn, path, steps.len())?;
+        // 4. Pragmas and private modes, 5. a backup before an existing journal's layout
+        //    changes, 6. migrate.
+        open::set_pragmas(&conn, options.busy_timeout).map_err(|e| open::open_error(path, e))?;
+        open::tighten_modes(path);
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            file: open::FileId::of(path).ok(),
         };
         if version > 0 && (version as usize) < steps.len() {
-            store.backup_to(&backup_name(&options.backups, version, options.now))?;
+            store.backup_to(&open::backup_name(&options.backups, version, options.now))?;
         }
         store.migrate(steps).map_err(|e| match e {
-            Error::Database(e) => open_error(path, e),
+            Error::Database(e) => open::open_error(path, e),
             other => other,
         })?;
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -101,7 +105,11 @@ impl Store {
     /// A private journal in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            file: None,
+        };
         store.migrate(migrations::STEPS)?;
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(store)
@@ -121,7 +129,7 @@ impl Store {
             create_private_dir(dir)?;
         }
         create_private_file(dest)?;
-        let mut target = Connection::open(dest).map_err(|e| open_error(dest, e))?;
+        let mut target = Connection::open(dest).map_err(|e| open::open_error(dest, e))?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
         backup
             .run_to_completion(256, Duration::from_millis(10), None)
@@ -173,8 +181,21 @@ impl Store {
         })
     }
 
+    /// Is the file at the journal's path still the one opened? A journal deleted or replaced
+    /// underneath must not take writes that would vanish with the old file.
+    fn check_file(&self) -> Result<()> {
+        let (Some(path), Some(opened)) = (&self.path, self.file) else {
+            return Ok(());
+        };
+        match open::FileId::of(path) {
+            Ok(now) if now == opened => Ok(()),
+            _ => Err(Error::JournalGone { path: path.clone() }),
+        }
+    }
+
     /// Run `f` inside an immediate (write-locking) transaction.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.check_file()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -182,170 +203,6 @@ impl Store {
         let value = f(&tx)?;
         tx.commit().map_err(Error::from_sqlite)?;
         Ok(value)
-    }
-}
-
-/// The schema version of a debrief journal (0 for a new, empty file); anything that is not a
-/// debrief journal, or is one from a newer debrief, is refused before anything is written.
-fn check_identity(conn: &Connection, path: &Path, known: usize) -> Result<i64> {
-    // One statement, so the numbers come from the same moment (another process may be
-    // creating the schema right now).
-    let (version, app_id, tables, has_entries): (i64, i64, i64, bool) = conn
-        .query_row(
-            "SELECT (SELECT user_version FROM pragma_user_version), \
-                    (SELECT application_id FROM pragma_application_id), \
-                    (SELECT count(*) FROM sqlite_schema), \
-                    EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entries') \
-                    AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'drafts')",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .map_err(|e| open_error(path, e))?;
-    let ours = app_id == APPLICATION_ID || (app_id == 0 && version >= 1 && has_entries);
-    if tables == 0 && version == 0 && app_id == 0 {
-        return Ok(0);
-    }
-    if !ours {
-        return Err(Error::ForeignDatabase {
-            path: path.to_path_buf(),
-        });
-    }
-    if version > known as i64 {
-        return Err(Error::TooNew {
-            path: path.to_path_buf(),
-            found: version,
-            known,
-        });
-    }
-    Ok(version)
-}
-
-/// WAL, foreign keys and full sync. Switching to WAL needs a moment alone with the file and
-/// does not wait on the busy timeout, so it is retried while another process holds it.
-fn set_pragmas(conn: &Connection, busy_timeout: Duration) -> rusqlite::Result<()> {
-    let started = std::time::Instant::now();
-    loop {
-        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
-            Ok(_) => break,
-            Err(e)
-                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
-                    && started.elapsed() < busy_timeout =>
-            {
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    Ok(())
-}
-
-/// Refuse directories, devices, pipes and foreign files; create a missing journal (0600) in a
-/// 0700 folder.
-fn prepare_file(path: &Path) -> Result<()> {
-    if path.is_dir() {
-        return Err(Error::PathIsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    if let Ok(meta) = fs::metadata(path)
-        && !meta.is_file()
-    {
-        return Err(Error::NotAFile {
-            path: path.to_path_buf(),
-        });
-    }
-    match File::open(path) {
-        Ok(mut f) => {
-            let mut header = [0u8; 16];
-            let mut read = 0;
-            while read < header.len() {
-                match f.read(&mut header[read..])? {
-                    0 => break,
-                    n => read += n,
-                }
-            }
-            if read > 0 && (read < header.len() || &header != SQLITE_HEADER) {
-                return Err(Error::NotADatabase {
-                    path: path.to_path_buf(),
-                });
-            }
-            Ok(())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                create_private_dir(dir)?;
-            }
-            create_private_file(path)
-        }
-        Err(e) => Err(Error::NotWritable {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        }),
-    }
-}
-
-/// Create `dir` and its missing parents with mode 0700.
-pub fn create_private_dir(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .map_err(|e| Error::NotWritable {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })
-}
-
-/// Create `path` with mode 0600 and open it for writing; fails if it exists already.
-pub fn create_new_private_file(path: &Path) -> std::io::Result<File> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
-
-/// Create `path` with mode 0600 if it does not exist yet.
-pub fn create_private_file(path: &Path) -> Result<()> {
-    match OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::NotWritable {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        }),
-    }
-}
-
-fn backup_name(dir: &Path, version: i64, now: DateTime<Utc>) -> PathBuf {
-    dir.join(format!(
-        "debrief-v{version}-before-migration-{}.db",
-        now.format("%Y%m%dT%H%M%S%.3fZ")
-    ))
-}
-
-/// Explain an error met while opening `path`.
-fn open_error(path: &Path, err: rusqlite::Error) -> Error {
-    use rusqlite::ErrorCode as C;
-    match err.sqlite_error_code() {
-        Some(C::NotADatabase) => Error::NotADatabase {
-            path: path.to_path_buf(),
-        },
-        Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => Error::NotWritable {
-            path: path.to_path_buf(),
-            reason: "the location is read-only or cannot be opened".into(),
-        },
-        Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Locked,
-        _ => Error::Database(err),
     }
 }
 

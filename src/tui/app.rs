@@ -30,6 +30,8 @@ pub struct App {
     pub stack: Vec<Screen>,
     /// A message for the user, and whether it is an error.
     pub status: Option<(String, bool)>,
+    /// Said on the terminal once the interface has closed (where rescued text went).
+    pub exit_notes: Vec<String>,
     pub quit: bool,
 }
 
@@ -56,6 +58,7 @@ impl App {
             },
             stack: vec![Screen::List(ListScreen::timeline())],
             status: None,
+            exit_notes: Vec::new(),
             quit: false,
         };
         app.resize(size);
@@ -156,6 +159,14 @@ impl App {
         let top = self.stack.len() - 1;
         match &msg {
             Msg::Failed { message, .. } => self.set_error(message.clone()),
+            Msg::Rescued { path, reason, .. } => {
+                let note = format!(
+                    "The journal could not take your draft ({reason}); the text is safe in {}",
+                    path.display()
+                );
+                self.set_error(note.clone());
+                self.exit_notes.push(note);
+            }
             // An entry asked for to read or edit opens on top of whoever asked.
             Msg::Entry {
                 entry,

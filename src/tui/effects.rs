@@ -1,29 +1,52 @@
 //! The only TUI code that calls the store: performs one [`Effect`] and answers with [`Msg`]s.
-//! Failures become [`Msg::Failed`] addressed to the form that asked, with the store's message.
+//! Failures become [`Msg::Failed`] addressed to the form that asked, with the store's message;
+//! a closing or final draft the journal cannot take is kept in a rescue file instead.
 
 use crate::clock::Clock;
 use crate::storage::{SaveTarget, Store};
 
-use super::msg::{Change, Effect, ListId, Msg, PAGE, Place};
+use super::msg::{Change, DraftMode, Effect, ListId, Msg, PAGE, Place};
+use super::runtime::Runtime;
 
-/// Perform `effect` (all but [`Effect::ExternalEditor`], which needs the terminal).
-pub fn perform(store: &mut Store, clock: &Clock, effect: Effect) -> Vec<Msg> {
+/// Perform `effect` (all but [`Effect::ExternalEditor`], which needs the terminal). Text that
+/// must not be lost and that the journal refuses goes to a new file in the rescue folder.
+pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
     let form = match &effect {
         Effect::Save { form, .. }
         | Effect::SaveDraft { form, .. }
         | Effect::ExternalEditor { form, .. } => Some(*form),
         _ => None,
     };
-    match run(store, clock, effect) {
+    let keep = match &effect {
+        Effect::SaveDraft {
+            form, draft, mode, ..
+        } if mode.must_be_kept() => Some((*form, draft.to_text())),
+        _ => None,
+    };
+    match run(rt, effect) {
         Ok(msgs) => msgs,
-        Err(e) => vec![Msg::Failed {
-            form,
-            message: e.to_string(),
-        }],
+        Err(e) => {
+            if let (Some((form, text)), Some(dir)) = (keep, rt.rescue_dir.as_deref())
+                && let Ok(path) = crate::rescue::keep(dir, rt.clock.now(), &text)
+            {
+                return vec![Msg::Rescued {
+                    form,
+                    path,
+                    reason: e.to_string(),
+                }];
+            }
+            vec![Msg::Failed {
+                form,
+                message: e.to_string(),
+            }]
+        }
     }
 }
 
-fn run(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Msg>> {
+fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
+    let (holder, alive) = (rt.holder, rt.alive);
+    let clock = &rt.clock;
+    let store = &mut rt.store;
     Ok(match effect {
         Effect::LoadPage {
             list,
@@ -63,20 +86,25 @@ fn run(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Ms
             form,
             draft_id,
             draft,
-            then_close,
+            mode,
         } => {
-            let draft_id = store.save_draft(draft_id, &draft, clock.now())?;
+            let hold = (mode == DraftMode::Pause).then_some(holder);
+            let draft_id = store.save_draft(draft_id, &draft, hold, clock.now())?;
             vec![Msg::DraftSaved {
                 form,
                 draft_id,
-                then_close,
+                mode,
             }]
         }
         Effect::DiscardDraft(id) => {
             store.discard_draft(id)?;
             vec![]
         }
-        Effect::LoadDrafts => vec![Msg::Drafts(store.drafts()?)],
+        Effect::LoadDrafts => vec![Msg::Drafts(store.free_drafts(holder, alive)?)],
+        Effect::ClaimDraft(id) => vec![Msg::DraftClaimed {
+            id,
+            ok: store.claim_draft(id, holder, alive)?,
+        }],
         Effect::Change { id, change } => vec![make_change(store, clock, id, change)?],
         Effect::ExternalEditor { .. } => vec![],
     })

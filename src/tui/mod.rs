@@ -86,7 +86,7 @@ pub fn run(session: &Session) -> crate::Result<()> {
     if !notes.is_empty() {
         app.set_error(notes.join("; "));
     }
-    let mut runtime = Runtime::new(store, session.clock.clone());
+    let mut runtime = Runtime::new(store, session.clock.clone(), Some(session.rescue_dir()));
     let result = event_loop(&mut terminal, &mut app, &mut runtime, &stop);
     // However the loop ended (quit, signal, a terminal that went away), keep unsaved typing.
     let drafts = app.draft_now();
@@ -97,6 +97,9 @@ pub fn run(session: &Session) -> crate::Result<()> {
         DisableBracketedPaste
     );
     ratatui::restore();
+    for note in &app.exit_notes {
+        eprintln!("debrief: {}", crate::text::visible_line(note));
+    }
     result
 }
 

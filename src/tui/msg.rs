@@ -46,6 +46,24 @@ pub enum Change {
     Purge,
 }
 
+/// Why a draft is being written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftMode {
+    /// Typing paused: keep what is there so far.
+    Pause,
+    /// The form closes once the draft is safely written ("keep as a draft").
+    Closing,
+    /// debrief is closing (quit, a signal, a terminal that went away).
+    Final,
+}
+
+impl DraftMode {
+    /// A closing or final draft that the journal cannot take goes to a rescue file instead.
+    pub fn must_be_kept(self) -> bool {
+        self != DraftMode::Pause
+    }
+}
+
 /// Identifies one open form, so results reach the form that asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FormId(pub u64);
@@ -79,11 +97,13 @@ pub enum Effect {
         form: FormId,
         draft_id: Option<i64>,
         draft: Box<Draft>,
-        /// The form closes once this draft is safely written.
-        then_close: bool,
+        mode: DraftMode,
     },
     DiscardDraft(i64),
+    /// Drafts nobody holds open, to offer them.
     LoadDrafts,
+    /// Take a draft to restore it (refused while another debrief holds it).
+    ClaimDraft(i64),
     Change {
         id: EntryId,
         change: Change,
@@ -119,9 +139,19 @@ pub enum Msg {
     DraftSaved {
         form: FormId,
         draft_id: i64,
-        then_close: bool,
+        mode: DraftMode,
+    },
+    /// A closing or final draft the journal could not take was kept in a rescue file.
+    Rescued {
+        form: FormId,
+        path: std::path::PathBuf,
+        reason: String,
     },
     Drafts(Vec<StoredDraft>),
+    DraftClaimed {
+        id: i64,
+        ok: bool,
+    },
     /// An entry changed; its new summary, or `None` once purged.
     Changed {
         id: EntryId,

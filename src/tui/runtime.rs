@@ -3,6 +3,7 @@
 //! app, and goes on with whatever they ask for, in order, until nothing is left.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::clock::Clock;
@@ -30,15 +31,29 @@ impl Host for Headless {
     }
 }
 
-/// The store and clock effects are performed with.
+/// The store and clock effects are performed with, and where text the journal cannot take
+/// is kept.
 pub struct Runtime {
     pub store: Store,
     pub clock: Clock,
+    pub rescue_dir: Option<PathBuf>,
+    /// This process, as the holder of the drafts it has open.
+    pub holder: u32,
+    /// Whether a process holding a draft is still running.
+    pub alive: fn(u32) -> bool,
 }
 
 impl Runtime {
-    pub fn new(store: Store, clock: Clock) -> Runtime {
-        Runtime { store, clock }
+    /// A runtime whose rescue files go to `rescue_dir` (`None`: drafts the journal refuses are
+    /// reported, not kept; for tests on an in-memory journal).
+    pub fn new(store: Store, clock: Clock, rescue_dir: Option<PathBuf>) -> Runtime {
+        Runtime {
+            store,
+            clock,
+            rescue_dir,
+            holder: std::process::id(),
+            alive: process_alive,
+        }
     }
 
     /// Perform `effects` and everything the resulting messages ask for, in order.
@@ -59,7 +74,7 @@ impl Runtime {
                         message: e.to_string(),
                     },
                 }],
-                other => perform(&mut self.store, &self.clock, other),
+                other => perform(self, other),
             };
             for m in msgs {
                 queue.extend(app.on_msg(m, now));
@@ -94,6 +109,22 @@ impl Runtime {
     pub fn start(&mut self, app: &mut App, host: &mut dyn Host, now: Instant) {
         let effects = app.start();
         self.drain(app, effects, host, now);
+    }
+}
+
+/// Is process `pid` running (on this machine)?
+#[cfg(unix)]
+pub fn process_alive(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return false;
+    };
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        // It exists but belongs to someone else.
+        Err(e) => e == rustix::io::Errno::PERM,
     }
 }
 

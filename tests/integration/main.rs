@@ -1,6 +1,7 @@
 //! debrief's one integration-test binary. What goes where:
 //! - `cli`: the real `debrief` binary on a temporary journal (assert_cmd), every command and bad input;
 //! - `cli_exits`: exit codes, closed pipes, colour, guided reflections in `$EDITOR`;
+//! - `reliability`: attacks on the loss paths (busy or vanished journal, two windows, foreign files);
 //! - `storage_props`: property tests (write/read round trip, the search index after any changes);
 //! - `storage_story`: a journal file's life through the library (create, migrate, add, search, trash, reopen);
 //! - `tui`: the terminal interface on a TestBackend (snapshots, whole flows, fixed defects);
@@ -9,6 +10,7 @@
 mod boundaries;
 mod cli;
 mod cli_exits;
+mod reliability;
 mod storage_props;
 mod storage_story;
 mod tui;

@@ -237,7 +237,7 @@ fn a_journal_lives_its_whole_life() {
     // A draft survives closing.
     let mut half = Draft::new(Kind::Reflection, None);
     half.body = "half a thought".into();
-    let draft = store.save_draft(None, &half, at(14)).expect("draft");
+    let draft = store.save_draft(None, &half, None, at(14)).expect("draft");
     drop(store);
 
     let store = Store::open(&path, &options(tmp.path())).expect("reopen");
@@ -373,7 +373,7 @@ fn saving_an_entry_and_forgetting_its_draft_is_one_transaction() {
     let mut store = Store::open_in_memory().expect("store");
     let mut d = Draft::new(Kind::Reflection, None);
     d.body = "typed".into();
-    let draft = store.save_draft(None, &d, at(9)).expect("draft");
+    let draft = store.save_draft(None, &d, None, at(9)).expect("draft");
     // A save that fails keeps the draft.
     let missing = SaveTarget::Existing(EntryId(99));
     let err = store

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use crate::domain::EntryId;
 use crate::keys::{Action, ScreenId};
 use crate::storage::StoredDraft;
-use crate::tui::msg::{Change, Effect};
+use crate::tui::msg::{Change, Effect, Msg};
 use crate::tui::screen::{Cmd, Ctx, Input, LeaveChoice, Reply, Screen, View};
 use crate::tui::screens::form::EntryForm;
 
@@ -137,6 +137,22 @@ impl DraftDialog {
         DraftDialog { drafts }
     }
 
+    /// The first draft was taken for this window: open it.
+    fn restore(&mut self, ctx: &Ctx) -> Vec<Cmd> {
+        let Some(Ok(d)) = self.drafts.first().map(|f| f.draft.clone()) else {
+            return self.next_or_close();
+        };
+        let id = self.drafts[0].id;
+        let later = self.drafts.len() - 1;
+        let mut cmds = vec![Cmd::Pop];
+        cmds.extend(EntryForm::open(EntryForm::from_draft(&d, id), ctx));
+        cmds.push(Cmd::Status(match later {
+            0 => "Draft restored. Ctrl-S saves it.".to_string(),
+            n => format!("Draft restored. Ctrl-S saves it. {n} more will be offered next time."),
+        }));
+        cmds
+    }
+
     fn next_or_close(&mut self) -> Vec<Cmd> {
         self.drafts.remove(0);
         if self.drafts.is_empty() {
@@ -157,24 +173,13 @@ impl View for DraftDialog {
     fn is_overlay(&self) -> bool {
         true
     }
-    fn handle(&mut self, input: Input, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+    fn handle(&mut self, input: Input, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
         let Some(first) = self.drafts.first() else {
             return vec![Cmd::Pop];
         };
         match input {
             Input::Action(Action::Restore) => match &first.draft {
-                Ok(d) => {
-                    let later = self.drafts.len() - 1;
-                    let mut cmds = vec![Cmd::Pop];
-                    cmds.extend(EntryForm::open(EntryForm::from_draft(d, first.id), ctx));
-                    cmds.push(Cmd::Status(match later {
-                        0 => "Draft restored. Ctrl-S saves it.".to_string(),
-                        n => format!(
-                            "Draft restored. Ctrl-S saves it. {n} more will be offered next time."
-                        ),
-                    }));
-                    cmds
-                }
+                Ok(_) => vec![Cmd::Do(Effect::ClaimDraft(first.id))],
                 Err(problem) => {
                     let mut cmds = vec![Cmd::Error(format!(
                         "That draft could not be read ({problem}); it was left in the journal."
@@ -195,6 +200,23 @@ impl View for DraftDialog {
             _ => Vec::new(),
         }
     }
+    fn on_msg(&mut self, msg: &Msg, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        match msg {
+            Msg::DraftClaimed { id, ok } if self.drafts.first().is_some_and(|d| d.id == *id) => {
+                if *ok {
+                    self.restore(ctx)
+                } else {
+                    let mut cmds = vec![Cmd::Error(
+                        "That draft is open in another debrief window; finish it there.".into(),
+                    )];
+                    cmds.extend(self.next_or_close());
+                    cmds
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let Some(first) = self.drafts.first() else {
             return;

@@ -15,7 +15,7 @@ use crate::domain::draft::answers_for;
 use crate::domain::templates::{self, Template};
 use crate::domain::{Details, Draft, Entry, EntryId, Guided, Kind, StageAnswer};
 use crate::keys::{Action, ScreenId};
-use crate::tui::msg::{Effect, FormId, Msg, Open};
+use crate::tui::msg::{DraftMode, Effect, FormId, Msg, Open};
 use crate::tui::screen::{Cmd, Ctx, Input, LeaveChoice, Reply, Screen, View};
 
 /// How long typing must pause before the draft is written.
@@ -297,12 +297,12 @@ impl EntryForm {
         }
     }
 
-    fn draft_effect(&self, then_close: bool) -> Effect {
+    fn draft_effect(&self, mode: DraftMode) -> Effect {
         Effect::SaveDraft {
             form: self.id,
             draft_id: self.draft_id,
             draft: Box::new(self.snapshot()),
-            then_close,
+            mode,
         }
     }
 
@@ -385,7 +385,7 @@ impl View for EntryForm {
         let Reply::Leave(choice) = reply;
         match choice {
             LeaveChoice::Save => self.save(),
-            LeaveChoice::KeepDraft => vec![Cmd::Do(self.draft_effect(true))],
+            LeaveChoice::KeepDraft => vec![Cmd::Do(self.draft_effect(DraftMode::Closing))],
             LeaveChoice::Discard => {
                 let mut cmds: Vec<Cmd> = self
                     .draft_id
@@ -422,10 +422,10 @@ impl View for EntryForm {
             Msg::DraftSaved {
                 form,
                 draft_id,
-                then_close,
+                mode,
             } if *form == self.id => {
                 self.draft_id = Some(*draft_id);
-                if *then_close {
+                if *mode == DraftMode::Closing {
                     self.close(Some(
                         "Kept as a draft: it will be offered next time.".into(),
                     ))
@@ -433,6 +433,8 @@ impl View for EntryForm {
                     Vec::new()
                 }
             }
+            // The journal could not take the closing draft; the text is safe in a file.
+            Msg::Rescued { form, .. } if *form == self.id => self.close(None),
             Msg::ExternalEdited { form, text } if *form == self.id => {
                 let text = text.trim_end_matches('\n');
                 let placeholder = "Write here. Nothing leaves this computer.";
@@ -460,14 +462,14 @@ impl View for EntryForm {
         match self.pending_since {
             Some(since) if now.duration_since(since) >= DRAFT_DELAY => {
                 self.pending_since = None;
-                vec![Cmd::Do(self.draft_effect(false))]
+                vec![Cmd::Do(self.draft_effect(DraftMode::Pause))]
             }
             _ => Vec::new(),
         }
     }
 
     fn draft_now(&self) -> Option<Effect> {
-        self.is_dirty().then(|| self.draft_effect(false))
+        self.is_dirty().then(|| self.draft_effect(DraftMode::Final))
     }
 
     fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, ctx: &Ctx) {

@@ -56,6 +56,55 @@ impl Harness {
     }
 
     pub fn with_theme(store: Store, size: (u16, u16), config: &Config, theme: Theme) -> Harness {
+        Harness::build(store, size, config, theme, None)
+    }
+
+    /// A harness whose drafts, when the journal refuses them, go to files in `rescue`.
+    pub fn with_rescue(store: Store, size: (u16, u16), rescue: &std::path::Path) -> Harness {
+        let config = Config::default();
+        Harness::build(
+            store,
+            size,
+            &config,
+            Theme::plain(),
+            Some(rescue.to_path_buf()),
+        )
+    }
+
+    /// A harness as another debrief process: `holder` is its process id, `alive` says which
+    /// processes run.
+    pub fn as_process(store: Store, holder: u32, alive: fn(u32) -> bool) -> Harness {
+        Harness::start(
+            store,
+            (100, 30),
+            &Config::default(),
+            Theme::plain(),
+            None,
+            |rt| {
+                rt.holder = holder;
+                rt.alive = alive;
+            },
+        )
+    }
+
+    fn build(
+        store: Store,
+        size: (u16, u16),
+        config: &Config,
+        theme: Theme,
+        rescue: Option<std::path::PathBuf>,
+    ) -> Harness {
+        Harness::start(store, size, config, theme, rescue, |_| {})
+    }
+
+    fn start(
+        store: Store,
+        size: (u16, u16),
+        config: &Config,
+        theme: Theme,
+        rescue: Option<std::path::PathBuf>,
+        setup: impl FnOnce(&mut Runtime),
+    ) -> Harness {
         let (keymap, _) = Keymap::with_overrides(&config.keys);
         let mut app = App::new(
             config,
@@ -65,7 +114,8 @@ impl Harness {
             "/home/you/.local/share/debrief/debrief.db".into(),
             size,
         );
-        let mut runtime = Runtime::new(store, clock());
+        let mut runtime = Runtime::new(store, clock(), rescue);
+        setup(&mut runtime);
         let now = Instant::now();
         runtime.start(&mut app, &mut Headless, now);
         Harness { app, runtime, now }

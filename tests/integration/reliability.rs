@@ -1,0 +1,234 @@
+//! The ways text could be lost, or a file that is not debrief's touched, each attacked:
+//! a busy journal while leaving an editor or quitting, a journal deleted underneath, an entry
+//! purged by another process, two windows on one draft, other programs' files (with a `-wal`
+//! beside them), loose file modes, pipes and devices given as the journal.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::time::Duration;
+
+use debrief::domain::*;
+use debrief::storage::{Store, StoreOptions};
+use ratatui::crossterm::event::KeyCode;
+
+use super::tui::{Harness, TempJournal, clock};
+
+/// Hold the journal's write lock from another connection, as another process would.
+fn lock(path: &std::path::Path) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open(path).expect("sqlite");
+    c.execute_batch("BEGIN EXCLUSIVE").expect("lock");
+    c
+}
+
+fn rescued(dir: &std::path::Path) -> Vec<String> {
+    let mut texts: Vec<String> = fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(debrief::rescue::PREFIX)
+        })
+        .map(|e| fs::read_to_string(e.path()).expect("read"))
+        .collect();
+    texts.sort();
+    texts
+}
+
+#[test]
+fn keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file() {
+    let j = TempJournal::new();
+    let rescue = j.path.parent().expect("dir").to_path_buf();
+    let mut h = Harness::with_rescue(j.open(), (100, 30), &rescue);
+    h.key(KeyCode::Char('n'));
+    h.chars("Written while another program holds the journal");
+    let held = lock(&j.path);
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('k'));
+    assert_eq!(
+        h.screen_id(),
+        debrief::keys::ScreenId::Timeline,
+        "the editor closed"
+    );
+    assert!(h.screen().contains("the text is safe in"), "{}", h.screen());
+    let texts = rescued(&rescue);
+    assert_eq!(texts.len(), 1);
+    assert!(texts[0].contains("Written while another program holds the journal"));
+    drop(held);
+}
+
+#[test]
+fn quitting_while_the_journal_is_busy_keeps_the_text_and_says_where() {
+    let j = TempJournal::new();
+    let rescue = j.path.parent().expect("dir").to_path_buf();
+    let mut h = Harness::with_rescue(j.open(), (100, 30), &rescue);
+    h.key(KeyCode::Char('c'));
+    h.chars("Jaw tight on the way out");
+    let held = lock(&j.path);
+    // What the event loop does on SIGTERM, SIGHUP or quitting: write every open draft.
+    let drafts = h.app.draft_now();
+    h.runtime.drain(
+        &mut h.app,
+        drafts,
+        &mut debrief::tui::runtime::Headless,
+        h.now,
+    );
+    drop(held);
+    assert_eq!(h.app.exit_notes.len(), 1, "said once the terminal is back");
+    assert!(rescued(&rescue)[0].contains("Jaw tight on the way out"));
+}
+
+#[test]
+fn a_journal_deleted_underneath_takes_no_writes_and_loses_no_text() {
+    let j = TempJournal::new();
+    let rescue = j.path.parent().expect("dir").to_path_buf();
+    let mut h = Harness::with_rescue(j.open(), (100, 30), &rescue);
+    h.key(KeyCode::Char('n'));
+    h.chars("Typed before the file vanished");
+    fs::remove_file(&j.path).expect("rm");
+    h.ctrl('s');
+    assert_eq!(
+        h.screen_id(),
+        debrief::keys::ScreenId::Editor,
+        "the text stays open"
+    );
+    assert!(h.screen().contains("deleted or replaced"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('k'));
+    assert!(rescued(&rescue)[0].contains("Typed before the file vanished"));
+    assert!(!j.path.exists(), "nothing was written at the path either");
+}
+
+#[test]
+fn a_draft_of_an_entry_purged_elsewhere_is_kept_as_a_new_entry() {
+    let mut store = Store::open_in_memory().expect("store");
+    let at = clock().now();
+    let id = store
+        .add_entry(&EntryContent::text("old"), at, 0, at)
+        .expect("add");
+    let mut d = Draft::new(Kind::Reflection, None);
+    d.entry_id = Some(id);
+    d.body = "edited".into();
+    store.purge(id).expect("purge");
+    store
+        .save_draft(None, &d, None, at)
+        .expect("kept, not refused");
+    let drafts = store.drafts().expect("drafts");
+    assert_eq!(drafts[0].entry_id, None);
+    assert_eq!(
+        drafts[0].draft.as_ref().map(|d| d.body.as_str()),
+        Ok("edited")
+    );
+}
+
+#[test]
+fn two_windows_never_restore_the_same_draft() {
+    let j = TempJournal::new();
+    {
+        let mut h = Harness::new(j.open(), (100, 30));
+        h.key(KeyCode::Char('n'));
+        h.chars("one draft, two windows");
+        h.pause();
+    }
+    // Two windows of debrief (processes 1 and 2, running); the one that wrote the draft
+    // is gone.
+    let running = |p: u32| p == 1 || p == 2;
+    let mut a = Harness::as_process(j.open(), 1, running);
+    let mut b = Harness::as_process(j.open(), 2, running);
+    assert!(a.screen().contains("A draft was not saved"));
+    assert!(b.screen().contains("A draft was not saved"));
+    a.key(KeyCode::Char('r'));
+    assert_eq!(a.screen_id(), debrief::keys::ScreenId::Editor);
+    b.key(KeyCode::Char('r'));
+    assert_eq!(
+        b.screen_id(),
+        debrief::keys::ScreenId::Timeline,
+        "b did not get it"
+    );
+    assert!(
+        b.screen().contains("open in another debrief window"),
+        "{}",
+        b.screen()
+    );
+    let c = Harness::as_process(j.open(), 3, running);
+    assert!(
+        !c.screen().contains("A draft was not saved"),
+        "not offered while a runs"
+    );
+    // Once a's process is gone, the draft is offered again.
+    let d = Harness::as_process(j.open(), 4, |p| p == 4);
+    assert!(d.screen().contains("A draft was not saved"));
+}
+
+fn options(dir: &std::path::Path) -> StoreOptions {
+    StoreOptions {
+        backups: dir.join("backups"),
+        busy_timeout: Duration::from_millis(300),
+        now: clock().now(),
+    }
+}
+
+#[test]
+fn another_programs_database_and_its_wal_are_left_byte_for_byte() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let live = tmp.path().join("live.db");
+    let conn = rusqlite::Connection::open(&live).expect("sqlite");
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA user_version = 1;
+         CREATE TABLE entries (x); CREATE TABLE notes (y); INSERT INTO notes VALUES ('mine');",
+    )
+    .expect("setup");
+    // A copy taken while the other program is running: the main file and its -wal.
+    let other = tmp.path().join("other.db");
+    fs::copy(&live, &other).expect("copy");
+    fs::copy(
+        tmp.path().join("live.db-wal"),
+        tmp.path().join("other.db-wal"),
+    )
+    .expect("wal");
+    let main_before = fs::read(&other).expect("read");
+    let wal_before = fs::read(tmp.path().join("other.db-wal")).expect("read");
+    let err = Store::open(&other, &options(tmp.path())).expect_err("foreign");
+    assert!(
+        matches!(err, debrief::Error::ForeignDatabase { .. }),
+        "{err}"
+    );
+    assert!(
+        fs::read(&other).expect("read") == main_before,
+        "main file untouched"
+    );
+    assert!(
+        fs::read(tmp.path().join("other.db-wal")).expect("read") == wal_before,
+        "its -wal untouched"
+    );
+    assert!(!tmp.path().join("other.db-shm").exists(), "no -shm created");
+    drop(conn);
+}
+
+#[test]
+fn a_journal_readable_by_others_is_made_private_again() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("j.db");
+    drop(Store::open(&path, &options(tmp.path())).expect("create"));
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
+    let _store = Store::open(&path, &options(tmp.path())).expect("open");
+    let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn pipes_and_devices_are_refused_at_once() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let fifo = tmp.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let err = Store::open(&fifo, &options(tmp.path())).expect_err("a fifo");
+    assert!(matches!(err, debrief::Error::NotAFile { .. }), "{err}");
+    let null = tmp.path().join("null.db");
+    std::os::unix::fs::symlink("/dev/null", &null).expect("symlink");
+    let err = Store::open(&null, &options(tmp.path())).expect_err("a device");
+    assert!(matches!(err, debrief::Error::NotAFile { .. }), "{err}");
+}
