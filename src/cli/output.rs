@@ -80,7 +80,8 @@ impl JsonArray {
         value: &T,
     ) -> crate::Result<()> {
         out.write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
-        serde_json::to_writer(&mut *out, value).map_err(std::io::Error::from)?;
+        let text = serde_json::to_string(value).map_err(std::io::Error::from)?;
+        out.write_all(for_terminal(&text).as_bytes())?;
         self.count += 1;
         Ok(())
     }
@@ -93,8 +94,8 @@ impl JsonArray {
 
 /// Write `value` as pretty JSON.
 pub fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> crate::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
-    writeln!(out)?;
+    let text = serde_json::to_string_pretty(value).map_err(std::io::Error::from)?;
+    writeln!(out, "{}", for_terminal(&text))?;
     out.flush()?;
     Ok(())
 }
@@ -119,6 +120,41 @@ pub fn summary_line(p: Painter, s: &crate::present::SummaryParts) -> String {
     format!("  {}", parts.join("  "))
 }
 
+/// JSON on a terminal has the characters that act on a terminal written as `\\u` escapes
+/// (C1 controls, bidirectional controls): the same JSON, harmless to look at. In a pipe,
+/// JSON is written as it is.
+fn for_terminal(json: &str) -> std::borrow::Cow<'_, str> {
+    use std::io::IsTerminal;
+    static TERMINAL: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::io::stdout().is_terminal());
+    if *TERMINAL {
+        escape_json_controls(json)
+    } else {
+        std::borrow::Cow::Borrowed(json)
+    }
+}
+
+/// Write C1 and bidirectional controls in `json` as `\\uXXXX`. serde_json escapes the C0
+/// controls already; these others can only stand inside strings, so the result is still JSON.
+pub fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| {
+        matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{200e}' | '\u{200f}')
+    };
+    if !json.chars().any(acts) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if acts(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +167,22 @@ mod tests {
             Span::new("dog", Role::Match),
         ];
         assert_eq!(p.line(&line), "a ^[[31m[dog]");
+    }
+
+    #[test]
+    fn json_for_a_terminal_escapes_what_would_act_on_it_and_stays_json() {
+        let raw = serde_json::to_string(&"csi\u{9b}2J rtl\u{202e}x é").expect("json");
+        let safe = escape_json_controls(&raw);
+        assert!(
+            !safe.contains('\u{9b}') && !safe.contains('\u{202e}'),
+            "{safe}"
+        );
+        assert!(
+            safe.contains("\\u009b") && safe.contains("\\u202e"),
+            "{safe}"
+        );
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, "csi\u{9b}2J rtl\u{202e}x é");
     }
 
     #[test]

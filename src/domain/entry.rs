@@ -18,6 +18,8 @@ use crate::{Error, Result};
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// The longest title, in characters.
 pub const MAX_TITLE_CHARS: usize = 300;
+/// The most tags one entry can carry.
+pub const MAX_TAGS: usize = 64;
 
 /// The short integer id shown to the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -209,6 +211,15 @@ impl EntryContent {
                 ));
             }
         }
+        if c.tags.len() > MAX_TAGS {
+            return Err(Error::invalid(
+                "tag",
+                format!(
+                    "an entry can carry at most {MAX_TAGS} tags, and this one has {}: keep the ones you will search by",
+                    c.tags.len()
+                ),
+            ));
+        }
         self.details.validate()
     }
 
@@ -381,6 +392,18 @@ mod tests {
                 .validate()
                 .is_ok()
         );
+    }
+
+    #[test]
+    fn an_entry_carries_at_most_64_tags() {
+        let mut c = EntryContent::text("x");
+        c.common.tags = (0..MAX_TAGS)
+            .map(|i| Tag::parse(&format!("t{i}")).expect("tag"))
+            .collect();
+        assert!(c.validate().is_ok());
+        c.common.tags.push(Tag::parse("one-more").expect("tag"));
+        let err = c.validate().expect_err("65 tags");
+        assert!(err.to_string().contains("at most 64 tags"), "{err}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub use checkin::{BodySensation, CheckIn, Emotion};
 pub use draft::Draft;
 pub use entry::{
     Common, Details, Entry, EntryContent, EntryId, EntryMeta, EntryRef, EntrySummary, Flag, Flags,
-    Guided, Kind, MAX_BODY_BYTES, Rating, StageAnswer,
+    Guided, Kind, MAX_BODY_BYTES, MAX_TAGS, Rating, StageAnswer,
 };
 pub use filter::EntryFilter;
 pub use supervision::{ActionItem, ActionStatus, AgendaItem, Decision, ItemId, Supervision};

@@ -20,7 +20,12 @@ pub struct Query {
 /// The filter words, for help text.
 pub const FILTER_HELP: &str = "kind:checkin  tag:court (or #court)  since:yesterday  until:2026-11-01  stress>=6  is:starred  is:unfinished  is:supervision";
 
+/// The most words one search looks for (more would only slow it down; a pasted page is
+/// not a query).
+pub const MAX_TERMS: usize = 64;
+
 /// Parse `input` against `now` (for date words; use `-` for spaces: `since:3-days-ago`).
+/// More than [`MAX_TERMS`] search words is a problem, and the words are dropped.
 pub fn parse_query(input: &str, now: &Zoned) -> Query {
     let mut q = Query::default();
     let mut words = Vec::new();
@@ -78,6 +83,13 @@ pub fn parse_query(input: &str, now: &Zoned) -> Query {
             words.push(word);
         }
     }
+    if words.len() > MAX_TERMS {
+        q.problems.push(format!(
+            "a search looks for at most {MAX_TERMS} words, and this has {}: use the few that matter",
+            words.len()
+        ));
+        words.clear();
+    }
     q.text = words.join(" ");
     q
 }
@@ -133,6 +145,20 @@ mod tests {
         let q = parse_query("kind:visit stress>=11 is:sad since:blursday words", &now());
         assert_eq!(q.text, "words");
         assert_eq!(q.problems.len(), 4, "{:?}", q.problems);
+    }
+
+    #[test]
+    fn a_pasted_page_is_not_a_query() {
+        let page = "home ".repeat(10_000);
+        let q = parse_query(&page, &now());
+        assert!(q.text.is_empty());
+        assert!(
+            q.problems[0].contains("at most 64 words"),
+            "{:?}",
+            q.problems
+        );
+        let ok = parse_query(&"word ".repeat(64), &now());
+        assert!(ok.problems.is_empty());
     }
 
     proptest! {

@@ -1,6 +1,8 @@
 //! Full-text search: turning what a person types into a safe FTS5 query, and the ranked
 //! query itself (bm25, with a snippet that marks each match).
 
+use std::collections::HashMap;
+
 use rusqlite::types::Value;
 
 use super::Store;
@@ -100,6 +102,16 @@ impl Store {
         filter: &EntryFilter,
         limit: usize,
     ) -> Result<Vec<SearchHit>> {
+        let terms = text.split_whitespace().count();
+        if terms > crate::domain::query::MAX_TERMS {
+            return Err(crate::Error::invalid(
+                "query",
+                format!(
+                    "a search looks for at most {} words, and this has {terms}: use the few that matter",
+                    crate::domain::query::MAX_TERMS
+                ),
+            ));
+        }
         let Some(query) = fts_query(text, prefix_last) else {
             return Ok(Vec::new());
         };
@@ -124,14 +136,29 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        // Snippets for just these rows, in one pass over the matches between the lowest and
-        // highest id: the CASE keeps snippet() from running for the rows in between.
+        let mut snippets = self.snippets(&query, &ids)?;
+        let mut summary = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.id = ?1"
+        ))?;
+        let mut hits = Vec::with_capacity(ids.len());
+        for id in ids {
+            hits.push(SearchHit {
+                entry: summary.query_row([id], summary_from_row)??,
+                snippet: snippets.remove(&id).unwrap_or_default(),
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Snippets for just the rows `ids`, in one pass over the matches between the lowest and
+    /// highest id: the CASE keeps snippet() from running for the rows in between.
+    fn snippets(&self, query: &str, ids: &[i64]) -> Result<HashMap<i64, String>> {
         let (lo, hi) = (
             ids.iter().min().copied().unwrap_or(0),
             ids.iter().max().copied().unwrap_or(0),
         );
         let wanted = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        let mut snippets = std::collections::HashMap::with_capacity(ids.len());
+        let mut snippets = HashMap::with_capacity(ids.len());
         let mut stmt = self.conn.prepare(&format!(
             "SELECT rowid, \
                  CASE WHEN rowid IN ({wanted}) \
@@ -159,17 +186,7 @@ impl Store {
             };
             snippets.insert(row.get::<_, i64>(0)?, snippet);
         }
-        let mut summary = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.id = ?1"
-        ))?;
-        let mut hits = Vec::with_capacity(ids.len());
-        for id in ids {
-            hits.push(SearchHit {
-                entry: summary.query_row([id], summary_from_row)??,
-                snippet: snippets.remove(&id).unwrap_or_default(),
-            });
-        }
-        Ok(hits)
+        Ok(snippets)
     }
 }
 

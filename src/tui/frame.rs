@@ -11,9 +11,7 @@ use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use super::screen::View;
 use super::widgets::hints::hint_line;
 
-/// The largest area drawn; a bigger window gets the frame in its top-left corner, so an
-/// absurd size reported by a terminal never makes debrief allocate without bound.
-pub const MAX_AREA: (u16, u16) = (1000, 500);
+use super::terminal::MAX_AREA;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -22,6 +22,7 @@ pub mod msg;
 pub mod runtime;
 pub mod screen;
 pub mod screens;
+pub mod terminal;
 pub mod theme;
 pub mod widgets;
 
@@ -30,7 +31,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -44,6 +44,7 @@ use crate::session::Session;
 
 use app::App;
 use runtime::{Host, Runtime};
+use terminal::Term;
 use theme::Theme;
 
 /// Set this environment variable to draw one frame and quit (measures time to first frame).
@@ -73,7 +74,7 @@ pub fn run(session: &Session) -> crate::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
 
-    let mut terminal = ratatui::init();
+    let mut terminal = terminal::init()?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let size = terminal
         .size()
@@ -114,7 +115,7 @@ impl Host for NoEditor {
 
 /// The real terminal as the runtime's host.
 struct TerminalHost<'a> {
-    terminal: &'a mut DefaultTerminal,
+    terminal: &'a mut Term,
 }
 
 impl Host for TerminalHost<'_> {
@@ -124,7 +125,7 @@ impl Host for TerminalHost<'_> {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Term,
     app: &mut App,
     runtime: &mut Runtime,
     stop: &AtomicBool,
@@ -202,7 +203,7 @@ fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
 }
 
 /// Hand the text to $VISUAL/$EDITOR with the terminal given back, then take it again.
-fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> crate::Result<String> {
+fn external_edit(terminal: &mut Term, text: &str) -> crate::Result<String> {
     let mut out = std::io::stdout();
     let _ = execute!(
         out,
@@ -234,7 +235,7 @@ fn external_edit(terminal: &mut DefaultTerminal, text: &str) -> crate::Result<St
 }
 
 /// On a panic, write what happened to the log file (mode 0600) and print where it is.
-/// ratatui's own hook (installed later by `ratatui::init`) restores the terminal first.
+/// The terminal is given back first by the hook `terminal::init` installs on top of this one.
 fn install_panic_log(log: std::path::PathBuf) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
