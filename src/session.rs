@@ -43,6 +43,17 @@ impl Session {
         Store::open(&self.paths.journal, &self.store_options())
     }
 
+    /// Open the journal for a command that only reads: as usual, or, when the journal
+    /// cannot be written (a read-only disk, someone else's file), read-only.
+    pub fn open_store_to_read(&self) -> crate::Result<Store> {
+        match self.open_store() {
+            Err(crate::Error::NotWritable { .. }) if self.paths.journal.is_file() => {
+                Store::open_read_only(&self.paths.journal)
+            }
+            other => other,
+        }
+    }
+
     pub fn store_options(&self) -> StoreOptions {
         StoreOptions {
             backups: self.paths.backups.clone(),

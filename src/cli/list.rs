@@ -39,7 +39,7 @@ const PAGE: usize = 1_000;
 
 pub fn run(session: &Session, args: ListArgs) -> crate::Result<()> {
     let filter = args.filters.to_filter(session)?;
-    let store = session.open_store()?;
+    let store = session.open_store_to_read()?;
     let painter = super::painter(session);
     let mut out = stdout();
     let mut json = args.json.then(JsonArray::default);

@@ -69,7 +69,7 @@ pub fn run(session: &Session, args: SearchArgs) -> Result<()> {
             ),
         ));
     }
-    let store = session.open_store()?;
+    let store = session.open_store_to_read()?;
     let hits = store.find(&text, false, &filter, args.limit)?;
     let mut out = stdout();
     if args.json {

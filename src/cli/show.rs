@@ -22,7 +22,7 @@ pub struct ShowArgs {
 
 pub fn run(session: &Session, args: ShowArgs) -> crate::Result<()> {
     let r: EntryRef = args.id.parse()?;
-    let store = session.open_store()?;
+    let store = session.open_store_to_read()?;
     let entry = store.get(store.resolve(&r)?)?;
     let mut out = stdout();
     if args.json {

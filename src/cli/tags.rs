@@ -15,7 +15,7 @@ pub struct TagsArgs {
 }
 
 pub fn run(session: &Session, args: TagsArgs) -> crate::Result<()> {
-    let store = session.open_store()?;
+    let store = session.open_store_to_read()?;
     let counts = store.tag_counts()?;
     let mut out = stdout();
     if args.json {

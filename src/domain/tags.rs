@@ -15,13 +15,22 @@ const MAX_TAG_CHARS: usize = 40;
 pub struct Tag(String);
 
 fn is_tag_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '_' | '/')
+    c.is_alphanumeric()
+        || unicode_normalization::char::is_combining_mark(c)
+        || matches!(c, '-' | '_' | '/')
 }
 
 impl Tag {
-    /// Normalise user input: trim, drop a leading `#`, lower-case. Errors say what is allowed.
+    /// Normalise user input: trim, drop a leading `#` or `@` (jrnl's tag sign), lower-case,
+    /// compose accents (NFC, so `é` typed either way is one tag). Errors say what is allowed.
     pub fn parse(raw: &str) -> Result<Tag> {
-        let t = raw.trim().trim_start_matches('#').to_lowercase();
+        use unicode_normalization::UnicodeNormalization;
+        let t: String = raw
+            .trim()
+            .trim_start_matches(['#', '@'])
+            .to_lowercase()
+            .nfc()
+            .collect();
         if t.is_empty() {
             return Err(Error::invalid(
                 "tag",
@@ -35,6 +44,15 @@ impl Tag {
                     "tag '{}' contains '{}': tags use letters, digits, '-', '_' and '/' (e.g. home-visit)",
                     raw.trim().escape_debug(),
                     bad.escape_debug()
+                ),
+            ));
+        }
+        if !t.chars().any(char::is_alphanumeric) {
+            return Err(Error::invalid(
+                "tag",
+                format!(
+                    "tag '{}' has no letter or digit: use e.g. --tag home-visit",
+                    raw.trim().escape_debug()
                 ),
             ));
         }
@@ -117,6 +135,19 @@ mod tests {
     }
 
     #[test]
+    fn accents_compose_and_dotted_capitals_are_letters() {
+        let composed = Tag::parse("caf\u{e9}").expect("composed");
+        let decomposed = Tag::parse("cafe\u{301}").expect("decomposed");
+        assert_eq!(composed, decomposed);
+        assert!(Tag::parse("İstanbul").is_ok());
+        assert_eq!(names(&inline_tags("a #cafe\u{301} visit")), ["café"]);
+        assert_eq!(Tag::parse("@court").expect("jrnl's sign").as_str(), "court");
+        for bad in ["-", "/", "_-/"] {
+            assert!(Tag::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn parse_explains_what_is_allowed() {
         let err = Tag::parse("home visit").expect_err("space");
         assert!(err.to_string().contains("letters, digits"), "{err}");
@@ -149,7 +180,7 @@ mod tests {
         }
 
         #[test]
-        fn parse_is_idempotent(raw in "#?[A-Za-z0-9_/-]{1,40}") {
+        fn parse_is_idempotent(raw in "#?[A-Za-z0-9][A-Za-z0-9_/-]{0,39}") {
             let once = Tag::parse(&raw).expect("valid by construction");
             let twice = Tag::parse(once.as_str()).expect("still valid");
             prop_assert_eq!(once, twice);

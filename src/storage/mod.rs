@@ -102,6 +102,45 @@ impl Store {
         Ok(store)
     }
 
+    /// Open an existing journal for reading only (a journal on a read-only disk or owned by
+    /// someone else can still be listed and searched). It must already be at this version:
+    /// a journal that needs upgrading has to be opened once where it can be written.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let latest = migrations::STEPS.len();
+        if !path.exists() {
+            return Err(Error::NotWritable {
+                path: path.to_path_buf(),
+                reason: "there is no journal there yet".into(),
+            });
+        }
+        open::prepare_file(path, latest)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)
+            .and_then(|c| {
+                c.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+                Ok(c)
+            })
+            // A WAL journal whose folder cannot take a -shm: read the file as it stands.
+            .or_else(|_| open::open_immutable(path))
+            .map_err(|e| open::open_error(path, e))?;
+        let version = open::check_identity(&conn, path, latest)?;
+        if version as usize != latest {
+            return Err(Error::NotWritable {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "it is read-only and needs upgrading from version {version}; open it once where it can be written"
+                ),
+            });
+        }
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            file: None,
+        })
+    }
+
     /// A private journal in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
@@ -113,6 +152,14 @@ impl Store {
         store.migrate(migrations::STEPS)?;
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(store)
+    }
+
+    /// A number that changes whenever another connection (another debrief) commits a change
+    /// to the journal: cheap to ask, so an open interface can notice and refresh.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// The schema version recorded in the file.

@@ -60,8 +60,9 @@ pub(super) fn prepare_file(path: &Path, known: usize) -> Result<()> {
     }
 }
 
-/// Read the header; decide from it, or (for a header without debrief's id) from the schema
-/// read through an immutable connection, which creates and changes no file.
+/// Read the header (the newest one, if a `-wal` beside the file holds a newer page 1); decide
+/// from it, or, for a header without debrief's id, from the schema read through an immutable
+/// connection, which takes no lock and creates or changes no file.
 fn sniff(path: &Path, known: usize) -> Result<()> {
     let mut header = [0u8; 100];
     let mut read = 0;
@@ -83,15 +84,8 @@ fn sniff(path: &Path, known: usize) -> Result<()> {
             path: path.to_path_buf(),
         });
     }
-    let be = |at: usize| {
-        i64::from(u32::from_be_bytes([
-            header[at],
-            header[at + 1],
-            header[at + 2],
-            header[at + 3],
-        ]))
-    };
-    let (user_version, app_id) = (be(60), be(68));
+    let in_wal = header_in_wal(&side_file(path, "-wal"));
+    let (user_version, app_id) = in_wal.unwrap_or((be32(&header, 60), be32(&header, 68)));
     let foreign = || Error::ForeignDatabase {
         path: path.to_path_buf(),
     };
@@ -102,14 +96,68 @@ fn sniff(path: &Path, known: usize) -> Result<()> {
             known,
         }),
         APPLICATION_ID => Ok(()),
-        // No id in the header: an older debrief journal, a new one whose header is still in
-        // its -wal, or another program's database. Look, changing nothing.
-        0 => match inspect(path) {
-            Ok(view) => identity(&view, path, known).map(|_| ()),
+        // No id in the header: an older debrief journal, a new one still being created, or
+        // another program's database. Look at its tables, changing nothing.
+        0 => match open_immutable(path).and_then(|c| c.query_row(VIEW_SQL, [], view_row)) {
+            // An empty file, or a journal being created right now whose first transaction is
+            // not committed yet; the connection that writes checks again.
+            Ok((0, 0, 0, false)) if in_wal.is_none() => Ok(()),
+            Ok((version, _, tables, has_tables)) => identity(
+                &(version.max(user_version), 0, tables, has_tables),
+                path,
+                known,
+            )
+            .map(|_| ()),
             Err(_) => Err(foreign()),
         },
         _ => Err(foreign()),
     }
+}
+
+/// The 4-byte big-endian number at `at`.
+fn be32(bytes: &[u8], at: usize) -> i64 {
+    bytes.get(at..at + 4).map_or(0, |b| {
+        i64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    })
+}
+
+/// `path` with `suffix` appended (`journal.db-wal`).
+fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// The user_version and application_id of the newest committed page 1 in a `-wal` file,
+/// read as bytes (the WAL format: a 32-byte header, then frames of a 24-byte header and a
+/// page; frames of the current generation carry the header's salts).
+fn header_in_wal(wal: &Path) -> Option<(i64, i64)> {
+    let data = fs::read(wal).ok()?;
+    let magic = be32(&data, 0);
+    if data.len() < 32 || (magic != 0x377f_0682 && magic != 0x377f_0683) {
+        return None;
+    }
+    let page_size = match be32(&data, 8) {
+        1 => 65_536,
+        n => usize::try_from(n).ok().filter(|n| *n >= 512)?,
+    };
+    let salts = &data[16..24];
+    let (mut committed, mut pending) = (None, None);
+    let mut at = 32;
+    while at + 24 + page_size <= data.len() {
+        if &data[at + 8..at + 16] != salts {
+            break;
+        }
+        if be32(&data, at) == 1 {
+            let page = &data[at + 24..at + 24 + page_size];
+            pending = Some((be32(page, 60), be32(page, 68)));
+        }
+        if be32(&data, at + 4) != 0 && pending.is_some() {
+            committed = pending;
+        }
+        at += 24 + page_size;
+    }
+    committed
 }
 
 /// What a connection sees of a file: user_version, application_id, how many schema objects,
@@ -122,35 +170,8 @@ const VIEW_SQL: &str = "SELECT (SELECT user_version FROM pragma_user_version), \
         EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entries') \
         AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'drafts')";
 
-/// Read the file without changing it. Without a `-wal`, through `immutable=1` (no lock, no
-/// side files). With one, read-only (so the `-wal` is read but never checkpointed or
-/// removed); a `-shm` SQLite creates for that is removed again.
-fn inspect(path: &Path) -> rusqlite::Result<View> {
-    let side = |suffix: &str| {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        PathBuf::from(p)
-    };
-    let (wal, shm) = (side("-wal"), side("-shm"));
-    let has_wal = fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
-    let had_shm = shm.exists();
-    let uri = if has_wal {
-        format!("file:{}?mode=ro", uri_path(path))
-    } else {
-        format!("file:{}?immutable=1", uri_path(path))
-    };
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_URI
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let view = Connection::open_with_flags(uri, flags).and_then(|conn| {
-        conn.query_row(VIEW_SQL, [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
-    });
-    if !had_shm {
-        let _ = fs::remove_file(&shm);
-    }
-    view
+fn view_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<View> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
 }
 
 /// Decide from what a connection sees: the schema version of a debrief journal (0 for an
@@ -176,6 +197,15 @@ fn identity(view: &View, path: &Path, known: usize) -> Result<i64> {
     Ok(version)
 }
 
+/// A read-only connection to the file as it stands on disk (no lock, no side files).
+pub(super) fn open_immutable(path: &Path) -> rusqlite::Result<Connection> {
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(uri, flags)
+}
+
 /// A path written for a `file:` URI (`%`, `?` and `#` escaped).
 fn uri_path(path: &Path) -> String {
     let mut out = String::new();
@@ -194,9 +224,7 @@ fn uri_path(path: &Path) -> String {
 /// connection that will write (another process may have created the schema meanwhile).
 pub(super) fn check_identity(conn: &Connection, path: &Path, known: usize) -> Result<i64> {
     let view: View = conn
-        .query_row(VIEW_SQL, [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
+        .query_row(VIEW_SQL, [], view_row)
         .map_err(|e| open_error(path, e))?;
     identity(&view, path, known)
 }
@@ -204,13 +232,11 @@ pub(super) fn check_identity(conn: &Connection, path: &Path, known: usize) -> Re
 /// A journal (and its `-wal` and `-shm`) readable by others is made private again: it is
 /// debrief's own file, and it holds other people's stories.
 pub(super) fn tighten_modes(path: &Path) {
-    let mut names = vec![path.to_path_buf()];
-    for suffix in ["-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        names.push(PathBuf::from(p));
-    }
-    for p in names {
+    for p in [
+        path.to_path_buf(),
+        side_file(path, "-wal"),
+        side_file(path, "-shm"),
+    ] {
         if let Ok(meta) = fs::metadata(&p)
             && meta.is_file()
             && meta.permissions().mode() & 0o077 != 0

@@ -162,6 +162,8 @@ pub enum Msg {
         form: FormId,
         text: String,
     },
+    /// Another debrief changed the journal (an entry added or purged from the CLI).
+    JournalChanged,
     /// An effect failed; `form` is the form that asked, if one did.
     Failed {
         form: Option<FormId>,

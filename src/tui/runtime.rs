@@ -41,7 +41,12 @@ pub struct Runtime {
     pub holder: u32,
     /// Whether a process holding a draft is still running.
     pub alive: fn(u32) -> bool,
+    /// The journal's data version when last looked at, and when that was.
+    seen: Option<(i64, Instant)>,
 }
+
+/// How often an open interface asks whether another debrief changed the journal.
+const LOOK_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Runtime {
     /// A runtime whose rescue files go to `rescue_dir` (`None`: drafts the journal refuses are
@@ -53,6 +58,7 @@ impl Runtime {
             rescue_dir,
             holder: std::process::id(),
             alive: process_alive,
+            seen: None,
         }
     }
 
@@ -103,6 +109,26 @@ impl Runtime {
         self.drain(app, effects, host, now);
         let due = app.tick(now);
         self.drain(app, due, host, now);
+        self.notice_changes(app, host, now);
+    }
+
+    /// Tell the app when another debrief has changed the journal since the last look.
+    fn notice_changes(&mut self, app: &mut App, host: &mut dyn Host, now: Instant) {
+        if self
+            .seen
+            .is_some_and(|(_, at)| now.duration_since(at) < LOOK_EVERY)
+        {
+            return;
+        }
+        let Ok(version) = self.store.data_version() else {
+            return;
+        };
+        let changed = self.seen.is_some_and(|(v, _)| v != version);
+        self.seen = Some((version, now));
+        if changed {
+            let effects = app.on_msg(Msg::JournalChanged, now);
+            self.drain(app, effects, host, now);
+        }
     }
 
     /// Start `app`: its first effects, performed.

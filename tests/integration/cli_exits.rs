@@ -198,3 +198,16 @@ fn colour_follows_the_flag_and_the_environment() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_search_word_beginning_with_a_dash_goes_after_two_dashes() {
+    let j = Journal::new();
+    j.add(&["the -dash note"]);
+    j.cmd()
+        .args(["search", "-dash"])
+        .assert()
+        .code(2)
+        .stderr(contains("use '-- "));
+    let out = j.run(&["search", "--json", "--", "-dash"]);
+    assert!(out.contains("the -dash note"), "{out}");
+}

@@ -232,3 +232,31 @@ fn pipes_and_devices_are_refused_at_once() {
     let err = Store::open(&null, &options(tmp.path())).expect_err("a device");
     assert!(matches!(err, debrief::Error::NotAFile { .. }), "{err}");
 }
+
+#[test]
+fn a_journal_opened_read_only_can_be_read_but_takes_no_writes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("j.db");
+    {
+        let mut s = Store::open(&path, &options(tmp.path())).expect("create");
+        let at = clock().now();
+        s.add_entry(&EntryContent::text("readable"), at, 0, at)
+            .expect("add");
+    }
+    let mut ro = Store::open_read_only(&path).expect("read-only");
+    let list = ro.list(&EntryFilter::default(), 5).expect("list");
+    assert_eq!(list[0].headline, "readable");
+    assert_eq!(
+        ro.search("readable", false, &EntryFilter::default(), 5)
+            .expect("search")
+            .len(),
+        1
+    );
+    let at = clock().now();
+    assert!(ro.add_entry(&EntryContent::text("no"), at, 0, at).is_err());
+    assert!(matches!(
+        Store::open_read_only(&tmp.path().join("none.db")),
+        Err(debrief::Error::NotWritable { .. })
+    ));
+    assert!(!tmp.path().join("none.db").exists(), "nothing created");
+}

@@ -159,6 +159,13 @@ mod tests {
     }
 
     #[test]
+    fn text_keeps_its_line_endings_and_last_newline() {
+        for text in ["a\r\nb\n", "ends with a newline\n", "", "tab\there"] {
+            assert_eq!(text_of(&text_area(text, "")), text);
+        }
+    }
+
+    #[test]
     fn text_areas_open_with_the_cursor_at_the_end() {
         let t = text_area("first line\nsecond", "");
         assert_eq!(t.cursor(), (1, 6));

@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::{EntryFilter, Flag, Kind};
 use crate::keys::{Action, ScreenId};
-use crate::tui::msg::{Change, Effect, ListId, Msg, Open, Place};
+use crate::tui::msg::{Change, Effect, ListId, Msg, Open, PAGE, Place};
 use crate::tui::screen::{Cmd, Ctx, Input, Screen, View};
 use crate::tui::screens::dialogs::{DraftDialog, PurgeDialog};
 use crate::tui::screens::form::EntryForm;
@@ -190,6 +190,11 @@ impl View for ListScreen {
                 let belongs = self.belongs(summary.deleted.is_some());
                 self.list.upsert(summary, belongs, &ctx.clock);
                 self.list.select_id(summary.id, height);
+            }
+            // Another debrief changed the journal: show it, unless the reader is far down
+            // the list (the place matters more there than entries written just now).
+            Msg::JournalChanged if !self.list.more_above && self.list.selected < PAGE / 2 => {
+                return vec![Cmd::Do(self.load_newest())];
             }
             Msg::Drafts(drafts) if self.which == ListId::Timeline && !drafts.is_empty() => {
                 return vec![Cmd::Push(Screen::Draft(DraftDialog::new(drafts.clone())))];

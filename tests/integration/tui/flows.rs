@@ -294,3 +294,26 @@ fn the_mouse_wheel_moves_the_selection() {
     }));
     assert_eq!(h.timeline().selected, 1);
 }
+
+#[test]
+fn entries_written_by_another_debrief_appear_while_the_timeline_is_open() {
+    let j = TempJournal::new();
+    let mut h = Harness::new(j.open(), (100, 30));
+    h.pause();
+    assert!(h.screen().contains("Welcome to debrief"));
+    let mut cli = j.open();
+    let at = clock().now();
+    cli.add_entry(
+        &EntryContent::text("written from the command line"),
+        at,
+        0,
+        at,
+    )
+    .expect("add");
+    h.pause();
+    assert!(
+        h.screen().contains("written from the command line"),
+        "{}",
+        h.screen()
+    );
+}
