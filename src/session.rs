@@ -67,6 +67,11 @@ impl Session {
         crate::paths::journal_dir(&self.paths.journal)
     }
 
+    /// Where files for `$EDITOR` are written (private, beside the journal).
+    pub fn editing_dir(&self) -> std::path::PathBuf {
+        crate::external_editor::editing_dir(&self.paths.journal)
+    }
+
     /// Keep `text` in a rescue file and return `err` saying where.
     pub fn rescue(&self, text: &str, err: crate::Error) -> crate::Error {
         crate::rescue::keep_or_say(&self.rescue_dir(), self.clock.now(), text, err)

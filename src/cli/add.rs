@@ -11,7 +11,7 @@ use crate::domain::{
     BodySensation, CheckIn, Common, Details, Emotion, EntryContent, Flags, Kind, MAX_BODY_BYTES,
     Tag,
 };
-use crate::external_editor::edit_text;
+use crate::external_editor::edit_text_in;
 use crate::session::Session;
 use crate::{Error, Result};
 
@@ -96,9 +96,9 @@ fn details(args: &AddArgs) -> Result<Details> {
     }
 }
 
-pub fn run(session: &Session, args: AddArgs) -> Result<()> {
-    // Validate every flag before asking for text, so nothing typed is lost to a typo in a flag.
-    let common = Common {
+/// The fields every kind shares, from the flags.
+fn common(args: &AddArgs) -> Result<Common> {
+    Ok(Common {
         title: args.title.clone().filter(|t| !t.trim().is_empty()),
         stress: args
             .stress
@@ -122,7 +122,12 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
             unfinished: args.later,
         },
         body: String::new(),
-    };
+    })
+}
+
+pub fn run(session: &Session, args: AddArgs) -> Result<()> {
+    // Validate every flag before asking for text, so nothing typed is lost to a typo in a flag.
+    let common = common(&args)?;
     let mut content = EntryContent {
         common,
         details: details(&args)?,
@@ -141,23 +146,45 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     // Fail on an unusable journal before the user spends time writing.
     let mut store = session.open_store()?;
 
+    let mut edited = None;
     content.common.body = match args.text.as_slice() {
         [dash] if dash == "-" => read_stdin()?,
-        [] => edit_text("")?,
+        [] => {
+            let e = edit_text_in(&session.editing_dir(), "")?;
+            let text = e.text.clone();
+            edited = Some(e);
+            text
+        }
         words => words.join(" "),
     };
     if content.is_blank() {
+        if let Some(e) = edited {
+            e.done();
+        }
         return Err(Error::invalid(
             "text",
             "the entry is empty, so nothing was saved",
         ));
     }
     content.absorb_inline_tags();
-    let typed = args.text.is_empty() || args.text == ["-"];
-    let id = match store.add_entry(&content, created, offset, clock.now()) {
-        Ok(id) => id,
-        Err(e) if typed => return Err(session.rescue(&content.common.body, e)),
-        Err(e) => return Err(e),
+    let id = match (
+        store.add_entry(&content, created, offset, clock.now()),
+        edited,
+    ) {
+        (Ok(id), edited) => {
+            if let Some(e) = edited {
+                e.done();
+            }
+            id
+        }
+        // Text written in the editor stays in its file; text from standard input is kept.
+        (Err(e), Some(ed)) => {
+            return Err(e.with_note(format!("your text is kept in {}", ed.file.display())));
+        }
+        (Err(e), None) if args.text == ["-"] => {
+            return Err(session.rescue(&content.common.body, e));
+        }
+        (Err(e), None) => return Err(e),
     };
     // The entry is saved: from here on a closed standard output is not a failure.
     let mut out = stdout();

@@ -8,7 +8,7 @@ use clap::Args;
 use super::output::stdout;
 use crate::domain::templates;
 use crate::domain::{Details, EntryContent, EntryRef, Guided, Tag};
-use crate::external_editor::edit_text;
+use crate::external_editor::{EditedText, edit_text_in};
 use crate::session::Session;
 use crate::{Error, Result};
 
@@ -67,15 +67,16 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
     let id = store.resolve(&r)?;
     let entry = store.get(id)?;
     let mut content = entry.content.clone();
-    let mut typed = None;
+    let mut edited: Option<EditedText> = None;
     if args.title.is_some() || !new_tags.is_empty() {
         if let Some(t) = args.title {
             content.common.title = Some(t).filter(|t| !t.trim().is_empty());
         }
         content.common.tags.extend(new_tags);
     } else {
-        let edited = edit_text(&editable_text(&content))?;
-        if edited.trim().is_empty() {
+        let e = edit_text_in(&session.editing_dir(), &editable_text(&content))?;
+        if e.text.trim().is_empty() {
+            e.done();
             return Err(Error::invalid(
                 "text",
                 format!(
@@ -83,22 +84,33 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
                 ),
             ));
         }
-        apply_text(&mut content, edited.clone());
-        typed = Some(edited);
+        apply_text(&mut content, e.text.clone());
+        edited = Some(e);
     }
     content.absorb_inline_tags();
     let mut out = stdout();
     if content == entry.content {
+        if let Some(e) = edited {
+            e.done();
+        }
         writeln!(out, "No changes to entry {id}.")?;
         out.flush()?;
         return Ok(());
     }
-    if let Err(e) = store.update_entry(id, &content, session.clock.now()) {
-        // Text written in the editor is never thrown away.
-        return Err(match typed {
-            Some(text) => session.rescue(&text, e),
-            None => e,
-        });
+    match (
+        store.update_entry(id, &content, session.clock.now()),
+        edited,
+    ) {
+        (Ok(()), edited) => {
+            if let Some(e) = edited {
+                e.done();
+            }
+        }
+        // Text written in the editor is never thrown away: it stays in the editor's file.
+        (Err(e), Some(ed)) => {
+            return Err(e.with_note(format!("your text is kept in {}", ed.file.display())));
+        }
+        (Err(e), None) => return Err(e),
     }
     let trashed = if entry.meta.deleted.is_some() {
         " (it is still in the trash: debrief restore brings it back)"

@@ -47,6 +47,7 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
     let (holder, alive) = (rt.holder, rt.alive);
     let clock = &rt.clock;
     let store = &mut rt.store;
+    let editing_dir = rt.editing_dir.clone();
     Ok(match effect {
         Effect::LoadPage {
             list,
@@ -100,7 +101,24 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             store.discard_draft(id)?;
             vec![]
         }
-        Effect::LoadDrafts => vec![Msg::Drafts(store.free_drafts(holder, alive)?)],
+        Effect::LoadDrafts => {
+            // Text left in an editor by a debrief that was killed becomes a draft first.
+            if let Some(dir) = &editing_dir {
+                for (file, text) in crate::external_editor::leftovers(dir, alive) {
+                    let draft = crate::domain::Draft {
+                        body: text,
+                        ..crate::domain::Draft::new(crate::domain::Kind::Reflection, None)
+                    };
+                    store.save_draft(None, &draft, None, clock.now())?;
+                    let _ = std::fs::remove_file(file);
+                }
+            }
+            vec![Msg::Drafts(store.free_drafts(holder, alive)?)]
+        }
+        Effect::ForgetFile(path) => {
+            let _ = std::fs::remove_file(path);
+            vec![]
+        }
         Effect::ClaimDraft(id) => vec![Msg::DraftClaimed {
             id,
             ok: store.claim_draft(id, holder, alive)?,

@@ -39,6 +39,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
+use crate::external_editor::EditedText;
 use crate::keys::Keymap;
 use crate::session::Session;
 
@@ -87,8 +88,9 @@ pub fn run(session: &Session) -> crate::Result<()> {
     if !notes.is_empty() {
         app.set_error(notes.join("; "));
     }
-    let mut runtime = Runtime::new(store, session.clock.clone(), Some(session.rescue_dir()));
-    let result = event_loop(&mut terminal, &mut app, &mut runtime, &stop);
+    let mut runtime = Runtime::new(store, session.clock.clone(), Some(&session.paths.journal));
+    let editing = session.editing_dir();
+    let result = event_loop(&mut terminal, &editing, &mut app, &mut runtime, &stop);
     // However the loop ended (quit, signal, a terminal that went away), keep unsaved typing.
     let drafts = app.draft_now();
     runtime.drain(&mut app, drafts, &mut NoEditor, Instant::now());
@@ -108,7 +110,7 @@ pub fn run(session: &Session) -> crate::Result<()> {
 struct NoEditor;
 
 impl Host for NoEditor {
-    fn edit_externally(&mut self, _text: &str) -> crate::Result<String> {
+    fn edit_externally(&mut self, _text: &str) -> crate::Result<EditedText> {
         Err(crate::Error::Editor("debrief is closing".into()))
     }
 }
@@ -116,23 +118,30 @@ impl Host for NoEditor {
 /// The real terminal as the runtime's host.
 struct TerminalHost<'a> {
     terminal: &'a mut Term,
+    editing_dir: std::path::PathBuf,
 }
 
 impl Host for TerminalHost<'_> {
-    fn edit_externally(&mut self, text: &str) -> crate::Result<String> {
-        external_edit(self.terminal, text)
+    fn edit_externally(&mut self, text: &str) -> crate::Result<EditedText> {
+        external_edit(self.terminal, &self.editing_dir, text)
     }
 }
 
 fn event_loop(
     terminal: &mut Term,
+    editing_dir: &std::path::Path,
     app: &mut App,
     runtime: &mut Runtime,
     stop: &AtomicBool,
 ) -> crate::Result<()> {
     // For benchmarks (scripts/bench-vs-jrnl.sh): draw the first frame, then quit.
     let exit_after_first_frame = std::env::var_os(FIRST_FRAME_ENV).is_some();
-    runtime.start(app, &mut TerminalHost { terminal }, Instant::now());
+    let mut host = TerminalHost {
+        terminal,
+        editing_dir: editing_dir.to_path_buf(),
+    };
+    runtime.start(app, &mut host, Instant::now());
+    let terminal = host.terminal;
     loop {
         if app.quit {
             return Ok(());
@@ -164,7 +173,11 @@ fn event_loop(
             // writes the drafts.
             Input::HungUp => return Ok(()),
         }
-        runtime.step(app, events, &mut TerminalHost { terminal }, Instant::now());
+        let mut host = TerminalHost {
+            terminal: &mut *terminal,
+            editing_dir: editing_dir.to_path_buf(),
+        };
+        runtime.step(app, events, &mut host, Instant::now());
     }
 }
 
@@ -203,7 +216,11 @@ fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
 }
 
 /// Hand the text to $VISUAL/$EDITOR with the terminal given back, then take it again.
-fn external_edit(terminal: &mut Term, text: &str) -> crate::Result<String> {
+fn external_edit(
+    terminal: &mut Term,
+    dir: &std::path::Path,
+    text: &str,
+) -> crate::Result<EditedText> {
     let mut out = std::io::stdout();
     let _ = execute!(
         out,
@@ -218,7 +235,7 @@ fn external_edit(terminal: &mut Term, text: &str) -> crate::Result<String> {
     } else {
         format!("{text}\n")
     };
-    let result = crate::external_editor::edit_text(&text);
+    let result = crate::external_editor::edit_text_in(dir, &text);
     let _ = enable_raw_mode();
     let _ = execute!(
         out,

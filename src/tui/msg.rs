@@ -113,6 +113,8 @@ pub enum Effect {
         form: FormId,
         text: String,
     },
+    /// The editor's file is no longer needed: its text is safe in the journal.
+    ForgetFile(std::path::PathBuf),
 }
 
 /// Results of effects.
@@ -161,6 +163,8 @@ pub enum Msg {
     ExternalEdited {
         form: FormId,
         text: String,
+        /// The editor's file, kept until the text is in a draft.
+        file: std::path::PathBuf,
     },
     /// Another debrief changed the journal (an entry added or purged from the CLI).
     JournalChanged,

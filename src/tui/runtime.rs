@@ -3,7 +3,9 @@
 //! app, and goes on with whatever they ask for, in order, until nothing is left.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::external_editor::EditedText;
 use std::time::Instant;
 
 use crate::clock::Clock;
@@ -17,14 +19,14 @@ use ratatui::crossterm::event::Event;
 /// What only the terminal can do for the runtime.
 pub trait Host {
     /// Suspend the interface and let the user edit `text` in `$VISUAL`/`$EDITOR`.
-    fn edit_externally(&mut self, text: &str) -> crate::Result<String>;
+    fn edit_externally(&mut self, text: &str) -> crate::Result<EditedText>;
 }
 
 /// A host without a terminal (tests, benchmarks): the external editor is not available.
 pub struct Headless;
 
 impl Host for Headless {
-    fn edit_externally(&mut self, _text: &str) -> crate::Result<String> {
+    fn edit_externally(&mut self, _text: &str) -> crate::Result<EditedText> {
         Err(crate::Error::Editor(
             "no terminal here for an external editor".into(),
         ))
@@ -37,6 +39,8 @@ pub struct Runtime {
     pub store: Store,
     pub clock: Clock,
     pub rescue_dir: Option<PathBuf>,
+    /// Where editor files are; ones left by a debrief that was killed become drafts.
+    pub editing_dir: Option<PathBuf>,
     /// This process, as the holder of the drafts it has open.
     pub holder: u32,
     /// Whether a process holding a draft is still running.
@@ -49,13 +53,14 @@ pub struct Runtime {
 const LOOK_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Runtime {
-    /// A runtime whose rescue files go to `rescue_dir` (`None`: drafts the journal refuses are
-    /// reported, not kept; for tests on an in-memory journal).
-    pub fn new(store: Store, clock: Clock, rescue_dir: Option<PathBuf>) -> Runtime {
+    /// A runtime for the journal file at `journal`, whose rescue and editor files go beside
+    /// it (`None`: an in-memory journal; drafts it refuses are reported, not kept).
+    pub fn new(store: Store, clock: Clock, journal: Option<&Path>) -> Runtime {
         Runtime {
             store,
             clock,
-            rescue_dir,
+            rescue_dir: journal.map(crate::paths::journal_dir),
+            editing_dir: journal.map(crate::external_editor::editing_dir),
             holder: std::process::id(),
             alive: process_alive,
             seen: None,
@@ -74,7 +79,11 @@ impl Runtime {
         while let Some(effect) = queue.pop_front() {
             let msgs = match effect {
                 Effect::ExternalEditor { form, text } => vec![match host.edit_externally(&text) {
-                    Ok(text) => Msg::ExternalEdited { form, text },
+                    Ok(edited) => Msg::ExternalEdited {
+                        form,
+                        text: edited.text,
+                        file: edited.file,
+                    },
                     Err(e) => Msg::Failed {
                         form: Some(form),
                         message: e.to_string(),

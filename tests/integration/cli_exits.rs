@@ -211,3 +211,29 @@ fn a_search_word_beginning_with_a_dash_goes_after_two_dashes() {
     let out = j.run(&["search", "--json", "--", "-dash"]);
     assert!(out.contains("the -dash note"), "{out}");
 }
+
+#[test]
+fn text_written_in_the_editor_stays_in_its_file_when_saving_fails() {
+    let j = Journal::new();
+    j.add(&["first"]);
+    let script = j.dir.path().join("too-long.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nhead -c 1100000 /dev/zero | tr '\\000' 'a' > \"$1\"\n",
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let out = j
+        .cmd()
+        .env("EDITOR", &script)
+        .args(["add"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(3), "over the size limit");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("your text is kept in"), "{err}");
+    let kept = std::fs::read_dir(debrief::external_editor::editing_dir(&j.db()))
+        .expect("editing folder")
+        .count();
+    assert_eq!(kept, 1, "the editor's file is still there");
+}

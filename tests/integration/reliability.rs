@@ -39,7 +39,7 @@ fn rescued(dir: &std::path::Path) -> Vec<String> {
 fn keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file() {
     let j = TempJournal::new();
     let rescue = j.path.parent().expect("dir").to_path_buf();
-    let mut h = Harness::with_rescue(j.open(), (100, 30), &rescue);
+    let mut h = Harness::with_rescue(j.open(), (100, 30), &j.path);
     h.key(KeyCode::Char('n'));
     h.chars("Written while another program holds the journal");
     let held = lock(&j.path);
@@ -61,7 +61,7 @@ fn keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file() {
 fn quitting_while_the_journal_is_busy_keeps_the_text_and_says_where() {
     let j = TempJournal::new();
     let rescue = j.path.parent().expect("dir").to_path_buf();
-    let mut h = Harness::with_rescue(j.open(), (100, 30), &rescue);
+    let mut h = Harness::with_rescue(j.open(), (100, 30), &j.path);
     h.key(KeyCode::Char('c'));
     h.chars("Jaw tight on the way out");
     let held = lock(&j.path);
@@ -82,7 +82,7 @@ fn quitting_while_the_journal_is_busy_keeps_the_text_and_says_where() {
 fn a_journal_deleted_underneath_takes_no_writes_and_loses_no_text() {
     let j = TempJournal::new();
     let rescue = j.path.parent().expect("dir").to_path_buf();
-    let mut h = Harness::with_rescue(j.open(), (100, 30), &rescue);
+    let mut h = Harness::with_rescue(j.open(), (100, 30), &j.path);
     h.key(KeyCode::Char('n'));
     h.chars("Typed before the file vanished");
     fs::remove_file(&j.path).expect("rm");
@@ -259,4 +259,43 @@ fn a_journal_opened_read_only_can_be_read_but_takes_no_writes() {
         Err(debrief::Error::NotWritable { .. })
     ));
     assert!(!tmp.path().join("none.db").exists(), "nothing created");
+}
+
+#[test]
+fn text_left_in_an_editor_by_a_killed_debrief_is_offered_back() {
+    let j = TempJournal::new();
+    let editing = debrief::external_editor::editing_dir(&j.path);
+    fs::create_dir_all(&editing).expect("dir");
+    let left = editing.join("debrief-edit-4242-0.md");
+    fs::write(&left, "Typed in vim when the laptop died").expect("write");
+    // A debrief whose view of running processes says 4242 is gone.
+    let h = {
+        let mut rt = debrief::tui::runtime::Runtime::new(j.open(), clock(), Some(&j.path));
+        rt.alive = |p| p != 4242;
+        let mut app = debrief::tui::app::App::new(
+            &debrief::config::Config::default(),
+            debrief::keys::Keymap::default(),
+            debrief::tui::theme::Theme::plain(),
+            clock(),
+            "j".into(),
+            (100, 30),
+        );
+        rt.start(
+            &mut app,
+            &mut debrief::tui::runtime::Headless,
+            std::time::Instant::now(),
+        );
+        app
+    };
+    assert_eq!(
+        h.screen_id(),
+        debrief::keys::ScreenId::Draft,
+        "offered at start"
+    );
+    assert!(!left.exists(), "the file went once its text was a draft");
+    let drafts = j.open().drafts().expect("drafts");
+    assert_eq!(
+        drafts[0].draft.as_ref().map(|d| d.body.as_str()),
+        Ok("Typed in vim when the laptop died")
+    );
 }

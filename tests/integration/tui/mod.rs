@@ -114,7 +114,7 @@ impl Harness {
             "/home/you/.local/share/debrief/debrief.db".into(),
             size,
         );
-        let mut runtime = Runtime::new(store, clock(), rescue);
+        let mut runtime = Runtime::new(store, clock(), rescue.as_deref());
         setup(&mut runtime);
         let now = Instant::now();
         runtime.start(&mut app, &mut Headless, now);

@@ -63,6 +63,8 @@ pub struct EntryForm {
     pending_since: Option<Instant>,
     /// Quit debrief once this form has closed.
     then_quit: bool,
+    /// The `$EDITOR` file whose text is in the form but not yet in a draft.
+    edit_file: Option<std::path::PathBuf>,
 }
 
 impl EntryForm {
@@ -118,6 +120,7 @@ impl EntryForm {
             original: Draft::default(),
             pending_since: None,
             then_quit: false,
+            edit_file: None,
         };
         form.original = form.snapshot();
         form.show_cursor();
@@ -307,13 +310,21 @@ impl EntryForm {
     }
 
     /// Close the form (and quit if that was asked for).
-    fn close(&self, status: Option<String>) -> Vec<Cmd> {
+    fn close(&mut self, status: Option<String>) -> Vec<Cmd> {
         let mut cmds = vec![Cmd::Pop];
+        cmds.extend(self.forget_edit_file());
         cmds.extend(status.map(Cmd::Status));
         if self.then_quit {
             cmds.push(Cmd::Quit);
         }
         cmds
+    }
+
+    /// The editor's file once its text is safe (in a draft or an entry).
+    fn forget_edit_file(&mut self) -> Option<Cmd> {
+        self.edit_file
+            .take()
+            .map(|f| Cmd::Do(Effect::ForgetFile(f)))
     }
 
     fn leave(&mut self, then_quit: bool) -> Vec<Cmd> {
@@ -425,17 +436,18 @@ impl View for EntryForm {
                 mode,
             } if *form == self.id => {
                 self.draft_id = Some(*draft_id);
+                let forget = self.forget_edit_file();
                 if *mode == DraftMode::Closing {
                     self.close(Some(
                         "Kept as a draft: it will be offered next time.".into(),
                     ))
                 } else {
-                    Vec::new()
+                    forget.into_iter().collect()
                 }
             }
             // The journal could not take the closing draft; the text is safe in a file.
             Msg::Rescued { form, .. } if *form == self.id => self.close(None),
-            Msg::ExternalEdited { form, text } if *form == self.id => {
+            Msg::ExternalEdited { form, text, file } if *form == self.id => {
                 let text = text.trim_end_matches('\n');
                 let placeholder = "Write here. Nothing leaves this computer.";
                 match self.focused_text_mut() {
@@ -446,8 +458,11 @@ impl View for EntryForm {
                     }
                 }
                 self.show_cursor();
-                self.touched(now);
-                Vec::new()
+                // Into a draft at once; the editor's file goes once the draft is written.
+                self.edit_file = Some(file.clone());
+                self.pending_since = None;
+                let _ = now;
+                vec![Cmd::Do(self.draft_effect(DraftMode::Pause))]
             }
             Msg::Failed { form, .. } if *form == Some(self.id) => {
                 // The text stays here; the app shows the message.
@@ -478,69 +493,4 @@ impl View for EntryForm {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
-
-    fn type_str(f: &mut EntryForm, s: &str, now: Instant) {
-        for c in s.chars() {
-            f.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), now);
-        }
-    }
-
-    #[test]
-    fn typing_makes_a_draft_after_a_pause() {
-        let t0 = Instant::now();
-        let mut f = EntryForm::new(Kind::Reflection, "free");
-        assert!(!f.is_dirty());
-        type_str(&mut f, "Hello", t0);
-        assert!(f.is_dirty());
-        assert!(
-            f.tick(t0 + Duration::from_millis(100)).is_empty(),
-            "not while typing"
-        );
-        let cmds = f.tick(t0 + DRAFT_DELAY);
-        match cmds.as_slice() {
-            [Cmd::Do(Effect::SaveDraft { draft, .. })] => assert_eq!(draft.body, "Hello"),
-            other => panic!("{other:?}"),
-        }
-        assert!(f.tick(t0 + DRAFT_DELAY * 2).is_empty(), "written once");
-    }
-
-    #[test]
-    fn a_guided_reflection_has_one_text_per_stage_keyed_by_stage() {
-        let now = Instant::now();
-        let mut f = EntryForm::new(Kind::Reflection, "driscoll");
-        assert_eq!(f.focus, Focus::Stage(0), "it opens on the first stage");
-        assert!(!f.is_dirty(), "the template alone is not a change");
-        type_str(&mut f, "I visited.", now);
-        f.cycle_focus(true);
-        f.cycle_focus(true);
-        type_str(&mut f, "Ask for help.", now);
-        let c = f.snapshot().to_content().expect("content");
-        match c.details {
-            Details::Reflection(g) => {
-                assert_eq!(g.template.as_deref(), Some("driscoll"));
-                assert_eq!(g.answer("what"), Some("I visited."));
-                assert_eq!(g.answer("now_what"), Some("Ask for help."));
-                assert_eq!(g.answer("so_what"), None);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_restored_draft_is_unsaved_work_and_round_trips() {
-        let now = Instant::now();
-        let mut f = EntryForm::new(Kind::Checkin, "free");
-        type_str(&mut f, "café 日本 🙂", now);
-        let restored = EntryForm::from_draft(&f.snapshot(), 3);
-        assert_eq!(restored.snapshot(), f.snapshot());
-        assert!(restored.is_dirty());
-        assert_eq!(
-            restored.body.cursor(),
-            (0, 9),
-            "the cursor is after the text"
-        );
-    }
-}
+mod tests;
