@@ -69,6 +69,15 @@ pub fn parse_when(input: &str, now: &Zoned) -> Result<When> {
         .ok_or_else(unreadable)?;
     // The parser keeps an explicit offset ("...Z", "+01:00"); day boundaries use the user's zone.
     let parsed = parsed.with_time_zone(now.time_zone().clone());
+    if let Some(civil) = skipped_time(trimmed, now, &parsed) {
+        return Err(Error::invalid(
+            "date",
+            format!(
+                "{} does not exist in your time zone (the clocks went forward then): write the time before or after the change",
+                civil.strftime("%H:%M on %-d %B %Y")
+            ),
+        ));
+    }
     let whole_day = !names_a_moment(trimmed);
     let at = if whole_day {
         parsed.start_of_day().map_err(|_| unreadable())?
@@ -80,6 +89,28 @@ pub fn parse_when(input: &str, now: &Zoned) -> Result<When> {
         whole_day,
         moment: parsed,
     })
+}
+
+/// The wall-clock time typed, when it falls in a gap of the user's zone (01:30 on the night
+/// the clocks go forward) and was moved by the parser; `None` otherwise.
+fn skipped_time(text: &str, now: &Zoned, parsed: &Zoned) -> Option<jiff::civil::DateTime> {
+    let lower = text.to_lowercase();
+    let clock_time = lower.contains(':') || lower.ends_with("am") || lower.ends_with("pm");
+    let relative = lower.contains("ago") || lower.contains('z') || lower.contains('+');
+    if !clock_time || relative {
+        return None;
+    }
+    // Read the same words on a clock without changes: that is the time the writer meant.
+    let plain = now.with_time_zone(jiff::tz::TimeZone::UTC);
+    let meant = parse_datetime::parse_datetime_at_date(plain, text)
+        .ok()?
+        .into_zoned()?
+        .datetime();
+    let gap = matches!(
+        now.time_zone().to_ambiguous_zoned(meant).offset(),
+        jiff::tz::AmbiguousOffset::Gap { .. }
+    );
+    (gap && meant != parsed.datetime()).then_some(meant)
 }
 
 /// Does the text name a time of day (or a relative amount smaller than a day)?
@@ -183,6 +214,20 @@ mod tests {
         let h = parse_when("2 hours ago", &now()).expect("2 hours ago");
         assert!(!h.whole_day);
         assert_eq!(show(&h.at), "2026-11-22 13:30 Sun");
+    }
+
+    #[test]
+    fn a_time_skipped_by_the_clocks_going_forward_is_refused_with_the_reason() {
+        let tz = TimeZone::get("Europe/London").unwrap_or(TimeZone::UTC);
+        let before = jiff::civil::date(2027, 3, 27)
+            .at(12, 0, 0, 0)
+            .to_zoned(tz)
+            .expect("valid");
+        let err = parse_when("2027-03-28 01:30", &before).expect_err("01:30 does not exist");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        assert!(parse_when("2027-03-28 00:30", &before).is_ok());
+        assert!(parse_when("2027-03-28 02:30", &before).is_ok());
+        assert!(parse_when("2 hours ago", &before).is_ok());
     }
 
     #[test]

@@ -18,11 +18,21 @@ use crate::{Error, Result};
 
 /// Columns every summary query selects first, in this order (see [`summary_from_row`]).
 pub(super) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.created_ms, e.utc_offset_s, \
-    e.title, coalesce(nullif(trim(substr(e.body, 1, 300)), ''), (SELECT substr(answer, 1, 300) \
-        FROM stage_answers WHERE entry_id = e.id ORDER BY position LIMIT 1), ''), e.stress, e.energy, e.starred, e.for_supervision, \
+    e.title, substr(CAST(e.body AS BLOB), 1, 1200), e.stress, e.energy, e.starred, e.for_supervision, \
     e.unfinished, e.deleted_ms, \
     (SELECT group_concat(name, ' ') FROM (SELECT t.name FROM entry_tags et \
-        JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id ORDER BY t.name))";
+        JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id ORDER BY t.name)), \
+    (SELECT substr(CAST(answer AS BLOB), 1, 1200) FROM stage_answers WHERE entry_id = e.id \
+        ORDER BY position LIMIT 1)";
+
+/// The start of a text read as bytes (SQLite's text functions stop at a NUL character; the
+/// bytes do not), cut at a character boundary, NULs shown as spaces.
+fn text_start(bytes: Option<Vec<u8>>) -> String {
+    let bytes = bytes.unwrap_or_default();
+    String::from_utf8_lossy(&bytes)
+        .trim_end_matches('\u{fffd}')
+        .replace('\0', " ")
+}
 
 impl Store {
     /// Resolve a short id or UUID to the entry's id (trashed entries included).
@@ -401,7 +411,8 @@ pub(super) fn push_filter(sql: &mut String, args: &mut Vec<Value>, f: &EntryFilt
 /// one says whether the stored values could be decoded.
 pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySummary>> {
     let title: Option<String> = r.get(5)?;
-    let body_start: String = r.get(6)?;
+    let body_start = text_start(r.get(6)?);
+    let first_answer = text_start(r.get(14)?);
     let tags: Option<String> = r.get(13)?;
     let uuid: String = r.get(1)?;
     let kind: String = r.get(2)?;
@@ -420,7 +431,10 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
             uuid: decode_uuid(&uuid)?,
             kind: decode_kind(&kind)?,
             created: with_offset(created_ms, offset_s)?,
-            headline: headline(title.as_deref(), &body_start).to_string(),
+            headline: match headline(title.as_deref(), &body_start) {
+                "" => headline(None, &first_answer).to_string(),
+                h => h.to_string(),
+            },
             stress: decode_rating("stress", stress)?,
             energy: decode_rating("energy", energy)?,
             flags,

@@ -581,3 +581,22 @@ fn imports_report_every_row_and_are_idempotent() {
     assert_eq!(bodies.len(), 2, "the dry run kept nothing: {bodies:?}");
     assert!(bodies.contains(&"two, newer".to_string()));
 }
+
+#[test]
+fn a_nul_in_the_text_does_not_cut_its_headline_short() {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .add_entry(&reflection("before\0after the nul", &[]), at(9), 0, at(9))
+        .expect("add");
+    let list = store.list(&EntryFilter::default(), 1).expect("list");
+    assert_eq!(list[0].headline, "before after the nul");
+    let long = "é".repeat(1000);
+    store
+        .add_entry(&reflection(&long, &[]), at(10), 0, at(10))
+        .expect("add");
+    let list = store.list(&EntryFilter::default(), 1).expect("list");
+    assert!(
+        list[0].headline.chars().all(|c| c == 'é'),
+        "cut on a character boundary"
+    );
+}
