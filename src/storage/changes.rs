@@ -63,15 +63,35 @@ impl Store {
         })
     }
 
-    /// Delete an entry and all its details for good.
+    /// Delete an entry and all its details for good, and erase them: freed pages are zeroed
+    /// (`secure_delete`), the search index is merged so no old segment keeps the words, and
+    /// the `-wal` is checkpointed and emptied so no old page image stays there. Copies made
+    /// before (backups, exports) are beyond its reach.
     pub fn purge(&mut self, id: EntryId) -> Result<()> {
         self.write(|tx| {
             // Details go by ON DELETE CASCADE; the triggers keep the search index in step.
             match tx.execute("DELETE FROM entries WHERE id = ?1", [id.0])? {
                 0 => Err(Error::entry_not_found(id)),
-                _ => Ok(()),
+                _ => {
+                    // A tag no entry uses any more goes too: a tag can name someone.
+                    tx.execute(
+                        "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)",
+                        [],
+                    )?;
+                    tx.execute(
+                        "INSERT INTO entries_fts (entries_fts) VALUES ('optimize')",
+                        [],
+                    )?;
+                    Ok(())
+                }
             }
-        })
+        })?;
+        // The purge is committed; emptying the -wal is best effort (another reader may hold
+        // it for a moment), and the next checkpoint finishes the job.
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        Ok(())
     }
 }
 

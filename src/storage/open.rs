@@ -265,6 +265,8 @@ pub(super) fn set_pragmas(conn: &Connection, busy_timeout: Duration) -> rusqlite
         }
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // What is deleted is overwritten, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
 }
 

@@ -299,3 +299,54 @@ fn text_left_in_an_editor_by_a_killed_debrief_is_offered_back() {
         Ok("Typed in vim when the laptop died")
     );
 }
+
+/// Every byte of the journal's files, to look for text that must be gone.
+fn raw_files(path: &std::path::Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for suffix in ["", "-wal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        if let Ok(bytes) = fs::read(std::path::PathBuf::from(p)) {
+            all.extend(bytes);
+        }
+    }
+    all
+}
+
+#[test]
+fn deleting_for_good_erases_the_text_from_the_files() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("j.db");
+    let mut store = Store::open(&path, &options(tmp.path())).expect("open");
+    let at = clock().now();
+    for i in 0..50 {
+        store
+            .add_entry(
+                &EntryContent::text(format!("ordinary entry {i}")),
+                at,
+                0,
+                at,
+            )
+            .expect("add");
+    }
+    let secret = "zanzibarquokka";
+    let mut c = EntryContent::text(format!("the {secret} visit, written out in full"));
+    c.common.title = Some(format!("{secret} title"));
+    c.common.tags = vec![Tag::parse(secret).expect("tag")];
+    let id = store.add_entry(&c, at, 0, at).expect("add");
+    store.trash(id, at).expect("trash");
+    let needle = secret.as_bytes();
+    let found = |hay: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
+    assert!(
+        found(&raw_files(&path)),
+        "the text is there before the purge"
+    );
+    store.purge(id).expect("purge");
+    assert!(
+        !found(&raw_files(&path)),
+        "no copy left in the journal or its -wal"
+    );
+    drop(store);
+    let store = Store::open(&path, &options(tmp.path())).expect("reopen");
+    assert!(store.check_integrity().expect("check").is_empty());
+}
