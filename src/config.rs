@@ -14,6 +14,8 @@ pub const DEFAULT_CONFIG: &str = include_str!("../assets/default-config.toml");
 pub struct Config {
     pub theme: ThemeName,
     pub week_start: WeekStart,
+    /// How dates with slashes are read: dmy (20/11/2026, the default), mdy or ymd.
+    pub date_order: crate::domain::date_words::DateOrder,
     pub default_template: String,
     pub editor: EditorChoice,
     /// "screen.action" -> key, e.g. "timeline.new" -> "w".
@@ -25,6 +27,7 @@ impl Default for Config {
         Config {
             theme: ThemeName::Default,
             week_start: WeekStart::Monday,
+            date_order: crate::domain::date_words::DateOrder::Dmy,
             default_template: "free".into(),
             editor: EditorChoice::Builtin,
             keys: BTreeMap::new(),

@@ -77,6 +77,17 @@ impl Session {
         crate::rescue::keep_or_say(&self.rescue_dir(), self.clock.now(), text, err)
     }
 
+    /// How dates with slashes are read, from the settings (the default when they cannot be
+    /// read; `debrief config` reports what is wrong with them).
+    pub fn date_order(&self) -> crate::domain::date_words::DateOrder {
+        self.load_config().0.date_order
+    }
+
+    /// Read a date the user typed: past-biased, slashes in the configured order.
+    pub fn read_date(&self, input: &str) -> crate::Result<crate::domain::when::When> {
+        crate::domain::when::parse_when_in(input, &self.clock.now_zoned(), self.date_order())
+    }
+
     /// The settings, and a line describing any problem with the file.
     pub fn load_config(&self) -> (Config, Option<String>) {
         Config::load(&self.paths.config)

@@ -6,7 +6,6 @@ use clap::Args;
 
 use super::filters::parse_rating;
 use super::output::{stdout, write_json};
-use crate::domain::when::parse_when;
 use crate::domain::{
     BodySensation, CheckIn, Common, Details, Emotion, EntryContent, Flags, Kind, MAX_BODY_BYTES,
     Tag,
@@ -133,11 +132,8 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         details: details(&args)?,
     };
     let clock = &session.clock;
-    let (created, offset) = match &args.at {
-        Some(w) => {
-            let when = parse_when(w, &clock.now_zoned())?;
-            (when.instant(), when.moment.offset().seconds())
-        }
+    let (mut created, mut offset) = match &args.at {
+        Some(w) => written_at(session, w)?,
         None => {
             let now = clock.now();
             (now, clock.offset_at(now))
@@ -147,6 +143,7 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     let mut store = session.open_store()?;
 
     let mut edited = None;
+    let mut dated_from = None;
     content.common.body = match args.text.as_slice() {
         [dash] if dash == "-" => read_stdin()?,
         [] => {
@@ -155,7 +152,18 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
             edited = Some(e);
             text
         }
-        words => words.join(" "),
+        words => {
+            let text = words.join(" ");
+            // jrnl's habit: "yesterday: text" dates the entry.
+            match dated_text(session, &text, args.at.is_some()) {
+                Some((at, off, rest, head)) => {
+                    (created, offset) = (at, off);
+                    dated_from = Some(head);
+                    rest
+                }
+                None => text,
+            }
+        }
     };
     if content.is_blank() {
         if let Some(e) = edited {
@@ -186,15 +194,76 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         }
         (Err(e), None) => return Err(e),
     };
-    // The entry is saved: from here on a closed standard output is not a failure.
+    report(session, &store, id, args.json, dated_from.map(|h| (h, created)))
+}
+
+/// Say what was saved. The entry is saved: from here on a closed output is not a failure.
+fn report(
+    session: &Session,
+    store: &crate::storage::Store,
+    id: crate::domain::EntryId,
+    json: bool,
+    dated_from: Option<(String, chrono::DateTime<chrono::Utc>)>,
+) -> Result<()> {
     let mut out = stdout();
-    if args.json {
+    if json {
         let uuid = store.get(id)?.meta.uuid;
         return write_json(&mut out, &serde_json::json!({ "id": id, "uuid": uuid }));
     }
-    writeln!(out, "Saved entry {id}.")?;
+    match dated_from {
+        Some((head, created)) => writeln!(
+            out,
+            "Saved entry {id}, dated {} (from \u{201c}{head}:\u{201d}).",
+            session.clock.local(created).format("%a %-d %b %Y %H:%M")
+        )?,
+        None => writeln!(out, "Saved entry {id}.")?,
+    }
     out.flush()?;
     Ok(())
+}
+
+/// How far ahead of now an entry's time may be (clocks differ a little).
+const SKEW_MINUTES: i64 = 5;
+
+/// When the entry happened, from `--at`: the past, or now give or take a few minutes.
+pub(super) fn written_at(
+    session: &Session,
+    words: &str,
+) -> Result<(chrono::DateTime<chrono::Utc>, i32)> {
+    let when = session.read_date(words)?;
+    let now = session.clock.now();
+    if when.instant() > now + chrono::Duration::minutes(SKEW_MINUTES) {
+        return Err(Error::invalid(
+            "at",
+            format!(
+                "'{}' is {}, in the future: an entry is about what has happened; give a time up to now",
+                words.escape_debug(),
+                session
+                    .clock
+                    .local(when.instant())
+                    .format("%a %-d %b %Y %H:%M")
+            ),
+        ));
+    }
+    Ok((when.instant(), when.moment.offset().seconds()))
+}
+
+/// `WHEN: text` (jrnl's habit): the time and the text after the prefix, when the prefix
+/// reads as a date up to now and no `--at` was given.
+fn dated_text(
+    session: &Session,
+    text: &str,
+    has_at: bool,
+) -> Option<(chrono::DateTime<chrono::Utc>, i32, String, String)> {
+    if has_at {
+        return None;
+    }
+    let (head, rest) = text.split_once(": ")?;
+    if head.chars().count() > 30 || rest.trim().is_empty() {
+        return None;
+    }
+    let (at, offset) = written_at(session, head).ok()?;
+    Some((at, offset, rest.to_string(), head.to_string()))
 }
 
 /// Read all of standard input as UTF-8 text, refusing more than the entry size limit.

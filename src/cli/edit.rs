@@ -23,6 +23,10 @@ pub struct EditArgs {
     /// Add a tag (repeatable) instead of opening the editor.
     #[arg(long = "tag", short = 't', value_name = "TAG")]
     pub tags: Vec<String>,
+    /// Correct when it happened (e.g. "yesterday 17:30", 20/11/2026), instead of opening
+    /// the editor.
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
 }
 
 /// The text the editor gets: the body, and for a guided reflection each stage's heading,
@@ -63,12 +67,30 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
         .iter()
         .map(|t| Tag::parse(t))
         .collect::<Result<_>>()?;
+    let at = args
+        .at
+        .as_deref()
+        .map(|w| super::add::written_at(session, w))
+        .transpose()?;
     let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
+    if let Some((created, offset)) = at {
+        store.set_created(id, created, offset, session.clock.now())?;
+        let mut out = stdout();
+        writeln!(
+            out,
+            "Entry {id} is now dated {}.",
+            session.clock.local(created).format("%a %-d %b %Y %H:%M")
+        )?;
+        if args.title.is_none() && args.tags.is_empty() {
+            out.flush()?;
+            return Ok(());
+        }
+    }
     let entry = store.get(id)?;
     let mut content = entry.content.clone();
     let mut edited: Option<EditedText> = None;
-    if args.title.is_some() || !new_tags.is_empty() {
+    if args.title.is_some() || !new_tags.is_empty() || at.is_some() {
         if let Some(t) = args.title {
             content.common.title = Some(t).filter(|t| !t.trim().is_empty());
         }

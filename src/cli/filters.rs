@@ -2,7 +2,6 @@
 
 use clap::Args;
 
-use crate::domain::when::parse_when;
 use crate::domain::{EntryFilter, Kind, Tag};
 use crate::session::Session;
 
@@ -40,13 +39,12 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// Validate the flags into a filter; errors name the flag and what it accepts.
     pub fn to_filter(&self, session: &Session) -> crate::Result<EntryFilter> {
-        let now = session.clock.now_zoned();
         let since = match &self.since {
-            Some(s) => Some(parse_when(s, &now)?.since()),
+            Some(s) => Some(session.read_date(s)?.since()),
             None => None,
         };
         let until = match &self.until {
-            Some(s) => Some(parse_when(s, &now)?.until()),
+            Some(s) => Some(session.read_date(s)?.until()),
             None => None,
         };
         Ok(EntryFilter {

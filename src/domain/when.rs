@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 use jiff::{ToSpan, Zoned};
 
+use super::date_words::{DateOrder, normalise};
 use crate::clock::from_zoned;
 use crate::{Error, Result};
 
 /// The forms accepted, quoted in every date error.
-pub const ACCEPTED_FORMS: &str =
-    "2026-11-20, 2026-11-20 14:30, today, yesterday, 3 days ago, last monday, monday 14:00";
+pub const ACCEPTED_FORMS: &str = "2026-11-20, 20/11/2026, 2026-11-20 14:30, today, yesterday, yesterday at 5pm, this morning, last night, 3 days ago, last monday, friday 14:00";
 
 /// A date the user typed, resolved against "now".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,9 +48,18 @@ impl When {
     }
 }
 
-/// Parse `input` relative to `now` (whose time zone is used for day boundaries).
+/// Parse `input` relative to `now` (whose time zone is used for day boundaries), reading
+/// dates with slashes day first.
 pub fn parse_when(input: &str, now: &Zoned) -> Result<When> {
-    let trimmed = input.trim();
+    parse_when_in(input, now, DateOrder::default())
+}
+
+/// Parse `input` relative to `now`, reading dates with slashes in `order`. A weekday or a
+/// time of day alone means the most recent one (entries are about what happened): `friday`
+/// on a Monday is three days ago, `17:00` at noon is yesterday's.
+pub fn parse_when_in(input: &str, now: &Zoned, order: DateOrder) -> Result<When> {
+    let normal = normalise(input, order)?;
+    let trimmed = normal.as_str();
     let unreadable = || {
         Error::invalid(
             "date",
@@ -68,7 +77,7 @@ pub fn parse_when(input: &str, now: &Zoned) -> Result<When> {
         .into_zoned()
         .ok_or_else(unreadable)?;
     // The parser keeps an explicit offset ("...Z", "+01:00"); day boundaries use the user's zone.
-    let parsed = parsed.with_time_zone(now.time_zone().clone());
+    let parsed = towards_past(trimmed, parsed.with_time_zone(now.time_zone().clone()), now);
     if let Some(civil) = skipped_time(trimmed, now, &parsed) {
         return Err(Error::invalid(
             "date",
@@ -89,6 +98,51 @@ pub fn parse_when(input: &str, now: &Zoned) -> Result<When> {
         whole_day,
         moment: parsed,
     })
+}
+
+/// A weekday or a time alone that the parser put in the future means the last one before now.
+fn towards_past(text: &str, parsed: Zoned, now: &Zoned) -> Zoned {
+    if parsed <= *now {
+        return parsed;
+    }
+    let lower = text.to_lowercase();
+    let future = ["next", "tomorrow", "in ", "from now", "later", "+"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let iso_date = lower
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'-' && w[2].is_ascii_digit());
+    if future || iso_date {
+        return parsed;
+    }
+    const WEEKDAYS: [&str; 14] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let weekday = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WEEKDAYS.contains(&w));
+    let back = if weekday {
+        7
+    } else if names_a_moment(text) {
+        1
+    } else {
+        return parsed;
+    };
+    parsed.checked_sub(back.days()).unwrap_or(parsed)
 }
 
 /// The wall-clock time typed, when it falls in a gap of the user's zone (01:30 on the night
@@ -228,6 +282,39 @@ mod tests {
         assert!(parse_when("2027-03-28 00:30", &before).is_ok());
         assert!(parse_when("2027-03-28 02:30", &before).is_ok());
         assert!(parse_when("2 hours ago", &before).is_ok());
+    }
+
+    #[test]
+    fn a_weekday_or_a_time_alone_is_the_last_one_not_the_next() {
+        // Sunday 22 November 2026, 15:30.
+        let f = parse_when("friday", &now()).expect("friday");
+        assert_eq!(show(&f.at), "2026-11-20 00:00 Fri");
+        let f = parse_when("friday 10:00", &now()).expect("friday 10:00");
+        assert_eq!(show(&f.at), "2026-11-20 10:00 Fri");
+        let t = parse_when("17:00", &now()).expect("17:00");
+        assert_eq!(show(&t.at), "2026-11-21 17:00 Sat");
+        let n = parse_when("next friday", &now()).expect("next friday");
+        assert_eq!(
+            show(&n.at),
+            "2026-11-27 00:00 Fri",
+            "asked for the future: kept"
+        );
+        let w = parse_when("week", &now()).expect("week");
+        assert_eq!(show(&w.at), "2026-11-15 00:00 Sun");
+    }
+
+    #[test]
+    fn the_forms_people_type() {
+        let y = parse_when("yesterday at 5pm", &now()).expect("yesterday at 5pm");
+        assert_eq!(show(&y.at), "2026-11-21 17:00 Sat");
+        let d = parse_when("20/11/2026", &now()).expect("uk order");
+        assert_eq!(show(&d.at), "2026-11-20 00:00 Fri");
+        let m = parse_when("this morning", &now()).expect("this morning");
+        assert_eq!(show(&m.at), "2026-11-22 09:00 Sun");
+        let l = parse_when("last night", &now()).expect("last night");
+        assert_eq!(show(&l.at), "2026-11-21 22:00 Sat");
+        let us = parse_when_in("11/20/2026", &now(), DateOrder::Mdy).expect("us order");
+        assert_eq!(show(&us.at), "2026-11-20 00:00 Fri");
     }
 
     #[test]

@@ -37,6 +37,25 @@ impl Store {
         )
     }
 
+    /// Correct when an entry was written (with the writer's UTC offset then).
+    pub fn set_created(
+        &mut self,
+        id: EntryId,
+        created: DateTime<Utc>,
+        utc_offset_s: i32,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            match tx.execute(
+                "UPDATE entries SET created_ms = ?2, utc_offset_s = ?3, updated_ms = ?4 WHERE id = ?1",
+                params![id.0, to_ms(created), utc_offset_s, to_ms(now)],
+            )? {
+                0 => Err(Error::entry_not_found(id)),
+                _ => Ok(()),
+            }
+        })
+    }
+
     /// Move an entry to the trash (it keeps everything and can be restored).
     pub fn trash(&mut self, id: EntryId, now: DateTime<Utc>) -> Result<()> {
         self.write(|tx| {

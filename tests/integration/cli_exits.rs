@@ -237,3 +237,56 @@ fn text_written_in_the_editor_stays_in_its_file_when_saving_fails() {
         .count();
     assert_eq!(kept, 1, "the editor's file is still there");
 }
+
+#[test]
+fn dates_are_about_the_past_and_read_the_uk_way() {
+    let j = Journal::new();
+    // The binary reads the system clock; so does this test, through the same Clock.
+    let now = debrief::clock::Clock::system().now();
+    j.cmd()
+        .args(["add", "--at", "next friday", "planned"])
+        .assert()
+        .code(3)
+        .stderr(contains("in the future"));
+    let id = j.add(&["--at", "friday", "a visit"]);
+    let created = j.json(&["show", &id.to_string(), "--json"])["created"]
+        .as_str()
+        .expect("created")
+        .to_string();
+    let when = chrono::DateTime::parse_from_rfc3339(&created).expect("rfc3339");
+    assert!(when <= now, "friday is the last friday: {created}");
+
+    let out = j.run(&["add", "yesterday: went well"]);
+    assert!(out.contains("dated") && out.contains("yesterday"), "{out}");
+    let list = j.json(&["list", "--json"]);
+    let dated = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|e| e["headline"] == "went well")
+        .expect("the text without its prefix");
+    let day = chrono::DateTime::parse_from_rfc3339(dated["created"].as_str().expect("c"))
+        .expect("date")
+        .date_naive();
+    assert!(day < now.date_naive() + chrono::Days::new(1));
+
+    j.cmd()
+        .args(["list", "--since", "20/13/2026"])
+        .assert()
+        .code(3)
+        .stderr(contains("day/month/year"));
+    assert!(
+        j.run(&["list", "--since", "01/01/2020"])
+            .contains("a visit")
+    );
+
+    j.run(&["edit", &id.to_string(), "--at", "2026-01-05 10:00"]);
+    let moved = j.json(&["show", &id.to_string(), "--json"]);
+    assert!(
+        moved["created"]
+            .as_str()
+            .expect("c")
+            .starts_with("2026-01-05T10:00"),
+        "{moved}"
+    );
+}

@@ -1,0 +1,176 @@
+//! What people type for a date, rewritten into what the date parser reads: dates with slashes
+//! in the configured order (`20/11/2026` is 20 November by default, as in the UK), `at`
+//! dropped (`yesterday at 5pm`), times of day named in words (`noon`, `this morning`,
+//! `tonight`, `last night`), and spans for `--since` (`week`, `fortnight`, `month`). Pure.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Deserialize;
+
+use crate::{Error, Result};
+
+/// How a date with slashes is read. ISO dates (`2026-11-20`) are always accepted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// Day, month, year: `20/11/2026` (the UK's order; the default).
+    #[default]
+    Dmy,
+    /// Month, day, year: `11/20/2026`.
+    Mdy,
+    /// Year, month, day: `2026/11/20`.
+    Ymd,
+}
+
+impl DateOrder {
+    fn words(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "day/month/year",
+            DateOrder::Mdy => "month/day/year",
+            DateOrder::Ymd => "year/month/day",
+        }
+    }
+}
+
+impl fmt::Display for DateOrder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+            DateOrder::Ymd => "ymd",
+        })
+    }
+}
+
+impl FromStr for DateOrder {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "dmy" => Ok(DateOrder::Dmy),
+            "mdy" => Ok(DateOrder::Mdy),
+            "ymd" => Ok(DateOrder::Ymd),
+            other => Err(Error::invalid(
+                "date_order",
+                format!(
+                    "date_order '{}' is not known: use dmy, mdy or ymd",
+                    other.escape_debug()
+                ),
+            )),
+        }
+    }
+}
+
+/// Words for a time of day, and what they stand for.
+const DAY_PARTS: [(&str, &str); 7] = [
+    ("this morning", "today 09:00"),
+    ("this afternoon", "today 15:00"),
+    ("this evening", "today 20:00"),
+    ("tonight", "today 20:00"),
+    ("last night", "yesterday 22:00"),
+    ("noon", "12:00"),
+    ("midday", "12:00"),
+];
+
+/// Spans people give to `--since`.
+const SPANS: [(&str, &str); 6] = [
+    ("week", "1 week ago"),
+    ("a week", "1 week ago"),
+    ("fortnight", "2 weeks ago"),
+    ("a fortnight", "2 weeks ago"),
+    ("month", "1 month ago"),
+    ("a month", "1 month ago"),
+];
+
+/// Rewrite `input` for the parser, or say why a date with slashes is not one in `order`.
+pub fn normalise(input: &str, order: DateOrder) -> Result<String> {
+    let mut text = input.trim().to_lowercase();
+    if let Some((_, span)) = SPANS.iter().find(|(w, _)| *w == text) {
+        return Ok((*span).to_string());
+    }
+    for (words, means) in DAY_PARTS {
+        if let Some(at) = text.find(words) {
+            text.replace_range(at..at + words.len(), means);
+        }
+    }
+    text = text.replace(" at ", " ");
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| slashed(w, order, input))
+        .collect::<Result<_>>()?;
+    Ok(words.join(" "))
+}
+
+/// A word like `20/11/2026` as `2026-11-20` (read in `order`); other words as they are.
+fn slashed(word: &str, order: DateOrder, input: &str) -> Result<String> {
+    let parts: Vec<&str> = word.split('/').collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Ok(word.to_string());
+    }
+    let n = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let (y, m, d) = match order {
+        DateOrder::Dmy => (parts[2], n(parts[1]), n(parts[0])),
+        DateOrder::Mdy => (parts[2], n(parts[0]), n(parts[1])),
+        DateOrder::Ymd => (parts[0], n(parts[1]), n(parts[2])),
+    };
+    let year = match y.len() {
+        4 => n(y),
+        2 => 2000 + n(y),
+        _ => 0,
+    };
+    if year == 0 || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(Error::invalid(
+            "date",
+            format!(
+                "'{}' is not a date in {} order (the date_order setting): write it that way, or as 2026-11-20",
+                input.trim().escape_debug(),
+                order.words()
+            ),
+        ));
+    }
+    Ok(format!("{year:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slashed_dates_follow_the_setting_and_are_never_guessed() {
+        assert_eq!(
+            normalise("05/11/2026", DateOrder::Dmy).ok().as_deref(),
+            Some("2026-11-05")
+        );
+        assert_eq!(
+            normalise("20/11/2026", DateOrder::Dmy).ok().as_deref(),
+            Some("2026-11-20")
+        );
+        assert_eq!(
+            normalise("05/11/2026", DateOrder::Mdy).ok().as_deref(),
+            Some("2026-05-11")
+        );
+        assert_eq!(
+            normalise("2026/11/20 14:30", DateOrder::Ymd)
+                .ok()
+                .as_deref(),
+            Some("2026-11-20 14:30")
+        );
+        let err = normalise("20/11/2026", DateOrder::Mdy).expect_err("no month 20");
+        assert!(err.to_string().contains("month/day/year"), "{err}");
+    }
+
+    #[test]
+    fn words_for_times_and_spans() {
+        let n = |s| normalise(s, DateOrder::Dmy).ok();
+        assert_eq!(n("yesterday at 5pm").as_deref(), Some("yesterday 5pm"));
+        assert_eq!(n("Noon").as_deref(), Some("12:00"));
+        assert_eq!(n("this morning").as_deref(), Some("today 09:00"));
+        assert_eq!(n("last night").as_deref(), Some("yesterday 22:00"));
+        assert_eq!(n("fortnight").as_deref(), Some("2 weeks ago"));
+        assert_eq!(n("2026-11-20").as_deref(), Some("2026-11-20"));
+    }
+}
