@@ -28,11 +28,13 @@ fn main() -> ExitCode {
 fn run(args: Cli) -> debrief::Result<()> {
     let paths = Paths::resolve(args.db, args.config)?;
     let session = Session::from_env(paths, args.color);
+    let (stdin, stdout) = (
+        std::io::stdin().is_terminal(),
+        std::io::stdout().is_terminal(),
+    );
     match args.command {
         Some(command) => cli::run(&session, command),
-        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
-            debrief::tui::run(&session)
-        }
-        None => cli::print_recent(&session),
+        None if stdin && stdout && args.limit.is_none() => debrief::tui::run(&session),
+        None => cli::bare(&session, args.limit, !stdin),
     }
 }

@@ -194,7 +194,13 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         }
         (Err(e), None) => return Err(e),
     };
-    report(session, &store, id, args.json, dated_from.map(|h| (h, created)))
+    report(
+        session,
+        &store,
+        id,
+        args.json,
+        dated_from.map(|h| (h, created)),
+    )
 }
 
 /// Say what was saved. The entry is saved: from here on a closed output is not a failure.
@@ -220,6 +226,24 @@ fn report(
     }
     out.flush()?;
     Ok(())
+}
+
+/// `echo text | debrief`: the text on standard input as a new entry (as in jrnl). Returns
+/// `false`, saving nothing, when standard input was empty.
+pub fn from_stdin(session: &Session) -> Result<bool> {
+    let text = read_stdin()?;
+    if text.trim().is_empty() {
+        return Ok(false);
+    }
+    let mut content = EntryContent::text(text);
+    content.absorb_inline_tags();
+    let mut store = session.open_store()?;
+    let now = session.clock.now();
+    let id = store
+        .add_entry(&content, now, session.clock.offset_at(now), now)
+        .map_err(|e| session.rescue(&content.common.body, e))?;
+    report(session, &store, id, false, None)?;
+    Ok(true)
 }
 
 /// How far ahead of now an entry's time may be (clocks differ a little).

@@ -13,12 +13,21 @@ pub struct FilterArgs {
     /// Only entries written before WHEN; a day includes the whole of that day.
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
+    /// Only entries written on that day (e.g. yesterday, 20/11/2026).
+    #[arg(long, value_name = "DAY", conflicts_with_all = ["since", "until"])]
+    pub on: Option<String>,
     /// Only this kind: reflection, checkin or supervision.
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
-    /// Only entries with this tag (repeat to require several).
+    /// Only entries with this tag (repeat to require several; with --or, any of them).
     #[arg(long = "tag", short = 't', value_name = "TAG")]
     pub tags: Vec<String>,
+    /// With several --tag: entries with any one of them, not all.
+    #[arg(long)]
+    pub or: bool,
+    /// Leave out entries with this tag (repeatable).
+    #[arg(long = "not", value_name = "TAG")]
+    pub not_tags: Vec<String>,
     /// Only starred entries.
     #[arg(long)]
     pub starred: bool,
@@ -39,23 +48,30 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// Validate the flags into a filter; errors name the flag and what it accepts.
     pub fn to_filter(&self, session: &Session) -> crate::Result<EntryFilter> {
-        let since = match &self.since {
+        let mut since = match &self.since {
             Some(s) => Some(session.read_date(s)?.since()),
             None => None,
         };
-        let until = match &self.until {
+        let mut until = match &self.until {
             Some(s) => Some(session.read_date(s)?.until()),
             None => None,
+        };
+        if let Some(day) = &self.on {
+            let day = session.read_date(day)?;
+            (since, until) = (Some(day.since()), Some(day.until()));
+        }
+        let parse_tags = |raw: &[String]| {
+            raw.iter()
+                .map(|t| Tag::parse(t))
+                .collect::<crate::Result<Vec<_>>>()
         };
         Ok(EntryFilter {
             since,
             until,
             kind: self.kind.as_deref().map(str::parse::<Kind>).transpose()?,
-            tags: self
-                .tags
-                .iter()
-                .map(|t| Tag::parse(t))
-                .collect::<crate::Result<_>>()?,
+            tags: parse_tags(&self.tags)?,
+            any_tag: self.or,
+            without_tags: parse_tags(&self.not_tags)?,
             starred: self.starred,
             unfinished: self.unfinished,
             for_supervision: self.for_supervision,

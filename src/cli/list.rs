@@ -24,10 +24,10 @@ pub struct ListArgs {
 }
 
 impl ListArgs {
-    /// The newest few entries, no filters.
-    pub fn recent() -> ListArgs {
+    /// The newest `limit` entries, no filters.
+    pub fn recent(limit: usize) -> ListArgs {
         ListArgs {
-            limit: 10,
+            limit,
             filters: FilterArgs::default(),
             json: false,
         }
@@ -79,6 +79,7 @@ pub fn run(session: &Session, args: ListArgs) -> crate::Result<()> {
     }
     match json {
         Some(array) => array.finish(&mut out)?,
+        None if args.limit == 0 => {}
         None if shown == 0 && filter.is_empty() => writeln!(
             out,
             "The journal is empty. Write the first entry with: debrief add \"...\""

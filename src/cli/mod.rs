@@ -41,6 +41,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = ColorChoice::from_str)]
     pub color: ColorChoice,
 
+    /// Without a command and not in a terminal: how many of the newest entries to print.
+    #[arg(short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -85,9 +89,16 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
     }
 }
 
-/// Print the newest entries: what bare `debrief` shows when it is not run in a terminal.
-pub fn print_recent(session: &Session) -> crate::Result<()> {
-    list::run(session, list::ListArgs::recent())
+/// Bare `debrief` outside a terminal: text piped in becomes a new entry (as in jrnl);
+/// otherwise the newest `limit` entries (10 by default) are printed.
+pub fn bare(session: &Session, limit: Option<usize>, piped: bool) -> crate::Result<()> {
+    if piped && limit.is_none() {
+        if add::from_stdin(session)? {
+            return Ok(());
+        }
+        eprintln!("debrief: standard input was empty, so nothing was saved");
+    }
+    list::run(session, list::ListArgs::recent(limit.unwrap_or(10)))
 }
 
 /// Whether standard output gets colour in this session.

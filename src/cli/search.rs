@@ -25,6 +25,8 @@ fn combine(flags: EntryFilter, words: EntryFilter) -> EntryFilter {
         until: flags.until.or(words.until),
         kind: flags.kind.or(words.kind),
         tags,
+        any_tag: flags.any_tag,
+        without_tags: flags.without_tags,
         starred: flags.starred || words.starred,
         unfinished: flags.unfinished || words.unfinished,
         for_supervision: flags.for_supervision || words.for_supervision,

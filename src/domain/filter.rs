@@ -14,8 +14,12 @@ pub struct EntryFilter {
     /// Written before this instant.
     pub until: Option<DateTime<Utc>>,
     pub kind: Option<Kind>,
-    /// Every one of these tags must be present.
+    /// These tags must be present: every one, or with `any_tag` at least one.
     pub tags: Vec<Tag>,
+    /// One of `tags` is enough (`--or`).
+    pub any_tag: bool,
+    /// None of these tags may be present (`--not`).
+    pub without_tags: Vec<Tag>,
     pub starred: bool,
     pub unfinished: bool,
     pub for_supervision: bool,

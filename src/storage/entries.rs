@@ -376,11 +376,20 @@ pub(super) fn push_filter(sql: &mut String, args: &mut Vec<Value>, f: &EntryFilt
         sql.push_str(" AND e.kind = ?");
         args.push(Value::Text(kind.as_str().into()));
     }
-    for tag in &f.tags {
-        sql.push_str(
-            " AND EXISTS (SELECT 1 FROM entry_tags et JOIN tags t ON t.id = et.tag_id \
-             WHERE et.entry_id = e.id AND t.name = ?)",
-        );
+    const HAS_TAG: &str = "EXISTS (SELECT 1 FROM entry_tags et JOIN tags t ON t.id = et.tag_id \
+         WHERE et.entry_id = e.id AND t.name";
+    if f.any_tag && !f.tags.is_empty() {
+        let places = vec!["?"; f.tags.len()].join(", ");
+        sql.push_str(&format!(" AND {HAS_TAG} IN ({places}))"));
+        args.extend(f.tags.iter().map(|t| Value::Text(t.as_str().into())));
+    } else {
+        for tag in &f.tags {
+            sql.push_str(&format!(" AND {HAS_TAG} = ?)"));
+            args.push(Value::Text(tag.as_str().into()));
+        }
+    }
+    for tag in &f.without_tags {
+        sql.push_str(&format!(" AND NOT {HAS_TAG} = ?)"));
         args.push(Value::Text(tag.as_str().into()));
     }
     if f.starred {

@@ -8,6 +8,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/001_journal.sql"),
     include_str!("migrations/002_identities.sql"),
     include_str!("migrations/003_draft_claims.sql"),
+    include_str!("migrations/004_entry_numbers.sql"),
 ];
 
 /// The schema version this build writes.

@@ -119,17 +119,26 @@ fn content_values(c: &EntryContent) -> [Value; 10] {
     ]
 }
 
-/// INSERT with ?1 uuid, ?2 created, ?3 offset, ?4 updated, then the content columns.
+/// INSERT with ?1 id, ?2 uuid, ?3 created, ?4 offset, ?5 updated, then the content columns.
 static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
-    let places: Vec<String> = (5..5 + CONTENT_COLUMNS.len())
+    let places: Vec<String> = (6..6 + CONTENT_COLUMNS.len())
         .map(|i| format!("?{i}"))
         .collect();
     format!(
-        "INSERT INTO entries (uuid, created_ms, utc_offset_s, updated_ms, {}) VALUES (?1, ?2, ?3, ?4, {})",
+        "INSERT INTO entries (id, uuid, created_ms, utc_offset_s, updated_ms, {}) VALUES (?1, ?2, ?3, ?4, ?5, {})",
         CONTENT_COLUMNS.join(", "),
         places.join(", ")
     )
 });
+
+/// The next entry number: one more than any number given before, purged entries included.
+fn next_entry_number(tx: &Connection) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "UPDATE entry_numbers SET last = max(last, (SELECT coalesce(max(id), 0) FROM entries)) + 1
+         RETURNING last",
+    )?
+    .query_row([], |r| r.get(0))
+}
 
 /// Run one statement through the connection's statement cache (bulk inserts reuse them).
 fn exec(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
@@ -144,7 +153,9 @@ pub(super) fn insert_in(
     utc_offset_s: i32,
     now: DateTime<Utc>,
 ) -> Result<EntryId> {
+    let id = next_entry_number(tx)?;
     let mut values = vec![
+        Value::Integer(id),
         Value::Text(uuid.to_string()),
         Value::Integer(to_ms(created)),
         Value::Integer(i64::from(utc_offset_s)),
@@ -152,7 +163,7 @@ pub(super) fn insert_in(
     ];
     values.extend(content_values(content));
     exec(tx, &INSERT_SQL, rusqlite::params_from_iter(values))?;
-    let id = EntryId(tx.last_insert_rowid());
+    let id = EntryId(id);
     add_tags(tx, id, &content.common.tags)?;
     match &content.details {
         Details::Reflection(g) => write_answers(tx, id, g)?,

@@ -466,7 +466,10 @@ fn bad_ratings_kinds_dates_and_ids() {
         &["add", "x", "--at", "someday soon"],
         "cannot read the date 'someday soon'",
     );
-    j.fails(&["list", "--since", "blursday"], "yesterday at 5pm, this morning");
+    j.fails(
+        &["list", "--since", "blursday"],
+        "yesterday at 5pm, this morning",
+    );
     j.fails(&["list", "--min-stress", "12"], "--min-stress must be");
     j.fails(
         &["add", "x", "--tag", "two words"],

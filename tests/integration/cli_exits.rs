@@ -290,3 +290,48 @@ fn dates_are_about_the_past_and_read_the_uk_way() {
         "{moved}"
     );
 }
+
+#[test]
+fn jrnl_habits_a_pipe_a_count_and_tag_choices() {
+    let j = Journal::new();
+    j.cmd()
+        .write_stdin("written in a pipe #court")
+        .assert()
+        .success()
+        .stdout(contains("Saved entry 1."));
+    j.cmd()
+        .write_stdin("")
+        .assert()
+        .success()
+        .stderr(contains("nothing was saved"))
+        .stdout(contains("written in a pipe"));
+    j.add(&["home and court", "--tag", "home", "--tag", "court"]);
+    j.add(&["home only", "--tag", "home"]);
+    let listed = |args: &[&str]| -> Vec<String> {
+        j.json(&[&["list", "--json"], args].concat())
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|e| e["headline"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(
+        listed(&["--tag", "court", "--tag", "home"]),
+        ["home and court"]
+    );
+    assert_eq!(
+        listed(&["--tag", "court", "--tag", "home", "--or"]).len(),
+        3,
+        "any of the tags"
+    );
+    assert_eq!(listed(&["--tag", "home", "--not", "court"]), ["home only"]);
+    assert_eq!(listed(&["--on", "today"]).len(), 3);
+    assert!(listed(&["--on", "yesterday"]).is_empty());
+    let two = j.run(&["-n", "2"]);
+    assert_eq!(two.lines().filter(|l| l.contains('#')).count(), 2, "{two}");
+    assert_eq!(
+        j.run(&["list", "-n", "0"]),
+        "",
+        "nothing asked, nothing said"
+    );
+}

@@ -600,3 +600,20 @@ fn a_nul_in_the_text_does_not_cut_its_headline_short() {
         "cut on a character boundary"
     );
 }
+
+#[test]
+fn an_entry_number_is_never_given_twice() {
+    let mut store = Store::open_in_memory().expect("store");
+    let a = store
+        .add_entry(&reflection("one", &[]), at(9), 0, at(9))
+        .expect("a");
+    let b = store
+        .add_entry(&reflection("two", &[]), at(9), 0, at(9))
+        .expect("b");
+    store.purge(b).expect("purge the newest");
+    let c = store
+        .add_entry(&reflection("three", &[]), at(9), 0, at(9))
+        .expect("c");
+    assert_eq!((a.0, b.0), (1, 2));
+    assert_eq!(c.0, 3, "not the purged entry's number");
+}
