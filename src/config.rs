@@ -18,6 +18,8 @@ pub struct Config {
     pub date_order: crate::domain::date_words::DateOrder,
     pub default_template: String,
     pub editor: EditorChoice,
+    /// Scroll with the mouse wheel (then Shift+drag selects text in most terminals).
+    pub mouse: bool,
     /// "screen.action" -> key, e.g. "timeline.new" -> "w".
     pub keys: BTreeMap<String, String>,
 }
@@ -30,6 +32,7 @@ impl Default for Config {
             date_order: crate::domain::date_words::DateOrder::Dmy,
             default_template: "free".into(),
             editor: EditorChoice::Builtin,
+            mouse: true,
             keys: BTreeMap::new(),
         }
     }
@@ -60,17 +63,19 @@ pub enum EditorChoice {
 }
 
 impl Config {
-    /// Read settings from `path`. A missing file gives the defaults; a broken one gives the
-    /// defaults and a one-line warning naming the file, the line and the key.
+    /// Read settings from `path`. A missing file gives the defaults. In a file with
+    /// mistakes every valid setting still applies, and the warning names every invalid one
+    /// (file, line, key, what is allowed); those take their defaults.
     pub fn load(path: &Path) -> (Config, Option<String>) {
         match std::fs::read_to_string(path) {
-            Ok(text) => match Config::parse(&text) {
-                Ok(c) => (c, None),
-                Err(msg) => (
-                    Config::default(),
+            Ok(text) => match Config::parse_each(&text) {
+                (c, problems) if problems.is_empty() => (c, None),
+                (c, problems) => (
+                    c,
                     Some(format!(
-                        "{}: {msg}; starting with the default settings",
-                        path.display()
+                        "{}: {}; the other settings apply",
+                        path.display(),
+                        problems.join("; ")
                     )),
                 ),
             },
@@ -83,6 +88,61 @@ impl Config {
                 )),
             ),
         }
+    }
+
+    /// Parse settings text key by key: the settings that are valid, and one line for each
+    /// that is not.
+    pub fn parse_each(text: &str) -> (Config, Vec<String>) {
+        let table: toml::Table = match toml::from_str(text) {
+            Ok(t) => t,
+            Err(e) => return (Config::default(), vec![describe(text, &e)]),
+        };
+        let mut c = Config::default();
+        let mut problems = Vec::new();
+        for (key, value) in table {
+            let line = line_of_key(text, &key).unwrap_or(0);
+            let result: Result<(), String> = match key.as_str() {
+                "theme" => value
+                    .try_into()
+                    .map(|v| c.theme = v)
+                    .map_err(|_| "use \"default\" or \"high-contrast\"".to_string()),
+                "week_start" => value
+                    .try_into()
+                    .map(|v| c.week_start = v)
+                    .map_err(|_| "use \"monday\" or \"sunday\"".to_string()),
+                "date_order" => value
+                    .try_into()
+                    .map(|v| c.date_order = v)
+                    .map_err(|_| "use \"dmy\", \"mdy\" or \"ymd\"".to_string()),
+                "editor" => value
+                    .try_into()
+                    .map(|v| c.editor = v)
+                    .map_err(|_| "use \"builtin\" or \"external\"".to_string()),
+                "default_template" => match value.as_str() {
+                    Some(t) if crate::domain::templates::is_known(t) => {
+                        c.default_template = t.to_string();
+                        Ok(())
+                    }
+                    _ => Err(format!(
+                        "unknown template, use {}",
+                        crate::domain::templates::names().join(", ")
+                    )),
+                },
+                "mouse" => value
+                    .as_bool()
+                    .map(|v| c.mouse = v)
+                    .ok_or_else(|| "use true or false".to_string()),
+                "keys" => value
+                    .try_into()
+                    .map(|v| c.keys = v)
+                    .map_err(|_| "write [keys] entries as \"screen.action\" = \"key\"".to_string()),
+                _ => Err("not a setting (see `debrief config --default`)".to_string()),
+            };
+            if let Err(why) = result {
+                problems.push(format!("line {line} (key `{key}`): {why}"));
+            }
+        }
+        (c, problems)
     }
 
     /// Parse settings text; the error names the line and key.
@@ -168,6 +228,32 @@ mod tests {
             .expect_err("template")
             .to_string();
         assert!(err.contains("line 1 (key `default_template`)"), "{err}");
+    }
+
+    #[test]
+    fn every_valid_setting_applies_and_every_invalid_one_is_named() {
+        let (c, problems) = Config::parse_each(
+            "theme = \"dark\"\nweek_start = \"sunday\"\ncolour = 3\ndate_order = \"mdy\"\n",
+        );
+        assert_eq!(c.week_start, WeekStart::Sunday);
+        assert_eq!(c.date_order, crate::domain::date_words::DateOrder::Mdy);
+        assert_eq!(
+            c.theme,
+            ThemeName::Default,
+            "the invalid one takes its default"
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].contains("line 3 (key `colour`)")
+                || problems[1].contains("line 3 (key `colour`)"),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("line 1 (key `theme`)") && p.contains("high-contrast")),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -13,8 +13,32 @@ use crate::{Error, Result};
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
     /// Print a complete default settings file, every setting explained.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "init")]
     pub default: bool,
+    /// Write that file where debrief looks for it (private; an existing file is never replaced).
+    #[arg(long)]
+    pub init: bool,
+}
+
+/// Write the commented default settings to `path`, creating its folder; refuse to replace.
+fn init(path: &std::path::Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::storage::create_private_dir(dir)?;
+    }
+    match crate::storage::create_new_private_file(path) {
+        Ok(mut f) => {
+            f.write_all(DEFAULT_CONFIG.as_bytes())?;
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Conflict(format!(
+            "{} exists already and was left as it is: edit it, or move it away first",
+            path.display()
+        ))),
+        Err(e) => Err(Error::NotWritable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }),
+    }
 }
 
 pub fn run(session: &Session, args: ConfigArgs) -> Result<()> {
@@ -25,17 +49,19 @@ pub fn run(session: &Session, args: ConfigArgs) -> Result<()> {
         return Ok(());
     }
     let path = &session.paths.config;
+    if args.init {
+        init(path)?;
+        writeln!(out, "Wrote {}: every setting, explained.", path.display())?;
+        out.flush()?;
+        return Ok(());
+    }
     if !path.exists() {
         writeln!(
             out,
             "{}: not created yet, so the defaults apply.",
             path.display()
         )?;
-        writeln!(
-            out,
-            "Start one with: debrief config --default > {}",
-            path.display()
-        )?;
+        writeln!(out, "Start one with: debrief config --init")?;
         out.flush()?;
         return Ok(());
     }

@@ -195,6 +195,7 @@ fn editor() -> Vec<Binding> {
             "previous field",
             false,
         ),
+        b(&[Key::plain(K::Esc)], Action::Back, "close", true),
         b(
             &[Key::ctrl('o')],
             Action::ExternalEditor,
@@ -203,7 +204,6 @@ fn editor() -> Vec<Binding> {
         ),
         b(&[Key::ctrl('z')], Action::Undo, "undo", false),
         b(&[Key::ctrl('y')], Action::Redo, "redo", false),
-        b(&[Key::plain(K::Esc)], Action::Back, "close", true),
     ];
     t.extend(help_and_quit(
         &[Key::plain(K::F(1))],

@@ -76,7 +76,10 @@ pub fn run(session: &Session) -> crate::Result<()> {
     }
 
     let mut terminal = terminal::init()?;
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    if config.mouse {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    }
     let size = terminal
         .size()
         .map(|s| (s.width, s.height))
@@ -90,7 +93,13 @@ pub fn run(session: &Session) -> crate::Result<()> {
     }
     let mut runtime = Runtime::new(store, session.clock.clone(), Some(&session.paths.journal));
     let editing = session.editing_dir();
-    let result = event_loop(&mut terminal, &editing, &mut app, &mut runtime, &stop);
+    let result = event_loop(
+        &mut terminal,
+        (&editing, config.mouse),
+        &mut app,
+        &mut runtime,
+        &stop,
+    );
     // However the loop ended (quit, signal, a terminal that went away), keep unsaved typing.
     let drafts = app.draft_now();
     runtime.drain(&mut app, drafts, &mut NoEditor, Instant::now());
@@ -119,17 +128,18 @@ impl Host for NoEditor {
 struct TerminalHost<'a> {
     terminal: &'a mut Term,
     editing_dir: std::path::PathBuf,
+    mouse: bool,
 }
 
 impl Host for TerminalHost<'_> {
     fn edit_externally(&mut self, text: &str) -> crate::Result<EditedText> {
-        external_edit(self.terminal, &self.editing_dir, text)
+        external_edit(self.terminal, &self.editing_dir, self.mouse, text)
     }
 }
 
 fn event_loop(
     terminal: &mut Term,
-    editing_dir: &std::path::Path,
+    (editing_dir, mouse): (&std::path::Path, bool),
     app: &mut App,
     runtime: &mut Runtime,
     stop: &AtomicBool,
@@ -139,6 +149,7 @@ fn event_loop(
     let mut host = TerminalHost {
         terminal,
         editing_dir: editing_dir.to_path_buf(),
+        mouse,
     };
     runtime.start(app, &mut host, Instant::now());
     let terminal = host.terminal;
@@ -176,6 +187,7 @@ fn event_loop(
         let mut host = TerminalHost {
             terminal: &mut *terminal,
             editing_dir: editing_dir.to_path_buf(),
+            mouse,
         };
         runtime.step(app, events, &mut host, Instant::now());
     }
@@ -219,6 +231,7 @@ fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
 fn external_edit(
     terminal: &mut Term,
     dir: &std::path::Path,
+    mouse: bool,
     text: &str,
 ) -> crate::Result<EditedText> {
     let mut out = std::io::stdout();
@@ -237,12 +250,10 @@ fn external_edit(
     };
     let result = crate::external_editor::edit_text_in(dir, &text);
     let _ = enable_raw_mode();
-    let _ = execute!(
-        out,
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        EnableMouseCapture
-    );
+    let _ = execute!(out, EnterAlternateScreen, EnableBracketedPaste);
+    if mouse {
+        let _ = execute!(out, EnableMouseCapture);
+    }
     let _ = terminal.clear();
     // Drop keys typed while the editor closed, so they do not land in the journal.
     while event::poll(Duration::ZERO).unwrap_or(false) {

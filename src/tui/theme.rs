@@ -49,41 +49,28 @@ impl Theme {
                 stress_mid: Style::new().fg(Color::Yellow),
                 stress_high: Style::new().fg(Color::Red),
             },
-            ThemeName::HighContrast => Theme {
-                text: Style::new().fg(Color::White),
-                dim: Style::new().fg(Color::Gray),
-                title: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
-                heading: Style::new()
-                    .fg(Color::LightYellow)
-                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                selected: Style::new()
-                    .bg(Color::White)
-                    .fg(Color::Black)
-                    .add_modifier(Modifier::BOLD),
-                key: Style::new()
-                    .fg(Color::LightYellow)
-                    .add_modifier(Modifier::BOLD),
-                border: Style::new().fg(Color::White),
-                focus_border: Style::new()
-                    .fg(Color::LightYellow)
-                    .add_modifier(Modifier::BOLD),
-                matched: Style::new()
-                    .bg(Color::LightYellow)
-                    .fg(Color::Black)
-                    .add_modifier(Modifier::BOLD),
-                error: Style::new()
-                    .bg(Color::Red)
-                    .fg(Color::White)
-                    .add_modifier(Modifier::BOLD),
-                notice: Style::new()
-                    .fg(Color::LightGreen)
-                    .add_modifier(Modifier::BOLD),
-                stress_low: Style::new().fg(Color::LightGreen),
-                stress_mid: Style::new().fg(Color::LightYellow),
-                stress_high: Style::new()
-                    .fg(Color::LightRed)
-                    .add_modifier(Modifier::BOLD),
-            },
+            // Readable on dark and light terminals alike: the terminal's own text colour,
+            // with bold, underline and reverse video for emphasis; red only for what is urgent.
+            ThemeName::HighContrast => {
+                let bold = Style::new().add_modifier(Modifier::BOLD);
+                let reversed = bold.add_modifier(Modifier::REVERSED);
+                Theme {
+                    text: Style::new(),
+                    dim: Style::new(),
+                    title: bold,
+                    heading: bold.add_modifier(Modifier::UNDERLINED),
+                    selected: reversed,
+                    key: bold,
+                    border: Style::new(),
+                    focus_border: bold,
+                    matched: reversed,
+                    error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+                    notice: bold,
+                    stress_low: Style::new(),
+                    stress_mid: bold,
+                    stress_high: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+                }
+            }
         }
     }
 

@@ -335,3 +335,33 @@ fn jrnl_habits_a_pipe_a_count_and_tag_choices() {
         "nothing asked, nothing said"
     );
 }
+
+#[test]
+fn config_init_writes_a_private_file_once() {
+    let j = Journal::new();
+    let path = j.dir.path().join("fresh").join("config.toml");
+    j.cmd()
+        .args(["config", "--init", "--config"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(contains("Wrote"));
+    let mode = std::fs::metadata(&path)
+        .expect("written")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    std::fs::write(&path, "theme = \"high-contrast\"\n").expect("edit");
+    j.cmd()
+        .args(["config", "--init", "--config"])
+        .arg(&path)
+        .assert()
+        .code(5)
+        .stderr(contains("left as it is"));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "theme = \"high-contrast\"\n",
+        "never replaced"
+    );
+}

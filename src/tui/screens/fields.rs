@@ -111,12 +111,12 @@ impl CommonFields {
         d.work_context = self.work_context.clone();
     }
 
-    /// A key on the flags line: `s`, `f`, `l` toggle.
+    /// A key on the flags line: `s`, `f`, `u` toggle (the same letters as in the lists).
     pub fn flag_key(&mut self, key: &KeyEvent) {
         let flag = match key.code {
             KeyCode::Char('s') => Flag::Starred,
             KeyCode::Char('f') => Flag::ForSupervision,
-            KeyCode::Char('l') => Flag::Unfinished,
+            KeyCode::Char('u') => Flag::Unfinished,
             _ => return,
         };
         let on = !self.flags.get(flag);

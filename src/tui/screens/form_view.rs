@@ -82,7 +82,7 @@ fn fields(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         label(Focus::Flags, "Flags"),
         flag(flags.starred, "s", "★ star"),
         flag(flags.for_supervision, "f", "⚑ for supervision"),
-        flag(flags.unfinished, "l", "✎ finish later"),
+        flag(flags.unfinished, "u", "✎ finish later"),
     ]);
     buf.set_line(x, area.y + 4, &line, w);
 }

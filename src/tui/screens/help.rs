@@ -57,7 +57,7 @@ impl HelpOverlay {
             .collect();
         let extra: &[&str] = match self.about {
             ScreenId::Editor => &[
-                "In fields: 0-10 or ←/→ for ratings (Backspace clears), s/f/l toggle flags.",
+                "In fields: 0-10 or ←/→ for ratings (Backspace clears), s/f/u toggle flags.",
                 "Text: emacs-style keys (Ctrl-A/E line start/end). Tab moves to each stage.",
             ],
             ScreenId::Search => &[crate::domain::query::FILTER_HELP],
@@ -68,6 +68,10 @@ impl HelpOverlay {
             lines.extend(extra.iter().map(|l| Line::styled(l.to_string(), t.dim)));
         }
         lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "With the mouse on (the `mouse` setting), Shift+drag selects text in most terminals.",
+            t.dim,
+        ));
         lines.push(Line::styled(
             if names {
                 "The right column names each key in config.toml's [keys]. ↑/↓ scroll; any other key closes this help."
