@@ -44,8 +44,13 @@ impl Session {
     }
 
     /// Open the journal for a command that only reads: as usual, or, when the journal
-    /// cannot be written (a read-only disk, someone else's file), read-only.
+    /// cannot be written (a read-only disk, someone else's file), read-only. A journal that
+    /// does not exist is read as empty, and nothing is created (a mistyped `--db` makes no
+    /// folders).
     pub fn open_store_to_read(&self) -> crate::Result<Store> {
+        if !self.paths.journal.exists() {
+            return Store::open_in_memory();
+        }
         match self.open_store() {
             Err(crate::Error::NotWritable { .. }) if self.paths.journal.is_file() => {
                 Store::open_read_only(&self.paths.journal)

@@ -80,6 +80,11 @@ pub fn run(session: &Session, args: ListArgs) -> crate::Result<()> {
     match json {
         Some(array) => array.finish(&mut out)?,
         None if args.limit == 0 => {}
+        None if shown == 0 && !session.paths.journal.exists() => writeln!(
+            out,
+            "There is no journal at {} yet. Write the first entry with: debrief add \"...\"",
+            session.paths.journal.display()
+        )?,
         None if shown == 0 && filter.is_empty() => writeln!(
             out,
             "The journal is empty. Write the first entry with: debrief add \"...\""

@@ -6,6 +6,7 @@
 mod add;
 mod config;
 mod delete;
+mod docs;
 mod edit;
 mod filters;
 mod list;
@@ -27,21 +28,49 @@ use crate::session::Session;
 ///
 /// Run without a command to open the journal in the terminal interface.
 #[derive(Debug, Parser)]
-#[command(name = "debrief", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "debrief",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     /// The journal file (default: your data folder; see `debrief paths`).
-    #[arg(long, global = true, env = crate::paths::DB_ENV, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = crate::paths::DB_ENV,
+        value_name = "PATH",
+        help_heading = "Global options",
+        hide_env_values = true
+    )]
     pub db: Option<PathBuf>,
 
     /// The settings file (default: your config folder; see `debrief paths`).
-    #[arg(long, global = true, env = crate::paths::CONFIG_ENV, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = crate::paths::CONFIG_ENV,
+        value_name = "PATH",
+        help_heading = "Global options",
+        hide_env_values = true
+    )]
     pub config: Option<PathBuf>,
 
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", value_parser = ColorChoice::from_str)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        value_parser = ColorChoice::from_str,
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 
-    /// Without a command and not in a terminal: how many of the newest entries to print.
+    /// Without a command: print the newest N entries instead of opening the journal.
     #[arg(short = 'n', value_name = "N")]
     pub limit: Option<usize>,
 
@@ -49,13 +78,34 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+const EXAMPLES: &str = "Examples:
+  debrief                                   open the journal (in a terminal)
+  debrief add \"Visit ran long #home-visit\" --stress 7
+  echo \"a thought\" | debrief                a new entry from a pipe
+  debrief list --since \"last monday\" --tag court
+  debrief search \"boundar* kind:checkin\"
+  debrief show 12";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write a new entry (from the arguments, `-` for standard input, or your editor).
+    #[command(after_help = "Examples:
+  debrief add \"Visit ran long; I held the boundary #home-visit\" --stress 7
+  debrief add --kind checkin --stress 5 --sensation shoulders:tight:2 --emotion worried:2
+  debrief add \"yesterday: the visit went well\"     dated yesterday, as in jrnl
+  debrief add                                      opens $VISUAL or $EDITOR")]
     Add(add::AddArgs),
     /// List entries, newest first.
+    #[command(after_help = "Examples:
+  debrief list -n 50 --since \"last monday\" --tag home-visit --min-stress 6
+  debrief list --on yesterday --tag court --or --tag home
+  debrief list --kind checkin --json")]
     List(list::ListArgs),
     /// Full-text search, best match first.
+    #[command(after_help = "Examples:
+  debrief search boundar*                   a prefix
+  debrief search tense kind:checkin stress>=6 since:last-monday
+  debrief search -- -dash                   a word that begins with a dash")]
     Search(search::SearchArgs),
     /// Show one entry in full.
     Show(show::ShowArgs),
@@ -69,8 +119,12 @@ pub enum Command {
     Tags(tags::TagsArgs),
     /// Show where the journal, settings, backups and log live.
     Paths(paths::PathsArgs),
-    /// Check the settings file, or print the default one (--default).
+    /// Check the settings file, or write (--init) or print (--default) the default one.
     Config(config::ConfigArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(docs::CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
 }
 
 /// Run a parsed command. `None` (no command) is handled by the caller.
@@ -86,6 +140,8 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Tags(a) => tags::run(session, a),
         Command::Paths(a) => paths::run(session, a),
         Command::Config(a) => config::run(session, a),
+        Command::Completions(a) => docs::completions(a),
+        Command::Man => docs::man(),
     }
 }
 

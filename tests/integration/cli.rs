@@ -421,7 +421,8 @@ fn bare_debrief_without_a_terminal_prints_the_newest_entries() {
     j.cmd()
         .assert()
         .success()
-        .stdout(contains("The journal is empty"));
+        .stdout(contains("There is no journal at"));
+    assert!(!j.db().exists(), "printing creates no journal");
     j.add(&["hello there"]);
     j.cmd().assert().success().stdout(contains("hello there"));
 }
@@ -512,7 +513,7 @@ fn bad_journal_locations() {
     );
 
     j.fails(
-        &["--db", "/proc/debrief-test/journal.db", "list"],
+        &["--db", "/proc/debrief-test/journal.db", "add", "x"],
         "cannot create or write",
     );
 }

@@ -365,3 +365,43 @@ fn config_init_writes_a_private_file_once() {
         "never replaced"
     );
 }
+
+#[test]
+fn reading_a_journal_that_is_not_there_creates_nothing() {
+    let j = Journal::new();
+    let typo = j.dir.path().join("typo").join("x.db");
+    j.cmd()
+        .args(["list", "--db"])
+        .arg(&typo)
+        .assert()
+        .success()
+        .stdout(contains("no journal at"));
+    j.cmd()
+        .args(["search", "word", "--db"])
+        .arg(&typo)
+        .assert()
+        .success();
+    assert!(
+        !j.dir.path().join("typo").exists(),
+        "no folder made for a read"
+    );
+}
+
+#[test]
+fn completions_a_manual_and_help_with_examples() {
+    let j = Journal::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = j.run(&["completions", shell]);
+        assert!(out.contains("debrief") && out.contains("search"), "{shell}");
+    }
+    j.cmd().args(["completions", "tcsh"]).assert().code(2);
+    let man = j.run(&["man"]);
+    assert!(man.contains(".TH") && man.contains("debrief"), "{man}");
+    let help = j.run(&["--help"]);
+    assert!(
+        help.contains("Global options:") && help.contains("Examples:"),
+        "{help}"
+    );
+    let add = j.run(&["add", "--help"]);
+    assert!(add.contains("yesterday: the visit went well"), "{add}");
+}
