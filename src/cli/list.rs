@@ -9,7 +9,7 @@ use super::filters::FilterArgs;
 use super::output::{JsonArray, stdout, summary_line};
 use crate::present::{Role, SummaryParts};
 use crate::session::Session;
-use crate::transfer::SummaryRecord;
+use crate::transfer::{EntryRecord, SummaryRecord};
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -21,6 +21,9 @@ pub struct ListArgs {
     /// Print JSON (see the README's "Machine output").
     #[arg(long)]
     pub json: bool,
+    /// With --json: whole entries (text, details) instead of one line each.
+    #[arg(long, requires = "json")]
+    pub full: bool,
 }
 
 impl ListArgs {
@@ -30,6 +33,7 @@ impl ListArgs {
             limit,
             filters: FilterArgs::default(),
             json: false,
+            full: false,
         }
     }
 }
@@ -53,6 +57,9 @@ pub fn run(session: &Session, args: ListArgs) -> crate::Result<()> {
         page_filter = filter.page_after(last);
         for e in &page {
             match &mut json {
+                Some(array) if args.full => {
+                    array.push(&mut out, &EntryRecord::from(&store.get(e.id)?))?
+                }
                 Some(array) => array.push(&mut out, &SummaryRecord::from(e))?,
                 None => {
                     let d = session

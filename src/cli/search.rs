@@ -11,7 +11,7 @@ use crate::domain::query::parse_query;
 use crate::present::{Role, SummaryParts, snippet_spans};
 use crate::session::Session;
 use crate::storage::search::{MATCH_END, MATCH_START};
-use crate::transfer::SummaryRecord;
+use crate::transfer::{EntryRecord, SummaryRecord};
 use crate::{Error, Result};
 
 /// Flags and query words together; a flag wins where both set the same thing.
@@ -51,6 +51,9 @@ pub struct SearchArgs {
     /// Print JSON (see the README's "Machine output").
     #[arg(long)]
     pub json: bool,
+    /// With --json: whole entries (text, details) instead of one line each.
+    #[arg(long, requires = "json")]
+    pub full: bool,
 }
 
 pub fn run(session: &Session, args: SearchArgs) -> Result<()> {
@@ -77,6 +80,10 @@ pub fn run(session: &Session, args: SearchArgs) -> Result<()> {
     if args.json {
         let mut array = JsonArray::default();
         for h in &hits {
+            if args.full {
+                array.push(&mut out, &EntryRecord::from(&store.get(h.entry.id)?))?;
+                continue;
+            }
             let record = SummaryRecord {
                 snippet: Some(h.snippet.replace([MATCH_START, MATCH_END], "**")),
                 ..SummaryRecord::from(&h.entry)

@@ -1,6 +1,7 @@
 //! debrief's one integration-test binary. What goes where:
 //! - `cli`: the real `debrief` binary on a temporary journal (assert_cmd), every command and bad input;
-//! - `cli_exits`: exit codes, closed pipes, colour, guided reflections in `$EDITOR`;
+//! - `cli_exits`: exit codes, closed pipes, colour, dates, guided reflections in `$EDITOR`;
+//! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
 //! - `reliability`: attacks on the loss paths (busy or vanished journal, two windows, foreign files);
 //! - `storage_props`: property tests (write/read round trip, the search index after any changes);
 //! - `storage_story`: a journal file's life through the library (create, migrate, add, search, trash, reopen);
@@ -10,6 +11,7 @@
 mod boundaries;
 mod cli;
 mod cli_exits;
+mod json_schema;
 mod reliability;
 mod storage_props;
 mod storage_story;
