@@ -22,6 +22,8 @@ pub struct Draft {
     /// The entry being edited; `None` for a new entry.
     pub entry_id: Option<EntryId>,
     pub title: String,
+    /// When it happened, as typed (`yesterday 17:30`); empty: now, or unchanged.
+    pub when: String,
     /// The tag field as typed ("home-visit court").
     pub tags: String,
     pub stress: Option<u8>,
@@ -75,6 +77,7 @@ impl From<DraftV1> for Draft {
         Draft {
             entry_id: v.entry_id.map(EntryId),
             title: v.title,
+            when: String::new(),
             tags: v.tags,
             stress: v.stress,
             energy: v.energy,
@@ -114,6 +117,7 @@ impl Draft {
         Draft {
             entry_id: Some(e.meta.id),
             title: c.title.clone().unwrap_or_default(),
+            when: String::new(),
             tags: c.tags.iter().map(Tag::as_str).collect::<Vec<_>>().join(" "),
             stress: c.stress.map(Rating::value),
             energy: c.energy.map(Rating::value),

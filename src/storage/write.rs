@@ -16,15 +16,18 @@ use crate::domain::{
 };
 use crate::{Error, Result};
 
-/// Where [`Store::save`] writes: a new entry (written now, with the writer's offset) or an
-/// existing one.
+/// Where [`Store::save`] writes: a new entry (written at `created`, with the writer's
+/// offset then) or an existing one (its time corrected when `created` is given).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveTarget {
     New {
         created: DateTime<Utc>,
         utc_offset_s: i32,
     },
-    Existing(EntryId),
+    Existing {
+        id: EntryId,
+        created: Option<(DateTime<Utc>, i32)>,
+    },
 }
 
 impl Store {
@@ -68,8 +71,14 @@ impl Store {
                     created,
                     utc_offset_s,
                 } => insert_in(tx, content, Uuid::new_v4(), created, utc_offset_s, now)?,
-                SaveTarget::Existing(id) => {
+                SaveTarget::Existing { id, created } => {
                     update_in(tx, id, content, now)?;
+                    if let Some((at, offset)) = created {
+                        tx.execute(
+                            "UPDATE entries SET created_ms = ?2, utc_offset_s = ?3 WHERE id = ?1",
+                            params![id.0, to_ms(at), offset],
+                        )?;
+                    }
                     id
                 }
             };

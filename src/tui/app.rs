@@ -50,6 +50,7 @@ impl App {
                 theme,
                 clock,
                 week_start: config.week_start,
+                date_order: config.date_order,
                 default_template: config.default_template.clone(),
                 external_editor: config.editor == EditorChoice::External,
                 journal_label,

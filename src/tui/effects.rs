@@ -67,21 +67,24 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             entry_id,
             content,
             draft_id,
+            created,
         } => {
             let now = clock.now();
             let target = match entry_id {
-                Some(id) => SaveTarget::Existing(id),
-                None => SaveTarget::New {
-                    created: now,
-                    utc_offset_s: clock.offset_at(now),
-                },
+                Some(id) => SaveTarget::Existing { id, created },
+                None => {
+                    let (created, utc_offset_s) =
+                        created.unwrap_or_else(|| (now, clock.offset_at(now)));
+                    SaveTarget::New {
+                        created,
+                        utc_offset_s,
+                    }
+                }
             };
             let id = store.save(target, &content, draft_id, now)?;
-            vec![Msg::Saved {
-                form,
-                summary: Box::new(store.summary(id)?),
-                new: entry_id.is_none(),
-            }]
+            let summary = Box::new(store.summary(id)?);
+            let new = entry_id.is_none();
+            vec![Msg::Saved { form, summary, new }]
         }
         Effect::SaveDraft {
             form,
@@ -102,16 +105,8 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             vec![]
         }
         Effect::LoadDrafts => {
-            // Text left in an editor by a debrief that was killed becomes a draft first.
             if let Some(dir) = &editing_dir {
-                for (file, text) in crate::external_editor::leftovers(dir, alive) {
-                    let draft = crate::domain::Draft {
-                        body: text,
-                        ..crate::domain::Draft::new(crate::domain::Kind::Reflection, None)
-                    };
-                    store.save_draft(None, &draft, None, clock.now())?;
-                    let _ = std::fs::remove_file(file);
-                }
+                adopt_leftovers(store, clock, dir, alive)?;
             }
             vec![Msg::Drafts(store.free_drafts(holder, alive)?)]
         }
@@ -126,6 +121,24 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
         Effect::Change { id, change } => vec![make_change(store, clock, id, change)?],
         Effect::ExternalEditor { .. } => vec![],
     })
+}
+
+/// Text left in an editor by a debrief that was killed becomes a draft, and its file goes.
+fn adopt_leftovers(
+    store: &mut Store,
+    clock: &Clock,
+    dir: &std::path::Path,
+    alive: fn(u32) -> bool,
+) -> crate::Result<()> {
+    for (file, text) in crate::external_editor::leftovers(dir, alive) {
+        let draft = crate::domain::Draft {
+            body: text,
+            ..crate::domain::Draft::new(crate::domain::Kind::Reflection, None)
+        };
+        store.save_draft(None, &draft, None, clock.now())?;
+        let _ = std::fs::remove_file(file);
+    }
+    Ok(())
 }
 
 fn load_page(

@@ -92,6 +92,9 @@ pub enum Effect {
         entry_id: Option<EntryId>,
         content: Box<EntryContent>,
         draft_id: Option<i64>,
+        /// When it happened, if the writer gave a time (else: now for a new entry, unchanged
+        /// for an existing one), with the UTC offset then.
+        created: Option<(chrono::DateTime<chrono::Utc>, i32)>,
     },
     SaveDraft {
         form: FormId,

@@ -23,6 +23,8 @@ pub struct Ctx {
     pub theme: Theme,
     pub clock: Clock,
     pub week_start: WeekStart,
+    /// How dates with slashes are read.
+    pub date_order: crate::domain::date_words::DateOrder,
     pub default_template: String,
     pub external_editor: bool,
     pub journal_label: String,

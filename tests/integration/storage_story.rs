@@ -375,7 +375,10 @@ fn saving_an_entry_and_forgetting_its_draft_is_one_transaction() {
     d.body = "typed".into();
     let draft = store.save_draft(None, &d, None, at(9)).expect("draft");
     // A save that fails keeps the draft.
-    let missing = SaveTarget::Existing(EntryId(99));
+    let missing = SaveTarget::Existing {
+        id: EntryId(99),
+        created: None,
+    };
     let err = store
         .save(missing, &reflection("typed", &[]), Some(draft), at(9))
         .expect_err("no entry 99");

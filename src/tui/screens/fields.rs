@@ -81,6 +81,8 @@ pub fn text_of(t: &TextArea<'_>) -> String {
 /// Title, tags, ratings and flags.
 pub struct CommonFields {
     pub title: TextArea<'static>,
+    /// When it happened, as typed; empty means now (a new entry) or unchanged.
+    pub when: TextArea<'static>,
     pub tags: TextArea<'static>,
     pub stress: RatingField,
     pub energy: RatingField,
@@ -90,9 +92,17 @@ pub struct CommonFields {
 }
 
 impl CommonFields {
-    pub fn of(d: &Draft) -> CommonFields {
+    /// The fields of `d`; `written` is when an existing entry was written, shown while the
+    /// time is left as it is.
+    pub fn of(d: &Draft, written: Option<String>) -> CommonFields {
+        let when_hint = match (written, d.entry_id) {
+            (Some(w), _) => format!("{w} (type another time to change it)"),
+            (None, Some(_)) => "as written (type a time to change it)".to_string(),
+            (None, None) => "now, or e.g. yesterday 17:30, 20/11/2026 14:00".to_string(),
+        };
         CommonFields {
             title: single_line(&d.title, "optional; the first line stands in"),
+            when: single_line(&d.when, &when_hint),
             tags: single_line(&d.tags, "e.g. home-visit court"),
             stress: RatingField::new(d.stress),
             energy: RatingField::new(d.energy),
@@ -104,6 +114,7 @@ impl CommonFields {
     /// Write these fields into a draft.
     pub fn fill(&self, d: &mut Draft) {
         d.title = self.title.lines().join(" ");
+        d.when = self.when.lines().join(" ");
         d.tags = self.tags.lines().join(" ");
         d.stress = self.stress.value;
         d.energy = self.energy.value;

@@ -1,4 +1,4 @@
-//! Drawing an [`EntryForm`]: the common fields on five lines, then the text being written.
+//! Drawing an [`EntryForm`]: the common fields on six lines, then the text being written.
 //! A guided reflection shows a line of its stages (✓ where answered) and the focused stage's
 //! prompts as guidance above its text; other kinds show their details read-only below.
 
@@ -24,7 +24,7 @@ pub fn render(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     };
     let detail_rows = (details.len() as u16).min(area.height.saturating_sub(9) / 2);
     let [form, text, below] = Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Min(3),
         Constraint::Length(detail_rows),
     ])
@@ -57,11 +57,13 @@ fn fields(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let field_area = |row: u16| Rect::new(x + LABEL, area.y + row, w.saturating_sub(LABEL), 1);
     buf.set_line(x, area.y, &Line::from(label(Focus::Title, "Title")), w);
     f.common.title.render(field_area(0), buf);
-    buf.set_line(x, area.y + 1, &Line::from(label(Focus::Tags, "Tags")), w);
-    f.common.tags.render(field_area(1), buf);
+    buf.set_line(x, area.y + 1, &Line::from(label(Focus::When, "When")), w);
+    f.common.when.render(field_area(1), buf);
+    buf.set_line(x, area.y + 2, &Line::from(label(Focus::Tags, "Tags")), w);
+    f.common.tags.render(field_area(2), buf);
     for (row, focus, name, value) in [
-        (2, Focus::Stress, "Stress", f.common.stress.value),
-        (3, Focus::Energy, "Energy", f.common.energy.value),
+        (3, Focus::Stress, "Stress", f.common.stress.value),
+        (4, Focus::Energy, "Energy", f.common.energy.value),
     ] {
         let mut spans = vec![label(focus, name)];
         match value {
@@ -84,7 +86,7 @@ fn fields(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         flag(flags.for_supervision, "f", "⚑ for supervision"),
         flag(flags.unfinished, "u", "✎ finish later"),
     ]);
-    buf.set_line(x, area.y + 4, &line, w);
+    buf.set_line(x, area.y + 5, &line, w);
 }
 
 fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {

@@ -168,7 +168,7 @@ fn a_stored_one_and_a_zero_make_zero() {
         .expect("add");
     let mut h = Harness::new(store, (100, 30));
     h.key(KeyCode::Char('e'));
-    for _ in 0..3 {
+    for _ in 0..4 {
         h.key(KeyCode::Tab);
     }
     h.chars("0");

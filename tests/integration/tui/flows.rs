@@ -14,6 +14,7 @@ fn write_save_search_edit_trash_restore() {
     h.chars("The visit was tense but I held the boundary.");
     h.key(KeyCode::Tab); // -> title
     h.chars("Tuesday visit");
+    h.key(KeyCode::Tab); // -> when
     h.key(KeyCode::Tab); // -> tags
     h.chars("home-visit");
     h.key(KeyCode::Tab); // -> stress
@@ -316,4 +317,38 @@ fn entries_written_by_another_debrief_appear_while_the_timeline_is_open() {
         "{}",
         h.screen()
     );
+}
+
+#[test]
+fn the_form_dates_an_entry_and_refuses_the_future() {
+    let mut h = Harness::new(Store::open_in_memory().expect("store"), (100, 30));
+    h.key(KeyCode::Char('n'));
+    h.chars("after the Friday visit");
+    h.key(KeyCode::Tab); // -> title
+    h.key(KeyCode::Tab); // -> when
+    h.chars("next friday");
+    h.ctrl('s');
+    assert_eq!(h.screen_id(), ScreenId::Editor, "not saved");
+    assert!(h.screen().contains("in the future"), "{}", h.screen());
+    for _ in 0.."next friday".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.chars("friday 16:00");
+    h.ctrl('s');
+    let e = h.live()[0].clone();
+    assert_eq!(
+        e.created.format("%a %d %H:%M").to_string(),
+        "Fri 20 16:00",
+        "the last Friday, 16:00 on the clock's wall"
+    );
+    // Editing it shows when it was written and keeps it unless changed.
+    h.key(KeyCode::Char('e'));
+    assert!(
+        h.screen().contains("Fri 20 Nov 2026 16:00"),
+        "{}",
+        h.screen()
+    );
+    h.chars(" more");
+    h.ctrl('s');
+    assert_eq!(h.store().get(e.id).expect("get").meta.created, e.created);
 }

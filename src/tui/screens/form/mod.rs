@@ -27,6 +27,7 @@ static NEXT_FORM: AtomicU64 = AtomicU64::new(1);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
     Title,
+    When,
     Tags,
     Stress,
     Energy,
@@ -80,7 +81,11 @@ impl EntryForm {
 
     /// A form on an existing entry.
     pub fn for_entry(e: &Entry) -> EntryForm {
-        EntryForm::from_parts(&Draft::of_entry(e), None)
+        let mut form = EntryForm::from_parts(&Draft::of_entry(e), None);
+        let written = e.meta.created.format("%a %-d %b %Y %H:%M").to_string();
+        form.common = CommonFields::of(&form.original, Some(written));
+        form.show_cursor();
+        form
     }
 
     /// A form restored from a stored draft: unsaved work from the start.
@@ -113,7 +118,7 @@ impl EntryForm {
             entry_id: d.entry_id,
             draft_id,
             kind: d.kind(),
-            common: CommonFields::of(d),
+            common: CommonFields::of(d, None),
             body: text_area(&d.body, "Write here. Nothing leaves this computer."),
             part,
             focus: Focus::Body,
@@ -176,6 +181,7 @@ impl EntryForm {
     fn order(&self) -> Vec<Focus> {
         let mut v = vec![
             Focus::Title,
+            Focus::When,
             Focus::Tags,
             Focus::Stress,
             Focus::Energy,
@@ -206,6 +212,7 @@ impl EntryForm {
     pub fn focused_text(&self) -> Option<&TextArea<'static>> {
         match (self.focus, &self.part) {
             (Focus::Title, _) => Some(&self.common.title),
+            (Focus::When, _) => Some(&self.common.when),
             (Focus::Tags, _) => Some(&self.common.tags),
             (Focus::Body, _) => Some(&self.body),
             (Focus::Stage(i), Part::Guided { stages, .. }) => stages.get(i),
@@ -216,6 +223,7 @@ impl EntryForm {
     fn focused_text_mut(&mut self) -> Option<&mut TextArea<'static>> {
         match (self.focus, &mut self.part) {
             (Focus::Title, _) => Some(&mut self.common.title),
+            (Focus::When, _) => Some(&mut self.common.when),
             (Focus::Tags, _) => Some(&mut self.common.tags),
             (Focus::Body, _) => Some(&mut self.body),
             (Focus::Stage(i), Part::Guided { stages, .. }) => stages.get_mut(i),
@@ -228,6 +236,7 @@ impl EntryForm {
         let cursor = ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
         let none = ratatui::style::Style::new();
         self.common.title.set_cursor_style(none);
+        self.common.when.set_cursor_style(none);
         self.common.tags.set_cursor_style(none);
         self.body.set_cursor_style(none);
         if let Part::Guided { stages, .. } = &mut self.part {
@@ -248,7 +257,9 @@ impl EntryForm {
     fn key(&mut self, key: KeyEvent, now: Instant) {
         let before = self.snapshot();
         match self.focus {
-            Focus::Title | Focus::Tags if key.code == KeyCode::Enter => self.cycle_focus(true),
+            Focus::Title | Focus::When | Focus::Tags if key.code == KeyCode::Enter => {
+                self.cycle_focus(true)
+            }
             Focus::Stress | Focus::Energy | Focus::Flags if key.code == KeyCode::Enter => {
                 self.cycle_focus(true)
             }
@@ -269,7 +280,7 @@ impl EntryForm {
     fn paste(&mut self, text: &str, now: Instant) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         match self.focus {
-            Focus::Title | Focus::Tags => {
+            Focus::Title | Focus::When | Focus::Tags => {
                 if let Some(t) = self.focused_text_mut() {
                     t.insert_str(text.replace('\n', " "));
                 }
@@ -288,13 +299,19 @@ impl EntryForm {
         self.touched(now);
     }
 
-    fn save(&self) -> Vec<Cmd> {
-        match self.snapshot().to_content() {
+    fn save(&self, ctx: &Ctx) -> Vec<Cmd> {
+        let draft = self.snapshot();
+        let created = match written_at(&draft.when, ctx) {
+            Ok(created) => created,
+            Err(e) => return vec![Cmd::Error(e.to_string())],
+        };
+        match draft.to_content() {
             Ok(content) => vec![Cmd::Do(Effect::Save {
                 form: self.id,
                 entry_id: self.entry_id,
                 content: Box::new(content),
                 draft_id: self.draft_id,
+                created,
             })],
             Err(e) => vec![Cmd::Error(e.to_string())],
         }
@@ -350,6 +367,28 @@ impl EntryForm {
     }
 }
 
+/// The time typed in the form's When field, read as the CLI reads `--at`: in the past (a few
+/// minutes of clock difference allowed), or `None` when the field is empty.
+fn written_at(
+    text: &str,
+    ctx: &Ctx,
+) -> crate::Result<Option<(chrono::DateTime<chrono::Utc>, i32)>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let when = crate::domain::when::parse_when_in(text, &ctx.clock.now_zoned(), ctx.date_order)?;
+    if when.instant() > ctx.clock.now() + chrono::Duration::minutes(5) {
+        return Err(crate::Error::invalid(
+            "at",
+            format!(
+                "'{}' is in the future: an entry is about what has happened; give a time up to now",
+                text.trim()
+            ),
+        ));
+    }
+    Ok(Some((when.instant(), when.moment.offset().seconds())))
+}
+
 impl View for EntryForm {
     fn id(&self) -> ScreenId {
         ScreenId::Editor
@@ -359,9 +398,9 @@ impl View for EntryForm {
         self.heading()
     }
 
-    fn handle(&mut self, input: Input, _ctx: &Ctx, now: Instant) -> Vec<Cmd> {
+    fn handle(&mut self, input: Input, ctx: &Ctx, now: Instant) -> Vec<Cmd> {
         match input {
-            Input::Action(Action::Save) => return self.save(),
+            Input::Action(Action::Save) => return self.save(ctx),
             Input::Action(Action::NextField) => self.cycle_focus(true),
             Input::Action(Action::PrevField) => self.cycle_focus(false),
             Input::Action(a @ (Action::Undo | Action::Redo)) => {
@@ -392,10 +431,10 @@ impl View for EntryForm {
         Vec::new()
     }
 
-    fn on_reply(&mut self, reply: Reply, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+    fn on_reply(&mut self, reply: Reply, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
         let Reply::Leave(choice) = reply;
         match choice {
-            LeaveChoice::Save => self.save(),
+            LeaveChoice::Save => self.save(ctx),
             LeaveChoice::KeepDraft => vec![Cmd::Do(self.draft_effect(DraftMode::Closing))],
             LeaveChoice::Discard => {
                 let mut cmds: Vec<Cmd> = self
