@@ -71,7 +71,7 @@ impl Widget for &App {
         buf.set_line(
             hints.x + 1,
             hints.y,
-            &hint_line(&ctx.keymap, self.screen_id(), t, width),
+            &hint_line(&ctx.keymap, self.screen_id(), &self.top().hints(), t, width),
             width,
         );
         for overlay in &self.stack[first + 1..] {

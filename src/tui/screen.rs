@@ -74,6 +74,13 @@ pub enum Cmd {
     Quit,
 }
 
+/// How the hint bar differs from the table's hints on a screen right now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HintChanges {
+    pub hide: Vec<Action>,
+    pub show: Vec<Action>,
+}
+
 /// What every screen does. Rendering is a pure function of the screen's state.
 pub trait View {
     /// Whose key table applies.
@@ -100,6 +107,11 @@ pub trait View {
     /// Drawn over the screen below it (dialogs, help).
     fn is_overlay(&self) -> bool {
         false
+    }
+    /// Actions of this screen's table that do nothing right now (the hint bar leaves them
+    /// out), and ones it should show although the table does not mark them as hints.
+    fn hints(&self) -> HintChanges {
+        HintChanges::default()
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx);
 }
@@ -129,6 +141,9 @@ impl<T: View> View for Box<T> {
     }
     fn is_overlay(&self) -> bool {
         (**self).is_overlay()
+    }
+    fn hints(&self) -> HintChanges {
+        (**self).hints()
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         (**self).render(area, buf, ctx)
@@ -196,6 +211,9 @@ impl View for Screen {
     }
     fn is_overlay(&self) -> bool {
         self.view().is_overlay()
+    }
+    fn hints(&self) -> HintChanges {
+        self.view().hints()
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         self.view().render(area, buf, ctx)

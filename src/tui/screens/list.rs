@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::domain::{EntryFilter, Flag, Kind};
 use crate::keys::{Action, ScreenId};
 use crate::tui::msg::{Change, Effect, ListId, Msg, Open, PAGE, Place};
-use crate::tui::screen::{Cmd, Ctx, Input, Screen, View};
+use crate::tui::screen::{Cmd, Ctx, HintChanges, Input, Screen, View};
 use crate::tui::screens::dialogs::{DraftDialog, PurgeDialog};
 use crate::tui::screens::form::EntryForm;
 use crate::tui::widgets::entry_list::{EntryList, EntryListView};
@@ -163,6 +163,18 @@ impl View for ListScreen {
             _ => Vec::new(),
         });
         cmds
+    }
+
+    fn hints(&self) -> HintChanges {
+        let empty = self.list.loaded && self.list.entries.is_empty();
+        HintChanges {
+            hide: if empty {
+                vec![Action::Open, Action::Restore, Action::Purge]
+            } else {
+                Vec::new()
+            },
+            show: Vec::new(),
+        }
     }
 
     fn on_msg(&mut self, msg: &Msg, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {

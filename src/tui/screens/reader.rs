@@ -12,7 +12,7 @@ use crate::domain::{Entry, Flag};
 use crate::keys::{Action, ScreenId};
 use crate::present::entry_sections;
 use crate::tui::msg::{Change, Effect, Msg, Open};
-use crate::tui::screen::{Cmd, Ctx, Input, View};
+use crate::tui::screen::{Cmd, Ctx, HintChanges, Input, View};
 use crate::tui::screens::form::EntryForm;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::sections;
@@ -87,6 +87,11 @@ impl View for Reader {
         let flags = self.entry.content.common.flags;
         let trashed = self.entry.meta.deleted.is_some();
         let toggle = |flag: Flag| self.change(Change::Flag(flag, !flags.get(flag)));
+        let in_trash = || {
+            vec![Cmd::Status(
+                "This entry is in the trash: r restores it first.".into(),
+            )]
+        };
         match action {
             Action::Down
             | Action::Up
@@ -96,6 +101,11 @@ impl View for Reader {
             | Action::Bottom => {
                 self.scroll_by(action, ctx);
                 Vec::new()
+            }
+            Action::Edit | Action::Star | Action::ToggleSupervision | Action::ToggleFinished
+                if trashed =>
+            {
+                in_trash()
             }
             Action::Edit => EntryForm::open(EntryForm::for_entry(&self.entry), ctx),
             Action::Star => vec![toggle(Flag::Starred)],
@@ -110,6 +120,23 @@ impl View for Reader {
             Action::Back => vec![Cmd::Pop],
             Action::Quit => vec![Cmd::Quit],
             _ => Vec::new(),
+        }
+    }
+
+    /// An entry in the trash offers to restore it, not to trash it or star it.
+    fn hints(&self) -> HintChanges {
+        if self.entry.meta.deleted.is_some() {
+            HintChanges {
+                hide: vec![
+                    Action::Delete,
+                    Action::Star,
+                    Action::ToggleSupervision,
+                    Action::Edit,
+                ],
+                show: vec![Action::Restore],
+            }
+        } else {
+            HintChanges::default()
         }
     }
 

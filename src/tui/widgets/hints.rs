@@ -4,6 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::keys::{Action, Binding, Keymap, ScreenId};
+use crate::tui::screen::HintChanges;
 use crate::tui::theme::Theme;
 
 fn width(b: &Binding) -> usize {
@@ -12,8 +13,15 @@ fn width(b: &Binding) -> usize {
     })
 }
 
-/// `Enter read  n new reflection  ...  ? help  q quit`, cut to `width` columns.
-pub fn hint_line(keymap: &Keymap, screen: ScreenId, theme: &Theme, room: u16) -> Line<'static> {
+/// `Enter read  n new reflection  ...  ? help  q quit`, cut to `width` columns, with the
+/// screen's changes for the moment (nothing to read in an empty list, say).
+pub fn hint_line(
+    keymap: &Keymap,
+    screen: ScreenId,
+    changes: &HintChanges,
+    theme: &Theme,
+    room: u16,
+) -> Line<'static> {
     let bindings = keymap.bindings(screen);
     let always: Vec<&Binding> = bindings
         .iter()
@@ -21,7 +29,14 @@ pub fn hint_line(keymap: &Keymap, screen: ScreenId, theme: &Theme, room: u16) ->
         .collect();
     let mut left = usize::from(room).saturating_sub(always.iter().map(|b| width(b)).sum());
     let mut shown: Vec<&Binding> = Vec::new();
-    for b in bindings.iter().filter(|b| b.hint && !always.contains(b)) {
+    let wanted = |b: &&Binding| {
+        (b.hint || changes.show.contains(&b.action)) && !changes.hide.contains(&b.action)
+    };
+    for b in bindings
+        .iter()
+        .filter(wanted)
+        .filter(|b| !always.contains(b))
+    {
         if width(b) > left {
             continue;
         }
@@ -49,18 +64,37 @@ mod tests {
     #[test]
     fn help_and_quit_stay_when_the_window_is_narrow() {
         let map = Keymap::default();
-        let wide = text(&hint_line(&map, ScreenId::Timeline, &Theme::plain(), 118));
+        let none = HintChanges::default();
+        let wide = text(&hint_line(
+            &map,
+            ScreenId::Timeline,
+            &none,
+            &Theme::plain(),
+            118,
+        ));
         assert!(
             wide.starts_with("Enter read") && wide.contains("? help  q quit"),
             "{wide}"
         );
-        let narrow = text(&hint_line(&map, ScreenId::Timeline, &Theme::plain(), 40));
+        let narrow = text(&hint_line(
+            &map,
+            ScreenId::Timeline,
+            &none,
+            &Theme::plain(),
+            40,
+        ));
         assert!(
             narrow.contains("? help") && narrow.contains("q quit"),
             "{narrow}"
         );
         assert!(narrow.chars().count() <= 40, "{narrow}");
-        let editor = text(&hint_line(&map, ScreenId::Editor, &Theme::plain(), 58));
+        let editor = text(&hint_line(
+            &map,
+            ScreenId::Editor,
+            &none,
+            &Theme::plain(),
+            58,
+        ));
         assert!(
             editor.contains("F1 help") && editor.contains("Ctrl-C quit"),
             "{editor}"

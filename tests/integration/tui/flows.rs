@@ -352,3 +352,41 @@ fn the_form_dates_an_entry_and_refuses_the_future() {
     h.ctrl('s');
     assert_eq!(h.store().get(e.id).expect("get").meta.created, e.created);
 }
+
+#[test]
+fn hints_offer_only_what_can_be_done() {
+    let empty = Harness::new(Store::open_in_memory().expect("store"), (100, 30));
+    let last = |h: &Harness| h.screen().lines().last().unwrap_or("").to_string();
+    assert!(!last(&empty).contains("Enter read"), "{}", last(&empty));
+    let mut h = Harness::new(fixture(), (100, 30));
+    assert!(last(&h).contains("Enter read"));
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Char('t'));
+    h.key(KeyCode::Enter);
+    let hints = last(&h);
+    assert!(
+        hints.contains("r restore") && !hints.contains("to trash"),
+        "{hints}"
+    );
+    let starred = h
+        .store()
+        .get(EntryId(3))
+        .expect("get")
+        .content
+        .common
+        .flags
+        .starred;
+    h.key(KeyCode::Char('s'));
+    assert!(h.screen().contains("r restores it first"), "{}", h.screen());
+    assert_eq!(
+        h.store()
+            .get(EntryId(3))
+            .expect("get")
+            .content
+            .common
+            .flags
+            .starred,
+        starred,
+        "an entry in the trash is not starred"
+    );
+}
