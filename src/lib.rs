@@ -13,7 +13,7 @@
 //!   place with SQL; one [`storage::Store`] owns the connection), [`transfer`] (the JSON
 //!   record), and the small shared modules [`paths`], [`clock`] (the only reader of the wall
 //!   clock), [`config`], [`error`] (typed errors with exit codes), [`text`] (making journal
-//!   text safe to print), [`rescue`] (keeping text the journal could not take) and
+//!   text safe to print), [`platform`] (what differs on Unix and Windows), [`rescue`] (keeping text the journal could not take) and
 //!   [`external_editor`] (handing text to `$VISUAL`/`$EDITOR`).
 
 pub mod cli;
@@ -24,6 +24,7 @@ pub mod error;
 pub mod external_editor;
 pub mod keys;
 pub mod paths;
+pub mod platform;
 pub mod present;
 pub mod rescue;
 pub mod session;

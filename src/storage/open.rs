@@ -3,9 +3,8 @@
 //! without writing a byte to anything else, tighten its modes, set the pragmas, and remember
 //! which file it was so a journal deleted or replaced underneath is noticed before writing.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -17,22 +16,8 @@ use crate::{Error, Result};
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// The file a store was opened on (device and inode), to notice it being replaced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct FileId {
-    dev: u64,
-    ino: u64,
-}
-
-impl FileId {
-    pub(super) fn of(path: &Path) -> std::io::Result<FileId> {
-        let m = fs::metadata(path)?;
-        Ok(FileId {
-            dev: m.dev(),
-            ino: m.ino(),
-        })
-    }
-}
+/// The file a store was opened on, to notice it being replaced.
+pub(super) use crate::platform::FileId;
 
 /// Refuse directories, devices, pipes and files that are not debrief journals (read without
 /// changing them); create a missing journal (0600) in a 0700 folder.
@@ -237,12 +222,7 @@ pub(super) fn tighten_modes(path: &Path) {
         side_file(path, "-wal"),
         side_file(path, "-shm"),
     ] {
-        if let Ok(meta) = fs::metadata(&p)
-            && meta.is_file()
-            && meta.permissions().mode() & 0o077 != 0
-        {
-            let _ = fs::set_permissions(&p, fs::Permissions::from_mode(0o600));
-        }
+        crate::platform::make_private(&p);
     }
 }
 
@@ -275,24 +255,13 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .map_err(|e| Error::NotWritable {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })
+    crate::platform::create_private_dir_all(dir).map_err(|e| Error::NotWritable {
+        path: dir.to_path_buf(),
+        reason: e.to_string(),
+    })
 }
 
-/// Create `path` with mode 0600 and open it for writing; fails if it exists already.
-pub fn create_new_private_file(path: &Path) -> std::io::Result<File> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
+pub use crate::platform::create_new_private_file;
 
 /// Create `path` with mode 0600 if it does not exist yet.
 pub fn create_private_file(path: &Path) -> Result<()> {

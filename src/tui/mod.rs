@@ -71,7 +71,11 @@ pub fn run(session: &Session) -> crate::Result<()> {
     install_panic_log(session.paths.log.clone());
 
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    #[cfg(unix)]
+    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+    #[cfg(not(unix))]
+    let signals = [signal_hook::consts::SIGTERM];
+    for signal in signals {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
 
@@ -197,6 +201,8 @@ fn event_loop(
 enum Input {
     Ready,
     Timeout,
+    /// The terminal went away (Unix only: Windows ends the process instead).
+    #[cfg_attr(not(unix), allow(dead_code))]
     HungUp,
 }
 
@@ -225,6 +231,17 @@ fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
         return Ok(Input::HungUp);
     }
     Ok(if n > 0 { Input::Ready } else { Input::Timeout })
+}
+
+/// Wait up to `timeout` for input (Windows: crossterm's own wait; a closed console ends the
+/// process there, and the final drafts are written by the signal path instead).
+#[cfg(not(unix))]
+fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
+    Ok(if event::poll(timeout)? {
+        Input::Ready
+    } else {
+        Input::Timeout
+    })
 }
 
 /// Hand the text to $VISUAL/$EDITOR with the terminal given back, then take it again.

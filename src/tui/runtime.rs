@@ -62,7 +62,7 @@ impl Runtime {
             rescue_dir: journal.map(crate::paths::journal_dir),
             editing_dir: journal.map(crate::external_editor::editing_dir),
             holder: std::process::id(),
-            alive: process_alive,
+            alive: crate::platform::process_alive,
             seen: None,
         }
     }
@@ -144,22 +144,6 @@ impl Runtime {
     pub fn start(&mut self, app: &mut App, host: &mut dyn Host, now: Instant) {
         let effects = app.start();
         self.drain(app, effects, host, now);
-    }
-}
-
-/// Is process `pid` running (on this machine)?
-#[cfg(unix)]
-pub fn process_alive(pid: u32) -> bool {
-    let Some(pid) = i32::try_from(pid)
-        .ok()
-        .and_then(rustix::process::Pid::from_raw)
-    else {
-        return false;
-    };
-    match rustix::process::test_kill_process(pid) {
-        Ok(()) => true,
-        // It exists but belongs to someone else.
-        Err(e) => e == rustix::io::Errno::PERM,
     }
 }
 

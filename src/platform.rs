@@ -1,0 +1,100 @@
+//! What differs between Unix and Windows, in one place: private folders and files (modes 0700
+//! and 0600 on Unix; on Windows the per-user profile folder already keeps them private),
+//! telling whether a file is still the one opened, and whether a process still runs.
+
+use std::fs::{self, File, OpenOptions};
+use std::path::Path;
+
+/// Create `dir` and its missing parents, private to the user.
+pub fn create_private_dir_all(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir)
+    }
+}
+
+/// Create `path` private to the user and open it for writing; fails if it exists already.
+pub fn create_new_private_file(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// Make an existing file private to the user again if others can read it (Unix; on Windows
+/// the file inherits its folder's access rules).
+pub fn make_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = fs::metadata(path)
+            && meta.is_file()
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Which file a path names right now: device and inode on Unix, creation time and size class
+/// on Windows (a file deleted and made again at the same path has a new creation time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileId(u64, u64);
+
+impl FileId {
+    pub fn of(path: &Path) -> std::io::Result<FileId> {
+        let m = fs::metadata(path)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Ok(FileId(m.dev(), m.ino()))
+        }
+        #[cfg(windows)]
+        {
+            use std::os::windows::fs::MetadataExt;
+            Ok(FileId(m.creation_time(), 0))
+        }
+        #[cfg(not(any(unix, windows)))]
+        {
+            Ok(FileId(m.len(), 0))
+        }
+    }
+}
+
+/// Is process `pid` running on this machine? On Windows this cannot be asked without more
+/// dependencies, so every other process counts as gone: a draft held by a window that is
+/// still open can then be offered to a second window there (the README says so).
+pub fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            return false;
+        };
+        match rustix::process::test_kill_process(pid) {
+            Ok(()) => true,
+            // It exists but belongs to someone else.
+            Err(e) => e == rustix::io::Errno::PERM,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        pid == std::process::id()
+    }
+}
