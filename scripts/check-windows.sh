@@ -22,7 +22,10 @@ cargo build --release --target "$target"
 exe="$PWD/target/$target/release/debrief.exe"
 echo "built $exe"
 
-wine=$(command -v wine64 || command -v wine || true)
+wine=""
+for w in /usr/lib/wine/wine64 "$(command -v wine64 || true)" "$(command -v wine || true)"; do
+  if [ -n "$w" ] && [ -x "$w" ]; then wine=$w; break; fi
+done
 if [ -z "$wine" ]; then
   echo "check-windows: built, not run: install wine (Debian: wine64) to run the CLI story" >&2
   exit 0
@@ -32,6 +35,11 @@ export WINEDEBUG=-all WINEPREFIX="$(mktemp -d)/prefix"
 work=$(mktemp -d)
 db="Z:${work//\//\\}\\journal.db"
 run() { "$wine" "$exe" --db "$db" "$@"; }
+if ! version=$("$wine" "$exe" --version 2>/dev/null) || [ -z "$version" ]; then
+  missing=$(WINEDEBUG=err+module "$wine" "$exe" --version 2>&1 | grep -o "Library [^ ]* (which" | head -1 || true)
+  echo "check-windows: built, but this wine cannot run it${missing:+ (${missing% (which} is missing: Rust programs need it since Rust 1.78; a newer wine has it)}" >&2
+  exit 3
+fi
 fail() { echo "check-windows: FAILED: $*" >&2; exit 1; }
 
 run add "First entry from Windows #home-visit" --stress 6 | grep -q "Saved entry 1" || fail add
