@@ -73,6 +73,76 @@ pub fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
     t
 }
 
+/// Undo (or redo) a word at a time: a word and the spaces typed after it go together, so
+/// Ctrl-Z after typing "held the boundary" leaves "held the ", and again leaves "held ".
+/// Anything that was not plain typing (a paste, a new line, a deletion) stays one step.
+pub fn undo_word(t: &mut TextArea<'static>, redo: bool) -> bool {
+    // Undo takes back the trailing spaces first, then the word; redo puts them back in the
+    // order they were typed. A step may stay in its phase or move on, never go back.
+    let phase = |c: Typed| match (c, redo) {
+        (Typed::Space, false) | (Typed::Letter, true) => 0,
+        (Typed::Letter, false) | (Typed::Space, true) => 1,
+    };
+    let before = t.lines().to_vec();
+    if !step(t, redo) {
+        return false;
+    }
+    let Some(mut at) = typed(&before, t).map(phase) else {
+        return true;
+    };
+    loop {
+        let before = t.lines().to_vec();
+        if !step(t, redo) {
+            break;
+        }
+        match typed(&before, t).map(phase) {
+            Some(next) if next >= at => at = next,
+            _ => {
+                // Not part of this word: put it back as it was.
+                step(t, !redo);
+                break;
+            }
+        }
+    }
+    true
+}
+
+fn step(t: &mut TextArea<'static>, redo: bool) -> bool {
+    if redo { t.redo() } else { t.undo() }
+}
+
+#[derive(Clone, Copy)]
+enum Typed {
+    Letter,
+    Space,
+}
+
+/// What the step from `before` to `t` added or removed, when it was exactly one typed letter
+/// or space on one line.
+fn typed(before: &[String], t: &TextArea<'static>) -> Option<Typed> {
+    let after = t.lines();
+    let cursor = t.cursor();
+    let (row, col) = (cursor.0, cursor.1);
+    if before.len() != after.len() || row >= after.len() {
+        return None;
+    }
+    let (b, a) = (before[row].chars().count(), after[row].chars().count());
+    let touched = if b == a + 1 {
+        before[row].chars().nth(col)
+    } else if a == b + 1 {
+        col.checked_sub(1).and_then(|c| after[row].chars().nth(c))
+    } else {
+        None
+    }?;
+    if touched.is_alphanumeric() || touched == '\'' || touched == '’' || touched == '-' {
+        Some(Typed::Letter)
+    } else if touched == ' ' || touched == '\t' {
+        Some(Typed::Space)
+    } else {
+        None
+    }
+}
+
 /// The text of a text area.
 pub fn text_of(t: &TextArea<'_>) -> String {
     t.lines().join("\n")
@@ -174,6 +244,28 @@ mod tests {
         for text in ["a\r\nb\n", "ends with a newline\n", "", "tab\there"] {
             assert_eq!(text_of(&text_area(text, "")), text);
         }
+    }
+
+    #[test]
+    fn undo_and_redo_go_a_word_at_a_time() {
+        use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+        let mut t = text_area("", "");
+        for c in "held the boundary".chars() {
+            t.input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert!(undo_word(&mut t, false));
+        assert_eq!(text_of(&t), "held the ");
+        assert!(undo_word(&mut t, false));
+        assert_eq!(
+            text_of(&t),
+            "held ",
+            "the word goes with the space after it"
+        );
+        assert!(undo_word(&mut t, true));
+        assert_eq!(text_of(&t), "held the ");
+        assert!(undo_word(&mut t, true));
+        assert_eq!(text_of(&t), "held the boundary");
+        assert!(!undo_word(&mut t, true), "nothing left to redo");
     }
 
     #[test]

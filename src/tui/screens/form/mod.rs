@@ -404,15 +404,10 @@ impl View for EntryForm {
             Input::Action(Action::NextField) => self.cycle_focus(true),
             Input::Action(Action::PrevField) => self.cycle_focus(false),
             Input::Action(a @ (Action::Undo | Action::Redo)) => {
-                if let Some(t) = self.focused_text_mut() {
-                    let changed = if a == Action::Redo {
-                        t.redo()
-                    } else {
-                        t.undo()
-                    };
-                    if changed {
-                        self.touched(now);
-                    }
+                if let Some(t) = self.focused_text_mut()
+                    && super::fields::undo_word(t, a == Action::Redo)
+                {
+                    self.touched(now);
                 }
             }
             Input::Action(Action::ExternalEditor) => {
