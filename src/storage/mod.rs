@@ -21,7 +21,7 @@ pub use drafts::StoredDraft;
 pub use import::{ImportReport, ImportRow, OnConflict, RowOutcome};
 pub use migrations::{LATEST_VERSION, migrations};
 pub use open::{create_new_private_file, create_private_dir, create_private_file};
-pub use search::{SearchHit, fts_query};
+pub use search::{RANK_WINDOW, SearchHit, fts_query};
 pub use write::SaveTarget;
 
 use crate::{Error, Result};

@@ -125,7 +125,9 @@ impl Store {
         );
         let mut args = vec![Value::Text(query.clone())];
         push_filter(&mut sql, &mut args, filter);
-        sql.push_str(" ORDER BY f.rowid DESC LIMIT ?) ORDER BY score, created DESC LIMIT ?");
+        sql.push_str(
+            " ORDER BY f.rowid DESC LIMIT ?) ORDER BY score, created DESC, id DESC LIMIT ?",
+        );
         args.push(Value::Integer(RANK_WINDOW as i64));
         args.push(Value::Integer(limit as i64));
         let ids: Vec<i64> = self

@@ -58,9 +58,14 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             entry: Box::new(store.get(id)?),
             then,
         }],
-        Effect::Search { seq, text, filter } => vec![Msg::SearchResults {
+        Effect::Search {
             seq,
-            hits: store.find(&text, true, &filter, PAGE)?,
+            text,
+            filter,
+            limit,
+        } => vec![Msg::SearchResults {
+            seq,
+            hits: store.find(&text, true, &filter, limit)?,
         }],
         Effect::Save {
             form,

@@ -84,6 +84,8 @@ pub enum Effect {
         seq: u64,
         text: String,
         filter: EntryFilter,
+        /// At most this many results, best first.
+        limit: usize,
     },
     /// Save a form's content (a new entry when `entry_id` is `None`) and forget its draft,
     /// in one transaction.

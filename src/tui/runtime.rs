@@ -173,6 +173,7 @@ mod tests {
             seq,
             text: format!("q{seq}"),
             filter: EntryFilter::default(),
+            limit: 10,
         }
     }
 

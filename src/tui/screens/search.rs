@@ -14,7 +14,7 @@ use ratatui_textarea::TextArea;
 use crate::domain::query::{FILTER_HELP, parse_query};
 use crate::keys::{Action, ScreenId};
 use crate::present::{SummaryParts, markers, snippet_spans};
-use crate::storage::SearchHit;
+use crate::storage::{RANK_WINDOW, SearchHit};
 use crate::tui::msg::{Effect, Msg, Open, PAGE};
 use crate::tui::screen::{Cmd, Ctx, Input, View};
 use crate::tui::widgets::stress_bar::stress_spans;
@@ -33,6 +33,11 @@ pub struct SearchScreen {
     pub seq: u64,
     /// Has an answer arrived for the current text?
     pub answered: bool,
+    /// How many results the newest search asked for: a page more each time the selection
+    /// reaches the last result shown.
+    pub limit: usize,
+    /// Is the newest search asking for more of the same results (keep the selection)?
+    more: bool,
     pub problems: Vec<String>,
 }
 
@@ -50,6 +55,8 @@ impl Default for SearchScreen {
             top: 0,
             seq: 0,
             answered: false,
+            limit: PAGE,
+            more: false,
             problems: Vec::new(),
         }
     }
@@ -61,8 +68,29 @@ impl SearchScreen {
         self.input.lines().join(" ")
     }
 
-    /// Ask for the results of the current text.
+    /// Ask for the results of the current text, a first page of them.
     fn search(&mut self, ctx: &Ctx) -> Vec<Cmd> {
+        self.limit = PAGE;
+        self.more = false;
+        self.ask(ctx)
+    }
+
+    /// Might there be results beyond those shown? Only when the last answer filled its limit.
+    fn may_have_more(&self) -> bool {
+        self.answered && self.hits.len() >= self.limit && self.limit < RANK_WINDOW
+    }
+
+    /// Ask for another page of the same results once the selection reaches the last one.
+    fn more_when_at_end(&mut self, ctx: &Ctx) -> Vec<Cmd> {
+        if self.more || !self.may_have_more() || self.selected + 1 < self.hits.len() {
+            return Vec::new();
+        }
+        self.limit = (self.limit + PAGE).min(RANK_WINDOW);
+        self.more = true;
+        self.ask(ctx)
+    }
+
+    fn ask(&mut self, ctx: &Ctx) -> Vec<Cmd> {
         let query = parse_query(&self.text(), &ctx.clock.now_zoned());
         self.seq += 1;
         self.problems = query.problems.clone();
@@ -75,6 +103,7 @@ impl SearchScreen {
             seq: self.seq,
             text: query.text,
             filter: query.filter,
+            limit: self.limit,
         })]
     }
 
@@ -104,8 +133,10 @@ impl SearchScreen {
             Line::styled("No entries match.", t.dim)
         } else {
             let n = self.hits.len();
-            let more = if n >= PAGE {
-                " (the best matches; add words or filters to narrow them)"
+            let more = if self.may_have_more() {
+                " so far: more load as you scroll down"
+            } else if n >= RANK_WINDOW {
+                " (the best among the newest matches; add words or filters to narrow them)"
             } else {
                 ""
             };
@@ -131,9 +162,15 @@ impl View for SearchScreen {
         let page = (list_height / ROWS_PER_HIT).max(1) as isize;
         let before = self.text();
         match input {
-            Input::Action(Action::Down) => self.move_by(1, list_height),
+            Input::Action(Action::Down) => {
+                self.move_by(1, list_height);
+                return self.more_when_at_end(ctx);
+            }
             Input::Action(Action::Up) => self.move_by(-1, list_height),
-            Input::Action(Action::PageDown) => self.move_by(page, list_height),
+            Input::Action(Action::PageDown) => {
+                self.move_by(page, list_height);
+                return self.more_when_at_end(ctx);
+            }
             Input::Action(Action::PageUp) => self.move_by(-page, list_height),
             Input::Action(Action::Open) => {
                 if let Some(hit) = self.hits.get(self.selected) {
@@ -169,8 +206,15 @@ impl View for SearchScreen {
         match msg {
             Msg::SearchResults { seq, hits } if *seq == self.seq => {
                 self.hits = hits.clone();
-                self.selected = 0;
-                self.top = 0;
+                if self.more {
+                    // The same ranking, longer: keep the place.
+                    self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+                    self.top = self.top.min(self.selected);
+                } else {
+                    self.selected = 0;
+                    self.top = 0;
+                }
+                self.more = false;
                 self.answered = true;
             }
             Msg::Changed { id, summary, .. } => {

@@ -390,3 +390,46 @@ fn hints_offer_only_what_can_be_done() {
         "an entry in the trash is not starred"
     );
 }
+
+/// Search showed the best 200 results and no way to see more: reaching the last result
+/// loads the next page, keeping the place, until every match is shown.
+#[test]
+fn search_loads_more_results_as_you_scroll() {
+    let mut h = Harness::new(many(450), (80, 24));
+    h.key(KeyCode::Char('/'));
+    h.chars("entry");
+    let s = h.screen();
+    assert!(
+        s.contains("200 results so far: more load as you scroll down"),
+        "{s}"
+    );
+    let mut presses = 0;
+    while !h.screen().contains("450 results") {
+        h.key(KeyCode::PageDown);
+        presses += 1;
+        assert!(presses < 200, "never loaded the rest:\n{}", h.screen());
+    }
+    let s = h.screen();
+    assert!(
+        !s.contains("so far"),
+        "all 450 are shown, nothing more to load:\n{s}"
+    );
+    let selected = s.lines().find(|l| l.contains('›') && l.contains("entry"));
+    assert!(
+        selected.is_some_and(|l| !l.contains("entry 449")),
+        "the place is kept, not reset to the top:\n{s}"
+    );
+    let selected_is_oldest = |s: &str| {
+        s.lines()
+            .any(|l| l.contains('›') && l.trim_end().ends_with("entry 0"))
+    };
+    while !selected_is_oldest(&h.screen()) {
+        h.key(KeyCode::PageDown);
+        presses += 1;
+        assert!(
+            presses < 400,
+            "the oldest match is reachable:\n{}",
+            h.screen()
+        );
+    }
+}
