@@ -63,6 +63,33 @@ fn help_and_quit(help: &[Key], quit: &[Key], quit_hint: bool) -> Vec<Binding> {
     ]
 }
 
+/// What can be done to one entry, in the timeline and the reader alike; `hint` puts all but
+/// "finish later" in the hint bar.
+fn entry_actions(hint: bool) -> Vec<Binding> {
+    vec![
+        b(&[Key::ch('e')], Action::Edit, "edit", hint),
+        b(&[Key::ch('s')], Action::Star, "star", hint),
+        b(
+            &[Key::ch('f')],
+            Action::ToggleSupervision,
+            "flag for supervision",
+            hint,
+        ),
+        b(
+            &[Key::ch('u')],
+            Action::ToggleFinished,
+            "finish later (toggle)",
+            false,
+        ),
+        b(
+            &[Key::ch('d'), Key::plain(K::Delete)],
+            Action::Delete,
+            "to trash",
+            hint,
+        ),
+    ]
+}
+
 fn timeline() -> Vec<Binding> {
     let mut t = vec![
         b(&[Key::plain(K::Enter)], Action::Open, "read", true),
@@ -79,29 +106,12 @@ fn timeline() -> Vec<Binding> {
             "new supervision note",
             false,
         ),
-        b(&[Key::ch('e')], Action::Edit, "edit", false),
-        b(&[Key::ch('s')], Action::Star, "star", false),
-        b(
-            &[Key::ch('f')],
-            Action::ToggleSupervision,
-            "flag for supervision",
-            false,
-        ),
-        b(
-            &[Key::ch('u')],
-            Action::ToggleFinished,
-            "finish later (toggle)",
-            false,
-        ),
-        b(
-            &[Key::ch('d'), Key::plain(K::Delete)],
-            Action::Delete,
-            "to trash",
-            false,
-        ),
+    ];
+    t.extend(entry_actions(false));
+    t.extend([
         b(&[Key::ch('/')], Action::Search, "search", true),
         b(&[Key::ch('t')], Action::Trash, "trash", false),
-    ];
+    ]);
     t.extend(list_moves());
     t.extend(help_and_quit(
         &[Key::ch('?'), Key::plain(K::F(1))],
@@ -112,27 +122,8 @@ fn timeline() -> Vec<Binding> {
 }
 
 fn reader() -> Vec<Binding> {
-    let mut t = vec![
-        b(&[Key::ch('e')], Action::Edit, "edit", true),
-        b(&[Key::ch('s')], Action::Star, "star", true),
-        b(
-            &[Key::ch('f')],
-            Action::ToggleSupervision,
-            "flag for supervision",
-            true,
-        ),
-        b(
-            &[Key::ch('u')],
-            Action::ToggleFinished,
-            "finish later (toggle)",
-            false,
-        ),
-        b(
-            &[Key::ch('d'), Key::plain(K::Delete)],
-            Action::Delete,
-            "to trash",
-            true,
-        ),
+    let mut t = entry_actions(true);
+    t.extend([
         b(
             &[Key::ch('r')],
             Action::Restore,
@@ -176,7 +167,7 @@ fn reader() -> Vec<Binding> {
             "back",
             true,
         ),
-    ];
+    ]);
     t.extend(help_and_quit(
         &[Key::ch('?'), Key::plain(K::F(1))],
         &[Key::ctrl('c')],

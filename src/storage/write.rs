@@ -12,7 +12,8 @@ use uuid::Uuid;
 use super::entries::{entry_tags, load_entry};
 use super::{Store, to_ms};
 use crate::domain::{
-    ActionStatus, CheckIn, Details, EntryContent, EntryId, Guided, ItemId, Rating, Supervision, Tag,
+    ActionStatus, AgendaItem, CheckIn, Decision, Details, EntryContent, EntryId, Guided, ItemId,
+    Rating, Supervision, Tag,
 };
 use crate::{Error, Result};
 
@@ -320,8 +321,8 @@ fn write_supervision(
     )?;
     let empty = Supervision::default();
     let old = old.unwrap_or(&empty);
-    write_agenda(tx, id, s, old)?;
-    write_decisions(tx, id, s, old)?;
+    write_ordered(tx, id, &AGENDA, &s.agenda, &old.agenda)?;
+    write_ordered(tx, id, &DECISIONS, &s.decisions, &old.decisions)?;
     write_actions(tx, id, s, old, now)
 }
 
@@ -338,54 +339,71 @@ fn delete_gone(
     Ok(())
 }
 
-fn write_agenda(tx: &Connection, id: EntryId, s: &Supervision, old: &Supervision) -> Result<()> {
-    let new: Vec<_> = s.agenda.iter().map(|a| a.id).collect();
-    delete_gone(tx, "agenda_items", old.agenda.iter().map(|a| a.id), &new)?;
-    for (pos, a) in s.agenda.iter().enumerate() {
-        if a.id.is_some() && old.agenda.iter().position(|o| o == a) == Some(pos) {
-            continue;
-        }
-        match a.id {
-            Some(item) => changed_row(
-                tx,
-                "agenda item",
-                item.0,
-                "UPDATE agenda_items SET position = ?3, text = ?4, function = ?5
-                 WHERE id = ?1 AND entry_id = ?2",
-                params![item.0, id.0, pos as i64, a.text, a.function],
-            )?,
-            None => {
-                exec(
-                    tx,
-                    "INSERT INTO agenda_items (entry_id, position, text, function) VALUES (?1, ?2, ?3, ?4)",
-                    params![id.0, pos as i64, a.text, a.function],
-                )?;
-            }
-        }
-    }
-    Ok(())
+/// One kind of ordered item of a supervision note, as stored: its table, its name in errors,
+/// the SQL that updates (`?1` id, `?2` entry, `?3` position, then the values) and inserts
+/// (`?1` entry, `?2` position, then the values) a row, and the values of an item.
+struct OrderedItems<T> {
+    table: &'static str,
+    what: &'static str,
+    update: &'static str,
+    insert: &'static str,
+    id: fn(&T) -> Option<ItemId>,
+    values: fn(&T) -> Vec<Value>,
 }
 
-fn write_decisions(tx: &Connection, id: EntryId, s: &Supervision, old: &Supervision) -> Result<()> {
-    let new: Vec<_> = s.decisions.iter().map(|d| d.id).collect();
-    delete_gone(tx, "decisions", old.decisions.iter().map(|d| d.id), &new)?;
-    for (pos, d) in s.decisions.iter().enumerate() {
-        if d.id.is_some() && old.decisions.iter().position(|o| o == d) == Some(pos) {
+const AGENDA: OrderedItems<AgendaItem> = OrderedItems {
+    table: "agenda_items",
+    what: "agenda item",
+    update: "UPDATE agenda_items SET position = ?3, text = ?4, function = ?5
+             WHERE id = ?1 AND entry_id = ?2",
+    insert: "INSERT INTO agenda_items (entry_id, position, text, function) VALUES (?1, ?2, ?3, ?4)",
+    id: |a| a.id,
+    values: |a| vec![a.text.clone().into(), a.function.clone().into()],
+};
+
+const DECISIONS: OrderedItems<Decision> = OrderedItems {
+    table: "decisions",
+    what: "decision",
+    update: "UPDATE decisions SET position = ?3, text = ?4 WHERE id = ?1 AND entry_id = ?2",
+    insert: "INSERT INTO decisions (entry_id, position, text) VALUES (?1, ?2, ?3)",
+    id: |d| d.id,
+    values: |d| vec![d.text.clone().into()],
+};
+
+/// Bring the stored items of one kind from `old` to `new`: gone ones deleted, changed or moved
+/// ones updated in place, new ones inserted, unchanged ones left alone.
+fn write_ordered<T: PartialEq>(
+    tx: &Connection,
+    id: EntryId,
+    kind: &OrderedItems<T>,
+    new: &[T],
+    old: &[T],
+) -> Result<()> {
+    let ids: Vec<_> = new.iter().map(kind.id).collect();
+    delete_gone(tx, kind.table, old.iter().map(kind.id), &ids)?;
+    for (pos, item) in new.iter().enumerate() {
+        let stored = (kind.id)(item);
+        if stored.is_some() && old.iter().position(|o| o == item) == Some(pos) {
             continue;
         }
-        match d.id {
-            Some(item) => changed_row(
-                tx,
-                "decision",
-                item.0,
-                "UPDATE decisions SET position = ?3, text = ?4 WHERE id = ?1 AND entry_id = ?2",
-                params![item.0, id.0, pos as i64, d.text],
-            )?,
+        let values = (kind.values)(item);
+        match stored {
+            Some(item) => {
+                let head = [item.0.into(), id.0.into(), (pos as i64).into()];
+                changed_row(
+                    tx,
+                    kind.what,
+                    item.0,
+                    kind.update,
+                    rusqlite::params_from_iter(head.into_iter().chain(values)),
+                )?
+            }
             None => {
+                let head: [Value; 2] = [id.0.into(), (pos as i64).into()];
                 exec(
                     tx,
-                    "INSERT INTO decisions (entry_id, position, text) VALUES (?1, ?2, ?3)",
-                    params![id.0, pos as i64, d.text],
+                    kind.insert,
+                    rusqlite::params_from_iter(head.into_iter().chain(values)),
                 )?;
             }
         }
