@@ -4,7 +4,6 @@
 
 use std::time::Instant;
 
-use chrono::Utc;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
@@ -13,11 +12,11 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::query::{FILTER_HELP, parse_query};
 use crate::keys::{Action, ScreenId};
-use crate::present::{SummaryParts, markers, snippet_spans};
+use crate::present::snippet_spans;
 use crate::storage::{RANK_WINDOW, SearchHit};
 use crate::tui::msg::{Effect, Msg, Open, PAGE};
 use crate::tui::screen::{Cmd, Ctx, Input, View};
-use crate::tui::widgets::stress_bar::stress_spans;
+use crate::tui::widgets::entry_list::{When, entry_line};
 use crate::tui::widgets::text::line;
 
 /// Rows each result takes: the entry line and the snippet line.
@@ -257,32 +256,16 @@ impl View for SearchScreen {
             if y + 1 >= area.bottom() {
                 break;
             }
-            let e = &hit.entry;
-            let parts = SummaryParts::of(e, &ctx.clock);
-            let when = ctx
-                .clock
-                .local(e.created.with_timezone(&Utc))
-                .format("%a %-d %b %Y %H:%M");
-            let mark = if i == self.selected { "›" } else { " " };
-            let mut spans = vec![
-                Span::styled(format!("{mark} {when}  "), t.dim),
-                Span::styled(format!("{:<11} ", parts.kind), t.dim),
-            ];
-            spans.extend(stress_spans(parts.stress, t));
-            spans.push(Span::styled(format!(" {} ", markers(e.flags, true)), t.key));
-            let used: usize = spans.iter().map(Span::width).sum();
-            let room = usize::from(area.width).saturating_sub(used + 1);
-            let tags = if parts.tags.is_empty() {
-                String::new()
-            } else {
-                format!("  {}", parts.tags)
-            };
-            let head = crate::text::truncate(&parts.headline, room);
-            let left = room.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
-            spans.push(Span::styled(head, t.title));
-            spans.push(Span::styled(crate::text::truncate(&tags, left), t.dim));
+            let row_line = entry_line(
+                &hit.entry,
+                i == self.selected,
+                When::Full,
+                t,
+                &ctx.clock,
+                area.width,
+            );
             let row = Rect::new(area.x, y, area.width, 1);
-            buf.set_line(area.x, y, &Line::from(spans), area.width);
+            buf.set_line(area.x, y, &row_line, area.width);
             if i == self.selected {
                 buf.set_style(row, t.selected);
             }

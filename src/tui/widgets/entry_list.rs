@@ -249,7 +249,7 @@ impl Widget for EntryListView<'_> {
                 }
             }
             let selected = i == self.list.selected;
-            let line = entry_line(e, selected, t, self.clock, area.width);
+            let line = entry_line(e, selected, When::Time, t, self.clock, area.width);
             let row = Rect::new(area.x, y, area.width, 1);
             if selected {
                 buf.set_style(row, t.selected);
@@ -263,19 +263,35 @@ impl Widget for EntryListView<'_> {
     }
 }
 
+/// How much of an entry's time its row shows.
+pub enum When {
+    /// The time of day, under a day heading.
+    Time,
+    /// The whole date and time, where rows are not grouped by day (search results).
+    Full,
+}
+
 /// `› 14:05  checkin      7 ███████░░░  ★⚑✎  Headline   #tag #tag` (`›` marks the
 /// selection, so it shows without colour too).
-fn entry_line(
+pub fn entry_line(
     e: &EntrySummary,
     selected: bool,
+    when: When,
     t: &Theme,
     clock: &Clock,
     width: u16,
 ) -> Line<'static> {
     let parts = SummaryParts::of(e, clock);
     let mark = if selected { "›" } else { " " };
+    let when = match when {
+        When::Time => parts.time.clone(),
+        When::Full => clock
+            .local(e.created.with_timezone(&Utc))
+            .format("%a %-d %b %Y %H:%M")
+            .to_string(),
+    };
     let mut spans = vec![
-        Span::styled(format!("{mark} {}  ", parts.time), t.dim),
+        Span::styled(format!("{mark} {when}  "), t.dim),
         Span::styled(format!("{:<11} ", parts.kind), t.dim),
     ];
     spans.extend(stress_spans(parts.stress, t));
