@@ -22,6 +22,8 @@ pub struct Config {
     pub mouse: bool,
     /// "screen.action" -> key, e.g. "timeline.new" -> "w".
     pub keys: BTreeMap<String, String>,
+    /// Check-in words of the user's own, added to the shipped vocabulary.
+    pub vocabulary: crate::domain::vocab::Extra,
 }
 
 impl Default for Config {
@@ -34,6 +36,7 @@ impl Default for Config {
             editor: EditorChoice::Builtin,
             mouse: true,
             keys: BTreeMap::new(),
+            vocabulary: crate::domain::vocab::Extra::default(),
         }
     }
 }
@@ -101,43 +104,51 @@ impl Config {
         let mut problems = Vec::new();
         for (key, value) in table {
             let line = line_of_key(text, &key).unwrap_or(0);
-            let result: Result<(), String> = match key.as_str() {
-                "theme" => value
-                    .try_into()
-                    .map(|v| c.theme = v)
-                    .map_err(|_| "use \"default\" or \"high-contrast\"".to_string()),
-                "week_start" => value
-                    .try_into()
-                    .map(|v| c.week_start = v)
-                    .map_err(|_| "use \"monday\" or \"sunday\"".to_string()),
-                "date_order" => value
-                    .try_into()
-                    .map(|v| c.date_order = v)
-                    .map_err(|_| "use \"dmy\", \"mdy\" or \"ymd\"".to_string()),
-                "editor" => value
-                    .try_into()
-                    .map(|v| c.editor = v)
-                    .map_err(|_| "use \"builtin\" or \"external\"".to_string()),
-                "default_template" => match value.as_str() {
-                    Some(t) if crate::domain::templates::is_known(t) => {
-                        c.default_template = t.to_string();
-                        Ok(())
-                    }
-                    _ => Err(format!(
-                        "unknown template, use {}",
-                        crate::domain::templates::names().join(", ")
-                    )),
-                },
-                "mouse" => value
-                    .as_bool()
-                    .map(|v| c.mouse = v)
-                    .ok_or_else(|| "use true or false".to_string()),
-                "keys" => value
-                    .try_into()
-                    .map(|v| c.keys = v)
-                    .map_err(|_| "write [keys] entries as \"screen.action\" = \"key\"".to_string()),
-                _ => Err("not a setting (see `debrief config --default`)".to_string()),
-            };
+            let result: Result<(), String> =
+                match key.as_str() {
+                    "theme" => value
+                        .try_into()
+                        .map(|v| c.theme = v)
+                        .map_err(|_| "use \"default\" or \"high-contrast\"".to_string()),
+                    "week_start" => value
+                        .try_into()
+                        .map(|v| c.week_start = v)
+                        .map_err(|_| "use \"monday\" or \"sunday\"".to_string()),
+                    "date_order" => value
+                        .try_into()
+                        .map(|v| c.date_order = v)
+                        .map_err(|_| "use \"dmy\", \"mdy\" or \"ymd\"".to_string()),
+                    "editor" => value
+                        .try_into()
+                        .map(|v| c.editor = v)
+                        .map_err(|_| "use \"builtin\" or \"external\"".to_string()),
+                    "default_template" => match value.as_str() {
+                        Some(t) if crate::domain::templates::is_known(t) => {
+                            c.default_template = t.to_string();
+                            Ok(())
+                        }
+                        _ => Err(format!(
+                            "unknown template, use {}",
+                            crate::domain::templates::names().join(", ")
+                        )),
+                    },
+                    "mouse" => value
+                        .as_bool()
+                        .map(|v| c.mouse = v)
+                        .ok_or_else(|| "use true or false".to_string()),
+                    "keys" => value.try_into().map(|v| c.keys = v).map_err(|_| {
+                        "write [keys] entries as \"screen.action\" = \"key\"".to_string()
+                    }),
+                    "vocabulary" => value.try_into().map(|v| c.vocabulary = v).map_err(
+                        |e: toml::de::Error| {
+                            format!(
+                                "{}; write lists of words, e.g. contexts = [\"outreach clinic\"]",
+                                e.message().trim()
+                            )
+                        },
+                    ),
+                    _ => Err("not a setting (see `debrief config --default`)".to_string()),
+                };
             if let Err(why) = result {
                 problems.push(format!("line {line} (key `{key}`): {why}"));
             }
@@ -252,6 +263,21 @@ mod tests {
             problems
                 .iter()
                 .any(|p| p.starts_with("line 1 (key `theme`)") && p.contains("high-contrast")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn vocabulary_words_are_read_and_mistakes_named() {
+        let (c, problems) = Config::parse_each(
+            "[vocabulary]\ncontexts = [\"outreach clinic\"]\nsupport = [\"Call 0100\"]\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.vocabulary.contexts, ["outreach clinic"]);
+        let (_, problems) = Config::parse_each("[vocabulary]\ncolours = [\"red\"]\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("vocabulary") && problems[0].contains("colours"),
             "{problems:?}"
         );
     }

@@ -93,6 +93,11 @@ impl Session {
         crate::domain::when::parse_when_in(input, &self.clock.now_zoned(), self.date_order())
     }
 
+    /// The check-in vocabulary: the shipped words and the user's own.
+    pub fn vocabulary(&self) -> crate::domain::Vocabulary {
+        crate::domain::Vocabulary::with_extra(&self.load_config().0.vocabulary)
+    }
+
     /// The settings, and a line describing any problem with the file.
     pub fn load_config(&self) -> (Config, Option<String>) {
         Config::load(&self.paths.config)

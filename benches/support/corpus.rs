@@ -390,7 +390,8 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
     let kind = match roll {
         0..=64 => Kind::Reflection,
         65..=89 => Kind::Checkin,
-        _ => Kind::Supervision,
+        90..=94 => Kind::Supervision,
+        _ => Kind::Recovery,
     };
     let work = rng.pick(WORK).to_string();
     let centre = match work.as_str() {
@@ -416,7 +417,10 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
     let mut common = Common {
         stress: rating(rng, centre),
         energy: rating(rng, 5),
-        work_context: Some(work.clone()),
+        work_context: Some(match work.as_str() {
+            "office duty" => "duty_office".to_string(),
+            w => w.replace(' ', "_"),
+        }),
         tags,
         flags: Flags {
             starred: rng.chance(0.02),
@@ -453,10 +457,13 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
         Kind::Checkin => {
             common.body = body(rng, CHECKIN, 40, 120);
             let mut checkin = CheckIn::default();
+            let vocab = debrief::domain::Vocabulary::builtin();
+            let regions = vocab.ids(debrief::domain::vocab::List::Regions);
+            let sensations = vocab.ids(debrief::domain::vocab::List::Sensations);
             for _ in 0..rng.between(0, 3) {
                 checkin.sensations.push(BodySensation {
-                    region: rng.pick(&debrief::domain::checkin::REGIONS).to_string(),
-                    sensation: rng.pick(&debrief::domain::checkin::SENSATIONS).to_string(),
+                    region: rng.pick(&regions).to_string(),
+                    sensation: rng.pick(&sensations).to_string(),
                     intensity: rng.below(4) as u8,
                 });
             }
@@ -466,7 +473,33 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
                     intensity: Some(rng.between(1, 3) as u8),
                 });
             }
+            if rng.chance(0.15) {
+                let flags = vocab.ids(debrief::domain::vocab::List::Flags);
+                checkin.difficulties.push(rng.pick(&flags).to_string());
+            }
             Details::Checkin(checkin)
+        }
+        Kind::Recovery => {
+            let movement =
+                debrief::domain::Vocabulary::builtin().ids(debrief::domain::vocab::List::Movement);
+            common.stress = None;
+            common.energy = None;
+            common.work_context = None;
+            common.tags.clear();
+            Details::Recovery(match rng.below(4) {
+                0 => debrief::domain::Recovery::Sleep {
+                    minutes: rng.between(300, 540) as u16,
+                    quality: Some(rng.between(2, 9) as u8),
+                },
+                1 => debrief::domain::Recovery::Break {
+                    minutes: Some(rng.between(5, 40) as u16),
+                },
+                2 => debrief::domain::Recovery::Move {
+                    movement: rng.pick(&movement).to_string(),
+                    minutes: Some(rng.between(5, 45) as u16),
+                },
+                _ => debrief::domain::Recovery::None,
+            })
         }
         Kind::Supervision => {
             common.title = Some("Supervision".into());

@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::filters::parse_rating;
 use super::output::{stdout, write_json};
+use crate::domain::vocab::{List, Vocabulary};
 use crate::domain::{
     BodySensation, CheckIn, Common, Details, Emotion, EntryContent, Flags, Kind, MAX_BODY_BYTES,
     Tag,
@@ -62,16 +63,16 @@ pub struct AddArgs {
 }
 
 /// The details named by the flags, checked against the kind.
-fn details(args: &AddArgs) -> Result<Details> {
+fn details(args: &AddArgs, vocab: &Vocabulary) -> Result<Details> {
     let sensations = args
         .sensations
         .iter()
-        .map(|s| BodySensation::parse(s))
+        .map(|s| BodySensation::parse(s, vocab))
         .collect::<Result<Vec<_>>>()?;
     let emotions = args
         .emotions
         .iter()
-        .map(|s| Emotion::parse(s))
+        .map(|s| Emotion::parse(s, vocab))
         .collect::<Result<Vec<_>>>()?;
     let body_notes = !sensations.is_empty() || !emotions.is_empty();
     let kind = match args.kind.as_deref().map(str::parse::<Kind>).transpose()? {
@@ -83,6 +84,7 @@ fn details(args: &AddArgs) -> Result<Details> {
         Kind::Checkin => Ok(Details::Checkin(CheckIn {
             sensations,
             emotions,
+            difficulties: Vec::new(),
         })),
         other if body_notes => Err(Error::invalid(
             "kind",
@@ -96,7 +98,7 @@ fn details(args: &AddArgs) -> Result<Details> {
 }
 
 /// The fields every kind shares, from the flags.
-fn common(args: &AddArgs) -> Result<Common> {
+fn common(args: &AddArgs, vocab: &Vocabulary) -> Result<Common> {
     Ok(Common {
         title: args.title.clone().filter(|t| !t.trim().is_empty()),
         stress: args
@@ -109,7 +111,12 @@ fn common(args: &AddArgs) -> Result<Common> {
             .as_deref()
             .map(|s| parse_rating("energy", s))
             .transpose()?,
-        work_context: args.work.clone().filter(|w| !w.trim().is_empty()),
+        work_context: args
+            .work
+            .as_deref()
+            .filter(|w| !w.trim().is_empty())
+            .map(|w| vocab.check(List::Contexts, w))
+            .transpose()?,
         tags: args
             .tags
             .iter()
@@ -126,10 +133,11 @@ fn common(args: &AddArgs) -> Result<Common> {
 
 pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     // Validate every flag before asking for text, so nothing typed is lost to a typo in a flag.
-    let common = common(&args)?;
+    let vocab = session.vocabulary();
+    let common = common(&args, &vocab)?;
     let mut content = EntryContent {
         common,
-        details: details(&args)?,
+        details: details(&args, &vocab)?,
     };
     let clock = &session.clock;
     let (mut created, mut offset) = match &args.at {

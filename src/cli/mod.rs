@@ -4,6 +4,7 @@
 //! exit codes.
 
 mod add;
+mod checkin;
 mod config;
 mod delete;
 mod docs;
@@ -15,6 +16,7 @@ mod paths;
 mod search;
 mod show;
 mod tags;
+mod vocab;
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -95,6 +97,22 @@ pub enum Command {
   debrief add \"yesterday: the visit went well\"     dated yesterday, as in jrnl
   debrief add                                      opens $VISUAL or $EDITOR")]
     Add(add::AddArgs),
+    /// A body check-in: stress, energy, where it sits in the body, emotions, context.
+    #[command(after_help = "Examples:
+  debrief checkin --stress 6 --energy 4 --body chest:tight --body shoulders:tense:3 \\
+                  --emotion anxious:2 --context home-visit --flag lone-late
+  debrief checkin --stress 3 --note \"calmer after the walk\" --at \"today 13:00\"
+  debrief vocab regions                       the words it accepts")]
+    Checkin(checkin::CheckinArgs),
+    /// Log what helps: sleep, a break, movement, or that nothing was possible today.
+    #[command(after_help = "Examples:
+  debrief log sleep 6.5 --quality 4 --at \"this morning\"
+  debrief log break 15
+  debrief log move lunchtime-walk 20
+  debrief log none")]
+    Log(checkin::LogArgs),
+    /// List the words check-ins and the recovery log accept (yours from the settings too).
+    Vocab(vocab::VocabArgs),
     /// List entries, newest first.
     #[command(after_help = "Examples:
   debrief list -n 50 --since \"last monday\" --tag home-visit --min-stress 6
@@ -131,6 +149,9 @@ pub enum Command {
 pub fn run(session: &Session, command: Command) -> crate::Result<()> {
     match command {
         Command::Add(a) => add::run(session, a),
+        Command::Checkin(a) => checkin::checkin(session, a),
+        Command::Log(a) => checkin::log(session, a),
+        Command::Vocab(a) => vocab::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checkin::CheckIn;
 use super::entry::{Details, Guided};
+use super::recovery::Recovery;
 use super::supervision::Supervision;
 use crate::{Error, Result};
 
@@ -22,10 +23,17 @@ pub enum Kind {
     Checkin,
     /// Notes of a supervision session.
     Supervision,
+    /// A recovery log entry: sleep, a break, movement, or none possible today.
+    Recovery,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Reflection, Kind::Checkin, Kind::Supervision];
+    pub const ALL: [Kind; 4] = [
+        Kind::Reflection,
+        Kind::Checkin,
+        Kind::Supervision,
+        Kind::Recovery,
+    ];
 
     /// The stored and machine-readable name.
     pub fn as_str(self) -> &'static str {
@@ -33,6 +41,7 @@ impl Kind {
             Kind::Reflection => "reflection",
             Kind::Checkin => "checkin",
             Kind::Supervision => "supervision",
+            Kind::Recovery => "recovery",
         }
     }
 
@@ -42,6 +51,7 @@ impl Kind {
             Kind::Reflection => "reflection",
             Kind::Checkin => "check-in",
             Kind::Supervision => "supervision note",
+            Kind::Recovery => "recovery log entry",
         }
     }
 
@@ -51,6 +61,7 @@ impl Kind {
             Kind::Reflection => Details::Reflection(Guided::default()),
             Kind::Checkin => Details::Checkin(CheckIn::default()),
             Kind::Supervision => Details::Supervision(Supervision::default()),
+            Kind::Recovery => Details::Recovery(Recovery::default()),
         }
     }
 }
@@ -68,10 +79,11 @@ impl FromStr for Kind {
             "reflection" | "r" => Ok(Kind::Reflection),
             "checkin" | "check-in" | "c" => Ok(Kind::Checkin),
             "supervision" | "s" => Ok(Kind::Supervision),
+            "recovery" => Ok(Kind::Recovery),
             other => Err(Error::invalid(
                 "kind",
                 format!(
-                    "unknown kind '{}': use reflection, checkin or supervision",
+                    "unknown kind '{}': use reflection, checkin, supervision or recovery",
                     other.escape_debug()
                 ),
             )),
@@ -216,7 +228,7 @@ mod tests {
         let err = "visit".parse::<Kind>().expect_err("unknown");
         assert!(
             err.to_string()
-                .contains("reflection, checkin or supervision")
+                .contains("reflection, checkin, supervision or recovery")
         );
     }
 

@@ -1,59 +1,11 @@
 //! Check-in details: where in the body something is felt, what it is like, how strong,
-//! and which emotions are present. Region ids are stable (head to feet) so trends can group them.
+//! which emotions are present, and what made the work harder. Words are vocabulary ids
+//! ([`super::vocab`]), stable so trends can group them; any id an old journal holds still loads.
 
 use serde::{Deserialize, Serialize};
 
+use super::vocab::{List, Vocabulary, normalise};
 use crate::{Error, Result};
-
-/// Body regions in body-scan order, head to feet, plus the whole body. Stored as these ids.
-pub const REGIONS: [&str; 18] = [
-    "head_scalp",
-    "forehead_eyes",
-    "jaw_mouth",
-    "throat",
-    "neck",
-    "shoulders",
-    "upper_back",
-    "chest",
-    "heart_area",
-    "arms",
-    "hands",
-    "stomach",
-    "lower_back",
-    "pelvis_hips",
-    "legs",
-    "knees",
-    "feet",
-    "whole_body",
-];
-
-/// Descriptive sensation words offered as suggestions (any word is accepted).
-pub const SENSATIONS: [&str; 24] = [
-    "warm",
-    "hot",
-    "cold",
-    "clammy",
-    "tight",
-    "tense",
-    "clenched",
-    "knotted",
-    "heavy",
-    "light",
-    "hollow",
-    "buzzing",
-    "tingling",
-    "fluttering",
-    "pulsing",
-    "shaky",
-    "churning",
-    "aching",
-    "sore",
-    "pressure",
-    "numb",
-    "shallow",
-    "held",
-    "relaxed",
-];
 
 /// The details of a check-in: what the body noticed and which emotions were there.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +13,8 @@ pub const SENSATIONS: [&str; 24] = [
 pub struct CheckIn {
     pub sensations: Vec<BodySensation>,
     pub emotions: Vec<Emotion>,
+    /// Difficulty flags (vocabulary ids): hostile, disclosure, ...
+    pub difficulties: Vec<String>,
 }
 
 impl CheckIn {
@@ -71,7 +25,20 @@ impl CheckIn {
         for e in &self.emotions {
             e.validate()?;
         }
+        if self.difficulties.iter().any(|d| d.trim().is_empty()) {
+            return Err(Error::invalid("flag", "a difficulty flag needs a word"));
+        }
         Ok(())
+    }
+
+    /// Nothing noticed, felt or flagged.
+    pub fn is_empty(&self) -> bool {
+        self.sensations.is_empty() && self.emotions.is_empty() && self.difficulties.is_empty()
+    }
+
+    /// The sensations felt in `region`.
+    pub fn in_region<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a BodySensation> {
+        self.sensations.iter().filter(move |s| s.region == region)
     }
 }
 
@@ -84,11 +51,12 @@ pub struct BodySensation {
 }
 
 impl BodySensation {
-    /// Parse `REGION:SENSATION[:INTENSITY]`, e.g. `shoulders:tight:2` (intensity defaults to 2).
-    pub fn parse(spec: &str) -> Result<BodySensation> {
+    /// Parse `REGION:SENSATION[:INTENSITY]`, e.g. `shoulders:tight:2` (intensity defaults to
+    /// 2), with the region and the sensation checked against `vocab`.
+    pub fn parse(spec: &str, vocab: &Vocabulary) -> Result<BodySensation> {
         let mut parts = spec.split(':').map(str::trim);
-        let region = normalise_region(parts.next().unwrap_or(""));
-        let sensation = parts.next().unwrap_or("").to_lowercase();
+        let region = parts.next().unwrap_or("");
+        let sensation = parts.next().unwrap_or("");
         let intensity = match parts.next() {
             None | Some("") => 2,
             Some(n) => n.parse::<u8>().map_err(|_| {
@@ -100,17 +68,18 @@ impl BodySensation {
                 )
             })?,
         };
-        if parts.next().is_some() || sensation.is_empty() {
+        if parts.next().is_some() || sensation.is_empty() || region.is_empty() {
             return Err(Error::invalid(
                 "sensation",
                 format!(
-                    "'{spec}' is not REGION:SENSATION[:INTENSITY]: write e.g. shoulders:tight:2"
+                    "'{}' is not REGION:SENSATION[:INTENSITY]: write e.g. shoulders:tight:2",
+                    spec.escape_debug()
                 ),
             ));
         }
         let s = BodySensation {
-            region,
-            sensation,
+            region: vocab.check(List::Regions, region)?,
+            sensation: vocab.check(List::Sensations, sensation)?,
             intensity,
         };
         s.validate()?;
@@ -118,31 +87,27 @@ impl BodySensation {
     }
 
     /// "upper back: tight (2/3)", for reading.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, vocab: &Vocabulary) -> String {
         format!(
             "{}: {} ({}/3)",
-            self.region.replace('_', " "),
-            self.sensation,
+            vocab.label(List::Regions, &self.region),
+            super::vocab::humanise(&self.sensation),
             self.intensity
         )
     }
 
     pub fn validate(&self) -> Result<()> {
-        if !REGIONS.contains(&self.region.as_str()) {
+        if self.region.trim().is_empty() {
             return Err(Error::invalid(
                 "region",
-                format!(
-                    "unknown body region '{}': use one of {}",
-                    self.region,
-                    REGIONS.join(", ")
-                ),
+                "a sensation needs a body region, e.g. shoulders (see `debrief vocab regions`)",
             ));
         }
         if self.intensity > 3 {
             return Err(Error::invalid(
                 "sensation",
                 format!(
-                    "sensation intensity {} must be 0, 1, 2 or 3 (none, faint, clear, strong)",
+                    "sensation intensity {} is out of range: use 0, 1, 2 or 3 (none, faint, clear, strong); the closest is 3",
                     self.intensity
                 ),
             ));
@@ -157,11 +122,6 @@ impl BodySensation {
     }
 }
 
-/// Accept "Upper back", "upper-back" and "upper_back" alike.
-fn normalise_region(raw: &str) -> String {
-    raw.trim().to_lowercase().replace([' ', '-'], "_")
-}
-
 /// An emotion word with an optional intensity (1 mild, 2 moderate, 3 intense).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Emotion {
@@ -170,8 +130,8 @@ pub struct Emotion {
 }
 
 impl Emotion {
-    /// Parse `WORD[:INTENSITY]`, e.g. `worried:2`.
-    pub fn parse(spec: &str) -> Result<Emotion> {
+    /// Parse `WORD[:INTENSITY]`, e.g. `worried:2`, with the word checked against `vocab`.
+    pub fn parse(spec: &str, vocab: &Vocabulary) -> Result<Emotion> {
         let (word, intensity) = match spec.split_once(':') {
             Some((w, n)) => {
                 let n = n.trim().parse::<u8>().map_err(|_| {
@@ -186,19 +146,26 @@ impl Emotion {
             }
             None => (spec, None),
         };
+        if normalise(word).is_empty() {
+            return Err(Error::invalid(
+                "emotion",
+                "an emotion needs a word, e.g. worried or relieved",
+            ));
+        }
         let e = Emotion {
-            word: word.trim().to_lowercase(),
+            word: vocab.check(List::Emotions, word)?,
             intensity,
         };
         e.validate()?;
         Ok(e)
     }
 
-    /// "worried (2/3)", or just the word without an intensity.
+    /// "on edge (2/3)", or just the word without an intensity.
     pub fn describe(&self) -> String {
+        let word = super::vocab::humanise(&self.word);
         match self.intensity {
-            Some(n) => format!("{} ({n}/3)", self.word),
-            None => self.word.clone(),
+            Some(n) => format!("{word} ({n}/3)"),
+            None => word,
         }
     }
 
@@ -214,7 +181,10 @@ impl Emotion {
         {
             return Err(Error::invalid(
                 "emotion",
-                format!("emotion intensity {n} must be 1, 2 or 3 (mild, moderate, intense)"),
+                format!(
+                    "emotion intensity {n} is out of range: use 1, 2 or 3 (mild, moderate, intense); the closest is {}",
+                    n.clamp(1, 3)
+                ),
             ));
         }
         Ok(())
@@ -225,9 +195,13 @@ impl Emotion {
 mod tests {
     use super::*;
 
+    fn v() -> &'static Vocabulary {
+        Vocabulary::builtin()
+    }
+
     #[test]
     fn sensation_specs_parse_with_default_intensity() {
-        let s = BodySensation::parse("Upper back:Tight").expect("parse");
+        let s = BodySensation::parse("Upper back:Tight", v()).expect("parse");
         assert_eq!(
             s,
             BodySensation {
@@ -237,7 +211,7 @@ mod tests {
             }
         );
         assert_eq!(
-            BodySensation::parse("jaw_mouth:clenched:3")
+            BodySensation::parse("jaw_mouth:clenched:3", v())
                 .expect("p")
                 .intensity,
             3
@@ -247,19 +221,19 @@ mod tests {
     #[test]
     fn bad_sensation_specs_say_what_to_write() {
         assert!(
-            BodySensation::parse("elbow:sore")
+            BodySensation::parse("elbow:sore", v())
                 .expect_err("region")
                 .to_string()
                 .contains("unknown body region")
         );
         assert!(
-            BodySensation::parse("chest:tight:4")
+            BodySensation::parse("chest:tight:4", v())
                 .expect_err("4")
                 .to_string()
                 .contains("0, 1, 2 or 3")
         );
         assert!(
-            BodySensation::parse("chest")
+            BodySensation::parse("chest", v())
                 .expect_err("no word")
                 .to_string()
                 .contains("REGION:SENSATION")
@@ -269,14 +243,14 @@ mod tests {
     #[test]
     fn emotions_parse_with_optional_intensity() {
         assert_eq!(
-            Emotion::parse("Worried:2").expect("p"),
+            Emotion::parse("Worried:2", v()).expect("p"),
             Emotion {
                 word: "worried".into(),
                 intensity: Some(2)
             }
         );
-        assert_eq!(Emotion::parse("relieved").expect("p").intensity, None);
-        assert!(Emotion::parse("sad:0").is_err());
-        assert!(Emotion::parse(":2").is_err());
+        assert_eq!(Emotion::parse("relieved", v()).expect("p").intensity, None);
+        assert!(Emotion::parse("sad:0", v()).is_err());
+        assert!(Emotion::parse(":2", v()).is_err());
     }
 }

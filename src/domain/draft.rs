@@ -290,8 +290,10 @@ mod tests {
         d.body = "café 日本 🙂".into();
         d.tags = "half-typed bad!tag".into();
         if let Details::Checkin(c) = &mut d.details {
-            c.sensations
-                .push(BodySensation::parse("chest:tight:2").expect("sensation"));
+            c.sensations.push(
+                BodySensation::parse("chest:tight:2", crate::domain::Vocabulary::builtin())
+                    .expect("sensation"),
+            );
         }
         let json = d.to_json();
         assert!(json.contains("\"version\":2"), "{json}");

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 pub use super::attributes::{Flag, Flags, Kind, Rating};
 use super::checkin::CheckIn;
+use super::recovery::Recovery;
 use super::supervision::Supervision;
 use super::tags::Tag;
 use crate::{Error, Result};
@@ -118,6 +119,7 @@ pub enum Details {
     Reflection(Guided),
     Checkin(CheckIn),
     Supervision(Supervision),
+    Recovery(Recovery),
 }
 
 impl Default for Details {
@@ -132,6 +134,7 @@ impl Details {
             Details::Reflection(_) => Kind::Reflection,
             Details::Checkin(_) => Kind::Checkin,
             Details::Supervision(_) => Kind::Supervision,
+            Details::Recovery(_) => Kind::Recovery,
         }
     }
 
@@ -140,14 +143,17 @@ impl Details {
             Details::Reflection(_) => Ok(()),
             Details::Checkin(c) => c.validate(),
             Details::Supervision(s) => s.validate(),
+            Details::Recovery(r) => r.validate(),
         }
     }
 
     fn is_blank(&self) -> bool {
         match self {
             Details::Reflection(g) => g.answers.iter().all(|a| a.answer.trim().is_empty()),
-            Details::Checkin(c) => c.sensations.is_empty() && c.emotions.is_empty(),
+            Details::Checkin(c) => c.is_empty(),
             Details::Supervision(s) => *s == Supervision::default(),
+            // "Not possible today" is an answer too.
+            Details::Recovery(_) => false,
         }
     }
 }
@@ -313,6 +319,40 @@ impl Entry {
             energy: c.energy,
             flags: c.flags,
             deleted: self.meta.deleted,
+            work_context: c.work_context.clone(),
+            gist: Gist::of(&self.content.details),
+        }
+    }
+}
+
+/// What a list row shows of a check-in or a recovery entry besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Gist {
+    #[default]
+    None,
+    Checkin {
+        /// (region, sensation) ids, in the order noticed.
+        body: Vec<(String, String)>,
+        emotions: Vec<String>,
+        difficulties: Vec<String>,
+    },
+    Recovery(Recovery),
+}
+
+impl Gist {
+    pub fn of(details: &Details) -> Gist {
+        match details {
+            Details::Checkin(c) => Gist::Checkin {
+                body: c
+                    .sensations
+                    .iter()
+                    .map(|s| (s.region.clone(), s.sensation.clone()))
+                    .collect(),
+                emotions: c.emotions.iter().map(|e| e.word.clone()).collect(),
+                difficulties: c.difficulties.clone(),
+            },
+            Details::Recovery(r) => Gist::Recovery(r.clone()),
+            Details::Reflection(_) | Details::Supervision(_) => Gist::None,
         }
     }
 }
@@ -330,6 +370,9 @@ pub struct EntrySummary {
     pub energy: Option<Rating>,
     pub flags: Flags,
     pub deleted: Option<DateTime<Utc>>,
+    /// Kind of work (a vocabulary id, or older free text).
+    pub work_context: Option<String>,
+    pub gist: Gist,
 }
 
 #[cfg(test)]

@@ -8,17 +8,21 @@ pub mod draft;
 pub mod entry;
 pub mod filter;
 pub mod query;
+pub mod recovery;
 pub mod supervision;
 pub mod tags;
 pub mod templates;
+pub mod vocab;
 pub mod when;
 
 pub use checkin::{BodySensation, CheckIn, Emotion};
 pub use draft::Draft;
 pub use entry::{
     Common, Details, Entry, EntryContent, EntryId, EntryMeta, EntryRef, EntrySummary, Flag, Flags,
-    Guided, Kind, MAX_BODY_BYTES, MAX_TAGS, Rating, StageAnswer,
+    Gist, Guided, Kind, MAX_BODY_BYTES, MAX_TAGS, Rating, StageAnswer,
 };
 pub use filter::EntryFilter;
+pub use recovery::Recovery;
 pub use supervision::{ActionItem, ActionStatus, AgendaItem, Decision, ItemId, Supervision};
 pub use tags::Tag;
+pub use vocab::Vocabulary;

@@ -4,10 +4,11 @@
 
 use chrono::Utc;
 
-use super::summary::{stress_level, tag_list};
+use super::summary::{recovery_line, stress_level, tag_list};
 use super::{Line, Role, Section, Span};
 use crate::clock::Clock;
 use crate::domain::templates;
+use crate::domain::vocab::{List, Vocabulary};
 use crate::domain::{CheckIn, Details, Entry, Guided, Supervision};
 
 /// The whole entry, with times on `clock`'s wall clock.
@@ -33,6 +34,10 @@ pub fn detail_sections(details: &Details) -> Vec<Section> {
         Details::Reflection(g) => answers(g),
         Details::Checkin(c) => checkin(c),
         Details::Supervision(s) => supervision(s),
+        Details::Recovery(r) => vec![Section {
+            heading: Some("Recovery".into()),
+            lines: vec![vec![Span::new(recovery_line(r), Role::Text)]],
+        }],
     }
 }
 
@@ -77,7 +82,10 @@ fn header(e: &Entry, clock: &Clock) -> Section {
     }
     if let Some(w) = &c.work_context {
         sep(&mut meta);
-        meta.push(Span::new(format!("work: {w}"), Role::Dim));
+        meta.push(Span::new(
+            format!("work: {}", Vocabulary::builtin().label(List::Contexts, w)),
+            Role::Dim,
+        ));
     }
     let flags: Vec<String> = c
         .flags
@@ -123,6 +131,7 @@ fn answers(g: &Guided) -> Vec<Section> {
 }
 
 fn checkin(c: &CheckIn) -> Vec<Section> {
+    let vocab = Vocabulary::builtin();
     let mut out = Vec::new();
     if !c.sensations.is_empty() {
         out.push(Section {
@@ -130,7 +139,7 @@ fn checkin(c: &CheckIn) -> Vec<Section> {
             lines: c
                 .sensations
                 .iter()
-                .map(|s| vec![Span::new(s.describe(), Role::Text)])
+                .map(|s| vec![Span::new(s.describe(vocab), Role::Text)])
                 .collect(),
         });
     }
@@ -139,6 +148,17 @@ fn checkin(c: &CheckIn) -> Vec<Section> {
         out.push(Section {
             heading: Some("Emotions".into()),
             lines: vec![vec![Span::new(words.join(", "), Role::Text)]],
+        });
+    }
+    if !c.difficulties.is_empty() {
+        let flags: Vec<String> = c
+            .difficulties
+            .iter()
+            .map(|f| vocab.label(List::Flags, f))
+            .collect();
+        out.push(Section {
+            heading: Some("What made it harder".into()),
+            lines: vec![vec![Span::new(flags.join(", "), Role::Text)]],
         });
     }
     out

@@ -6,7 +6,9 @@ use chrono::Utc;
 
 use super::{Role, Span, StressLevel};
 use crate::clock::Clock;
-use crate::domain::{EntrySummary, Flag, Flags, Tag};
+use crate::domain::recovery::describe_minutes;
+use crate::domain::vocab::{List, Vocabulary, humanise};
+use crate::domain::{EntrySummary, Flag, Flags, Gist, Kind, Recovery, Tag};
 use crate::storage::search::{MATCH_END, MATCH_START};
 
 /// The band a stress value falls in (the number is always shown beside the colour).
@@ -67,13 +69,91 @@ impl SummaryParts {
             kind: s.kind.as_str(),
             stress: s.stress.map(|r| r.value()),
             markers: markers(s.flags, false),
-            headline: if s.headline.is_empty() {
-                "(untitled)".to_string()
-            } else {
-                s.headline.clone()
-            },
+            headline: headline(s),
             tags: tag_list(&s.tags),
         }
+    }
+}
+
+/// A row's headline: for a check-in or a recovery entry its gist, then its text's first line.
+fn headline(s: &EntrySummary) -> String {
+    let mut parts = Vec::new();
+    let gist = gist_line(s);
+    if !gist.is_empty() {
+        parts.push(gist);
+    }
+    if !s.headline.is_empty() {
+        parts.push(s.headline.clone());
+    }
+    match (parts.is_empty(), s.kind) {
+        (false, _) => parts.join(" · "),
+        (true, Kind::Checkin) => "check-in".to_string(),
+        (true, _) => "(untitled)".to_string(),
+    }
+}
+
+/// A check-in in one line, `chest tight, shoulders tense · anxious · home visit`; a recovery
+/// entry as `sleep 7 h · quality 6/10`. Empty for other kinds.
+pub fn gist_line(s: &EntrySummary) -> String {
+    let vocab = Vocabulary::builtin();
+    let mut parts: Vec<String> = Vec::new();
+    match &s.gist {
+        Gist::Checkin {
+            body,
+            emotions,
+            difficulties,
+        } => {
+            let felt: Vec<String> = body
+                .iter()
+                .map(|(r, w)| format!("{} {}", vocab.label(List::Regions, r), humanise(w)))
+                .collect();
+            if !felt.is_empty() {
+                parts.push(felt.join(", "));
+            }
+            if !emotions.is_empty() {
+                let words: Vec<String> = emotions.iter().map(|e| humanise(e)).collect();
+                parts.push(words.join(", "));
+            }
+            if let Some(w) = &s.work_context {
+                parts.push(vocab.label(List::Contexts, w));
+            }
+            if !difficulties.is_empty() {
+                let flags: Vec<String> = difficulties
+                    .iter()
+                    .map(|f| vocab.label(List::Flags, f))
+                    .collect();
+                parts.push(flags.join(", "));
+            }
+        }
+        Gist::Recovery(r) => parts.push(recovery_line(r)),
+        Gist::None => {}
+    }
+    parts.join(" · ")
+}
+
+/// A recovery entry in words: `sleep 7 h 30 · quality 6/10`, `not possible today`.
+pub fn recovery_line(r: &Recovery) -> String {
+    let vocab = Vocabulary::builtin();
+    match r {
+        Recovery::Sleep { minutes, quality } => {
+            let mut s = format!("sleep {}", describe_minutes(*minutes));
+            if let Some(q) = quality {
+                s.push_str(&format!(" · quality {q}/10"));
+            }
+            s
+        }
+        Recovery::Break { minutes } => match minutes {
+            Some(m) => format!("a break of {}", describe_minutes(*m)),
+            None => "a break".to_string(),
+        },
+        Recovery::Move { movement, minutes } => {
+            let mut s = format!("moved: {}", vocab.label(List::Movement, movement));
+            if let Some(m) = minutes {
+                s.push_str(&format!(" · {}", describe_minutes(*m)));
+            }
+            s
+        }
+        Recovery::None => "not possible today".to_string(),
     }
 }
 

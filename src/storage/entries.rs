@@ -2,17 +2,17 @@
 //! the timeline index; nothing loads the whole journal), flags, trash and tags. Every stored
 //! value is decoded strictly: a value debrief cannot read is an error, never a silent default.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
+use super::details::{collect, decode_recovery, load_checkin, load_recovery, load_supervision};
 use super::{Store, from_ms, to_ms};
 use crate::domain::entry::headline;
 use crate::domain::{
-    ActionItem, AgendaItem, BodySensation, CheckIn, Common, Decision, Details, Emotion, Entry,
-    EntryContent, EntryFilter, EntryId, EntryMeta, EntryRef, EntrySummary, Flags, Guided, ItemId,
-    Kind, Rating, StageAnswer, Supervision, Tag,
+    Common, Details, Entry, EntryContent, EntryFilter, EntryId, EntryMeta, EntryRef, EntrySummary,
+    Flags, Gist, Guided, Kind, Rating, StageAnswer, Tag,
 };
 use crate::{Error, Result};
 
@@ -23,7 +23,20 @@ pub(super) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.created_ms, e.
     (SELECT group_concat(name, ' ') FROM (SELECT t.name FROM entry_tags et \
         JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id ORDER BY t.name)), \
     (SELECT substr(CAST(answer AS BLOB), 1, 1200) FROM stage_answers WHERE entry_id = e.id \
-        ORDER BY position LIMIT 1)";
+        ORDER BY position LIMIT 1), \
+    e.work_context, \
+    CASE WHEN e.kind = 'checkin' THEN \
+        (SELECT group_concat(region || char(31) || sensation, char(30)) FROM \
+            (SELECT region, sensation FROM body_sensations WHERE entry_id = e.id ORDER BY id)) END, \
+    CASE WHEN e.kind = 'checkin' THEN \
+        (SELECT group_concat(word, char(30)) FROM \
+            (SELECT word FROM emotions WHERE entry_id = e.id ORDER BY id)) END, \
+    CASE WHEN e.kind = 'checkin' THEN \
+        (SELECT group_concat(flag, char(30)) FROM \
+            (SELECT flag FROM difficulty_flags WHERE entry_id = e.id ORDER BY flag)) END, \
+    CASE WHEN e.kind = 'recovery' THEN \
+        (SELECT activity || char(31) || coalesce(minutes, '') || char(31) || coalesce(quality, '') \
+            || char(31) || coalesce(movement, '') FROM recovery WHERE entry_id = e.id) END";
 
 /// The start of a text read as bytes (SQLite's text functions stop at a NUL character; the
 /// bytes do not), cut at a character boundary, NULs shown as spaces.
@@ -168,6 +181,7 @@ pub(super) fn load_entry(conn: &Connection, id: EntryId) -> Result<Entry> {
         }),
         Kind::Checkin => Details::Checkin(load_checkin(conn, id)?),
         Kind::Supervision => Details::Supervision(load_supervision(conn, id)?),
+        Kind::Recovery => Details::Recovery(load_recovery(conn, id)?),
     };
     Ok(Entry {
         meta: EntryMeta {
@@ -207,143 +221,6 @@ struct RawEntry {
     flags: Flags,
     template: Option<String>,
     deleted_ms: Option<i64>,
-}
-
-fn load_checkin(conn: &Connection, id: EntryId) -> Result<CheckIn> {
-    let raw_sensations: Vec<(String, String, i64)> = collect(
-        conn,
-        "SELECT region, sensation, intensity FROM body_sensations WHERE entry_id = ?1 ORDER BY id",
-        id,
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    let sensations = raw_sensations
-        .into_iter()
-        .map(|(region, sensation, intensity)| {
-            Ok(BodySensation {
-                region,
-                sensation,
-                intensity: small("a sensation intensity", intensity, 0..=3)?,
-            })
-        })
-        .collect::<Result<_>>()?;
-    let raw_emotions: Vec<(String, Option<i64>)> = collect(
-        conn,
-        "SELECT word, intensity FROM emotions WHERE entry_id = ?1 ORDER BY id",
-        id,
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let emotions = raw_emotions
-        .into_iter()
-        .map(|(word, intensity)| {
-            Ok(Emotion {
-                word,
-                intensity: intensity
-                    .map(|n| small("an emotion intensity", n, 1..=3))
-                    .transpose()?,
-            })
-        })
-        .collect::<Result<_>>()?;
-    Ok(CheckIn {
-        sensations,
-        emotions,
-    })
-}
-
-fn load_supervision(conn: &Connection, id: EntryId) -> Result<Supervision> {
-    let session: Option<(Option<String>, Option<String>, Option<String>)> = conn
-        .prepare_cached(
-            "SELECT held_on, supervisor, session_type FROM supervision_sessions WHERE entry_id = ?1",
-        )?
-        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    let Some((held_on, supervisor, session_type)) = session else {
-        return Ok(Supervision::default());
-    };
-    let agenda = collect(
-        conn,
-        "SELECT id, text, function FROM agenda_items WHERE entry_id = ?1 ORDER BY position, id",
-        id,
-        |r| {
-            Ok(AgendaItem {
-                id: Some(ItemId(r.get(0)?)),
-                text: r.get(1)?,
-                function: r.get(2)?,
-            })
-        },
-    )?;
-    let decisions = collect(
-        conn,
-        "SELECT id, text FROM decisions WHERE entry_id = ?1 ORDER BY position, id",
-        id,
-        |r| {
-            Ok(Decision {
-                id: Some(ItemId(r.get(0)?)),
-                text: r.get(1)?,
-            })
-        },
-    )?;
-    let actions = load_actions(conn, id)?;
-    Ok(Supervision {
-        held_on: held_on.as_deref().map(decode_date).transpose()?,
-        supervisor,
-        session_type,
-        agenda,
-        decisions,
-        actions,
-    })
-}
-
-fn load_actions(conn: &Connection, id: EntryId) -> Result<Vec<ActionItem>> {
-    type RawAction = (
-        i64,
-        String,
-        Option<String>,
-        Option<String>,
-        String,
-        Option<i64>,
-    );
-    let raw_actions: Vec<RawAction> = collect(
-        conn,
-        "SELECT id, text, owner, due_on, status, closed_ms FROM actions WHERE entry_id = ?1 ORDER BY id",
-        id,
-        |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        },
-    )?;
-    raw_actions
-        .into_iter()
-        .map(|(aid, text, owner, due_on, status, closed_ms)| {
-            Ok(ActionItem {
-                id: Some(ItemId(aid)),
-                text,
-                owner,
-                due_on: due_on.as_deref().map(decode_date).transpose()?,
-                status: status.parse().map_err(|_| Error::Corrupt {
-                    what: "an action status",
-                    value: status.clone(),
-                })?,
-                closed: closed_ms.map(from_ms),
-            })
-        })
-        .collect()
-}
-
-fn collect<T>(
-    conn: &Connection,
-    sql: &str,
-    id: EntryId,
-    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([id.0], f)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
 }
 
 pub(super) fn entry_tags(conn: &Connection, id: EntryId) -> Result<Vec<Tag>> {
@@ -434,6 +311,20 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
     };
     let id = EntryId(r.get(0)?);
     let deleted = r.get::<_, Option<i64>>(12)?.map(from_ms);
+    let work_context: Option<String> = r.get(15)?;
+    let split = |v: Option<String>| -> Vec<String> {
+        v.map(|v| v.split('\u{1e}').map(String::from).collect())
+            .unwrap_or_default()
+    };
+    let body: Vec<(String, String)> = split(r.get(16)?)
+        .into_iter()
+        .filter_map(|pair| {
+            pair.split_once('\u{1f}')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        })
+        .collect();
+    let (emotions, difficulties) = (split(r.get(17)?), split(r.get(18)?));
+    let recovery: Option<String> = r.get(19)?;
     Ok((|| {
         Ok(EntrySummary {
             id,
@@ -448,6 +339,24 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
             energy: decode_rating("energy", energy)?,
             flags,
             deleted,
+            gist: match (kind.as_str(), recovery) {
+                ("checkin", _) => Gist::Checkin {
+                    body,
+                    emotions,
+                    difficulties,
+                },
+                ("recovery", Some(packed)) => {
+                    let mut f = packed.split('\u{1f}');
+                    let mut next = || f.next().filter(|v| !v.is_empty());
+                    let activity = next().unwrap_or_default().to_string();
+                    let number = |v: Option<&str>| v.and_then(|n| n.parse::<i64>().ok());
+                    let (minutes, quality) = (number(next()), number(next()));
+                    let movement = next().map(String::from);
+                    Gist::Recovery(decode_recovery(activity, minutes, quality, movement)?)
+                }
+                _ => Gist::None,
+            },
+            work_context,
             tags: tags
                 .unwrap_or_default()
                 .split(' ')
@@ -495,21 +404,4 @@ fn decode_rating(what: &'static str, v: Option<i64>) -> Result<Option<Rating>> {
         })
     })
     .transpose()
-}
-
-fn decode_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::Corrupt {
-        what: "a date",
-        value: s.escape_debug().to_string(),
-    })
-}
-
-fn small(what: &'static str, n: i64, range: std::ops::RangeInclusive<u8>) -> Result<u8> {
-    u8::try_from(n)
-        .ok()
-        .filter(|v| range.contains(v))
-        .ok_or_else(|| Error::Corrupt {
-            what,
-            value: n.to_string(),
-        })
 }

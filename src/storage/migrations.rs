@@ -9,6 +9,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/002_identities.sql"),
     include_str!("migrations/003_draft_claims.sql"),
     include_str!("migrations/004_entry_numbers.sql"),
+    include_str!("migrations/005_checkins_recovery.sql"),
 ];
 
 /// The schema version this build writes.
@@ -21,7 +22,14 @@ pub fn migrations() -> Migrations<'static> {
 
 /// Migrations from a list of SQL steps (tests add a step to exercise upgrades).
 pub(crate) fn migrations_of(steps: &[&'static str]) -> Migrations<'static> {
-    Migrations::new(steps.iter().map(|sql| M::up(sql)).collect())
+    // Each step runs with foreign keys off and ends with SQLite's foreign key check, so a
+    // step that rebuilds a table can neither cascade deletes nor leave a dangling reference.
+    Migrations::new(
+        steps
+            .iter()
+            .map(|sql| M::up(sql).foreign_key_check())
+            .collect(),
+    )
 }
 
 #[cfg(test)]

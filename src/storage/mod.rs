@@ -3,6 +3,7 @@
 //! migrate), and one file per concern: reading entries, writing them, imports, drafts, search.
 
 mod changes;
+mod details;
 mod drafts;
 mod entries;
 mod import;
@@ -214,6 +215,10 @@ impl Store {
         // queue on the busy timeout instead of failing on a lock upgrade.
         self.conn
             .set_transaction_behavior(TransactionBehavior::Immediate);
+        // Foreign keys are off while migrating (SQLite's own procedure for changing a
+        // table's layout): rebuilding a parent table must not cascade into its children.
+        // They are checked when turned back on.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
         let result = migrations::migrations_of(steps).to_latest(&mut self.conn);
         self.conn
             .set_transaction_behavior(TransactionBehavior::Deferred);

@@ -13,7 +13,7 @@ use super::entries::{entry_tags, load_entry};
 use super::{Store, to_ms};
 use crate::domain::{
     ActionStatus, AgendaItem, CheckIn, Decision, Details, EntryContent, EntryId, Guided, ItemId,
-    Rating, Supervision, Tag,
+    Rating, Recovery, Supervision, Tag,
 };
 use crate::{Error, Result};
 
@@ -179,6 +179,7 @@ pub(super) fn insert_in(
         Details::Reflection(g) => write_answers(tx, id, g)?,
         Details::Checkin(c) => write_checkin(tx, id, c)?,
         Details::Supervision(s) => write_supervision(tx, id, s, None, now)?,
+        Details::Recovery(r) => write_recovery(tx, id, r)?,
     }
     Ok(id)
 }
@@ -241,7 +242,16 @@ pub(super) fn update_in(
                 [id.0],
             )?;
             exec(tx, "DELETE FROM emotions WHERE entry_id = ?1", [id.0])?;
+            exec(
+                tx,
+                "DELETE FROM difficulty_flags WHERE entry_id = ?1",
+                [id.0],
+            )?;
             write_checkin(tx, id, b)?;
+        }
+        (Details::Recovery(a), Details::Recovery(b)) if a != b => {
+            exec(tx, "DELETE FROM recovery WHERE entry_id = ?1", [id.0])?;
+            write_recovery(tx, id, b)?;
         }
         (Details::Supervision(a), Details::Supervision(b)) if a != b => {
             write_supervision(tx, id, b, Some(a), now)?;
@@ -294,6 +304,27 @@ fn write_checkin(tx: &Connection, id: EntryId, c: &CheckIn) -> Result<()> {
             params![id.0, e.word, e.intensity],
         )?;
     }
+    for flag in &c.difficulties {
+        exec(
+            tx,
+            "INSERT OR IGNORE INTO difficulty_flags (entry_id, flag) VALUES (?1, ?2)",
+            params![id.0, flag],
+        )?;
+    }
+    Ok(())
+}
+
+fn write_recovery(tx: &Connection, id: EntryId, r: &Recovery) -> Result<()> {
+    let (quality, movement) = match r {
+        Recovery::Sleep { quality, .. } => (*quality, None),
+        Recovery::Move { movement, .. } => (None, Some(movement.as_str())),
+        Recovery::Break { .. } | Recovery::None => (None, None),
+    };
+    exec(
+        tx,
+        "INSERT INTO recovery (entry_id, activity, minutes, quality, movement) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id.0, r.activity(), r.minutes(), quality, movement],
+    )?;
     Ok(())
 }
 

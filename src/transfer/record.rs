@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::templates;
 use crate::domain::{
-    BodySensation, Details, Emotion, Entry, EntrySummary, Kind, Rating, Supervision, Tag,
+    BodySensation, Details, Emotion, Entry, EntrySummary, Kind, Rating, Recovery, Supervision, Tag,
 };
 
 /// One stage answer in JSON: the stage's key, its title in the template, the answer.
@@ -42,7 +42,11 @@ pub struct EntryRecord {
     pub answers: Vec<AnswerRecord>,
     pub sensations: Vec<BodySensation>,
     pub emotions: Vec<Emotion>,
+    /// Check-ins: what made the work harder (vocabulary ids).
+    pub difficulties: Vec<String>,
     pub supervision: Option<Supervision>,
+    /// Recovery entries: `{"activity": "sleep", "minutes": 420, "quality": 6}` and the like.
+    pub recovery: Option<Recovery>,
 }
 
 impl From<&Entry> for EntryRecord {
@@ -68,7 +72,9 @@ impl From<&Entry> for EntryRecord {
             answers: Vec::new(),
             sensations: Vec::new(),
             emotions: Vec::new(),
+            difficulties: Vec::new(),
             supervision: None,
+            recovery: None,
         };
         match &e.content.details {
             Details::Reflection(g) => {
@@ -89,8 +95,10 @@ impl From<&Entry> for EntryRecord {
             Details::Checkin(ci) => {
                 record.sensations = ci.sensations.clone();
                 record.emotions = ci.emotions.clone();
+                record.difficulties = ci.difficulties.clone();
             }
             Details::Supervision(s) => record.supervision = Some(s.clone()),
+            Details::Recovery(r) => record.recovery = Some(r.clone()),
         }
         record
     }
@@ -112,6 +120,10 @@ pub struct SummaryRecord {
     pub for_supervision: bool,
     pub unfinished: bool,
     pub deleted: Option<DateTime<Utc>>,
+    pub work_context: Option<String>,
+    /// Check-ins and recovery entries in one line (`chest tight · anxious · home visit`);
+    /// empty for other kinds.
+    pub gist: String,
     /// Search only: an extract with each match wrapped in `**`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
@@ -132,6 +144,8 @@ impl From<&EntrySummary> for SummaryRecord {
             for_supervision: s.flags.for_supervision,
             unfinished: s.flags.unfinished,
             deleted: s.deleted,
+            work_context: s.work_context.clone(),
+            gist: crate::present::summary::gist_line(s),
             snippet: None,
         }
     }

@@ -83,7 +83,7 @@ impl Journal {
         script
     }
 
-    fn fails(&self, args: &[&str], message: &str) {
+    pub fn fails(&self, args: &[&str], message: &str) {
         self.cmd()
             .args(args)
             .assert()
@@ -461,7 +461,7 @@ fn bad_ratings_kinds_dates_and_ids() {
     j.fails(&["add", "x", "--kind", "visit"], "unknown kind 'visit'");
     j.fails(
         &["list", "--kind", "visit"],
-        "reflection, checkin or supervision",
+        "reflection, checkin, supervision or recovery",
     );
     j.fails(
         &["add", "x", "--at", "someday soon"],

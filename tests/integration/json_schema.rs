@@ -140,6 +140,22 @@ fn journal() -> Journal {
     ]);
     j.add(&["--kind", "supervision", "session notes"]);
     j.run(&["delete", "3"]);
+    // Check-in flags and every shape of recovery entry.
+    j.run(&[
+        "checkin",
+        "--stress",
+        "6",
+        "--body",
+        "chest:tight",
+        "--flag",
+        "hostile",
+        "--context",
+        "court",
+    ]);
+    j.run(&["log", "sleep", "6.5", "--quality", "4"]);
+    j.run(&["log", "break"]);
+    j.run(&["log", "move", "stairs", "5"]);
+    j.run(&["log", "none"]);
     // A session with every kind of item, and a guided reflection (through the library).
     let options = debrief::storage::StoreOptions {
         backups: j.dir.path().join("backups"),
@@ -198,11 +214,11 @@ fn list_and_search_output_is_what_the_summary_schema_says() {
 fn show_and_full_output_is_what_the_entry_schema_says() {
     let j = journal();
     let entry = schema("entry.schema.json");
-    for id in ["1", "2", "3", "4", "5"] {
-        assert_valid(&entry, &j.json(&["show", id, "--json"]));
+    for id in 1..=10 {
+        assert_valid(&entry, &j.json(&["show", &id.to_string(), "--json"]));
     }
     let full = j.json(&["list", "--json", "--full"]);
-    assert_eq!(full.as_array().map(Vec::len), Some(4));
+    assert_eq!(full.as_array().map(Vec::len), Some(9), "all but the trashed one");
     for e in full.as_array().expect("array") {
         assert_valid(&entry, e);
         assert!(e["body"].is_string(), "whole entries: {e}");

@@ -1,7 +1,9 @@
 //! debrief's one integration-test binary. What goes where:
 //! - `cli`: the real `debrief` binary on a temporary journal (assert_cmd), every command and bad input;
+//! - `checkin_cli`: `debrief checkin`, `log` and `vocab`, every valid and invalid input;
 //! - `cli_exits`: exit codes, closed pipes, colour, dates, guided reflections in `$EDITOR`;
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
+//! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
 //! - `reliability`: attacks on the loss paths (busy or vanished journal, two windows, foreign files);
 //! - `storage_props`: property tests (write/read round trip, the search index after any changes);
 //! - `storage_story`: a journal file's life through the library (create, migrate, add, search, trash, reopen);
@@ -9,9 +11,11 @@
 //! - `boundaries`: the shape of the code (core and front ends apart, file sizes, key table).
 
 mod boundaries;
+mod checkin_cli;
 mod cli;
 mod cli_exits;
 mod json_schema;
+mod migrations;
 mod reliability;
 mod storage_props;
 mod storage_story;

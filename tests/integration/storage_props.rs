@@ -2,7 +2,6 @@
 //! follows every add, edit, trash, restore and purge.
 
 use chrono::{DateTime, TimeZone, Utc};
-use debrief::domain::checkin::REGIONS;
 use debrief::domain::*;
 use debrief::storage::Store;
 use proptest::prelude::*;
@@ -85,11 +84,12 @@ fn guided() -> impl Strategy<Value = Details> {
 }
 
 fn checkin() -> impl Strategy<Value = Details> {
-    let sensations = proptest::collection::vec((0..REGIONS.len(), "[a-z]{1,8}", 0u8..=3), 0..3)
+    // Any words: an old journal or an import may hold ids the vocabulary no longer has.
+    let sensations = proptest::collection::vec(("[a-z_]{1,12}", "[a-z]{1,8}", 0u8..=3), 0..3)
         .prop_map(|v| {
             v.into_iter()
                 .map(|(r, s, i)| BodySensation {
-                    region: REGIONS[r].to_string(),
+                    region: r,
                     sensation: s,
                     intensity: i,
                 })
@@ -101,12 +101,36 @@ fn checkin() -> impl Strategy<Value = Details> {
                 .map(|(word, intensity)| Emotion { word, intensity })
                 .collect::<Vec<_>>()
         });
-    (sensations, emotions).prop_map(|(sensations, emotions)| {
+    let difficulties = proptest::collection::btree_set("[a-z_]{1,10}", 0..3);
+    (sensations, emotions, difficulties).prop_map(|(sensations, emotions, difficulties)| {
         Details::Checkin(CheckIn {
             sensations,
             emotions,
+            difficulties: difficulties.into_iter().collect(),
         })
     })
+}
+
+fn recovery() -> impl Strategy<Value = Details> {
+    (
+        0u8..4,
+        0u16..=1440,
+        proptest::option::of(0u8..=10),
+        "[a-z_]{1,12}",
+    )
+        .prop_map(|(which, minutes, quality, movement)| {
+            Details::Recovery(match which {
+                0 => Recovery::Sleep { minutes, quality },
+                1 => Recovery::Break {
+                    minutes: quality.map(|_| minutes),
+                },
+                2 => Recovery::Move {
+                    movement,
+                    minutes: Some(minutes),
+                },
+                _ => Recovery::None,
+            })
+        })
 }
 
 fn supervision() -> impl Strategy<Value = Details> {
@@ -147,11 +171,12 @@ fn supervision() -> impl Strategy<Value = Details> {
 
 /// Two contents of one kind (an entry keeps its kind).
 fn two_of_a_kind() -> impl Strategy<Value = (EntryContent, EntryContent)> {
-    (0usize..3).prop_flat_map(|k| {
+    (0usize..4).prop_flat_map(|k| {
         let details = move || -> BoxedStrategy<Details> {
             match k {
                 0 => guided().boxed(),
                 1 => checkin().boxed(),
+                2 => recovery().boxed(),
                 _ => supervision().boxed(),
             }
         };

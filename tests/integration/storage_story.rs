@@ -75,8 +75,11 @@ fn a_journal_lives_its_whole_life() {
     checkin.common.stress = Some(Rating::new("stress", 5).expect("r"));
     checkin.common.work_context = Some("court".into());
     checkin.details = Details::Checkin(CheckIn {
-        sensations: vec![BodySensation::parse("jaw_mouth:clenched:3").expect("s")],
-        emotions: vec![Emotion::parse("worried:2").expect("e")],
+        sensations: vec![
+            BodySensation::parse("jaw_mouth:clenched:3", Vocabulary::builtin()).expect("s"),
+        ],
+        emotions: vec![Emotion::parse("worried:2", Vocabulary::builtin()).expect("e")],
+        difficulties: Vec::new(),
     });
     let c = store
         .add_entry(&checkin, at(10), 3600, at(10))

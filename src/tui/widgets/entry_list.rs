@@ -346,6 +346,8 @@ mod tests {
             energy: None,
             flags: Flags::default(),
             deleted: None,
+            work_context: None,
+            gist: Default::default(),
         }
     }
 

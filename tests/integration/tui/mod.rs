@@ -237,8 +237,11 @@ pub fn fixture() -> Store {
     checkin.common.stress = rating(8);
     checkin.common.flags.for_supervision = true;
     checkin.details = Details::Checkin(CheckIn {
-        sensations: vec![BodySensation::parse("jaw_mouth:clenched:3").expect("s")],
-        emotions: vec![Emotion::parse("worried:2").expect("e")],
+        sensations: vec![
+            BodySensation::parse("jaw_mouth:clenched:3", Vocabulary::builtin()).expect("s"),
+        ],
+        emotions: vec![Emotion::parse("worried:2", Vocabulary::builtin()).expect("e")],
+        difficulties: Vec::new(),
     });
     add(&mut store, checkin, at(21, 9, 15));
 

@@ -41,7 +41,7 @@ fn welcome_timeline_reader_and_help() {
         assert_eq!(h.screen_id(), ScreenId::Reader);
         let s = h.screen();
         assert!(
-            s.contains("Jaw clenched") && s.contains("jaw mouth: clenched (3/3)"),
+            s.contains("Jaw clenched") && s.contains("jaw and mouth: clenched (3/3)"),
             "{s}"
         );
         snap("reader_checkin", size, s);

@@ -1,0 +1,227 @@
+//! Reading the typed details of an entry's kind: a check-in's body, emotions and flags, a
+//! recovery entry, a supervision session with its items. Strict like the rest of reading.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use super::from_ms;
+use crate::domain::recovery::{MAX_MINUTES, Recovery};
+use crate::domain::{
+    ActionItem, AgendaItem, BodySensation, CheckIn, Decision, Emotion, EntryId, ItemId, Supervision,
+};
+use crate::{Error, Result};
+
+pub(super) fn load_checkin(conn: &Connection, id: EntryId) -> Result<CheckIn> {
+    let raw_sensations: Vec<(String, String, i64)> = collect(
+        conn,
+        "SELECT region, sensation, intensity FROM body_sensations WHERE entry_id = ?1 ORDER BY id",
+        id,
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let sensations = raw_sensations
+        .into_iter()
+        .map(|(region, sensation, intensity)| {
+            Ok(BodySensation {
+                region,
+                sensation,
+                intensity: small("a sensation intensity", intensity, 0..=3)?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let raw_emotions: Vec<(String, Option<i64>)> = collect(
+        conn,
+        "SELECT word, intensity FROM emotions WHERE entry_id = ?1 ORDER BY id",
+        id,
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let emotions = raw_emotions
+        .into_iter()
+        .map(|(word, intensity)| {
+            Ok(Emotion {
+                word,
+                intensity: intensity
+                    .map(|n| small("an emotion intensity", n, 1..=3))
+                    .transpose()?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(CheckIn {
+        sensations,
+        emotions,
+        difficulties: collect(
+            conn,
+            "SELECT flag FROM difficulty_flags WHERE entry_id = ?1 ORDER BY flag",
+            id,
+            |r| r.get(0),
+        )?,
+    })
+}
+
+pub(super) fn load_recovery(conn: &Connection, id: EntryId) -> Result<Recovery> {
+    type Row = (String, Option<i64>, Option<i64>, Option<String>);
+    let row: Option<Row> = conn
+        .prepare_cached(
+            "SELECT activity, minutes, quality, movement FROM recovery WHERE entry_id = ?1",
+        )?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((activity, minutes, quality, movement)) = row else {
+        return Err(Error::Corrupt {
+            what: "a recovery entry without its details",
+            value: id.to_string(),
+        });
+    };
+    decode_recovery(activity, minutes, quality, movement)
+}
+
+/// A recovery row's values as a [`Recovery`], strictly.
+pub(super) fn decode_recovery(
+    activity: String,
+    minutes: Option<i64>,
+    quality: Option<i64>,
+    movement: Option<String>,
+) -> Result<Recovery> {
+    let minutes = minutes
+        .map(|m| {
+            u16::try_from(m)
+                .ok()
+                .filter(|m| *m <= MAX_MINUTES)
+                .ok_or_else(|| Error::Corrupt {
+                    what: "a number of minutes",
+                    value: m.to_string(),
+                })
+        })
+        .transpose()?;
+    let corrupt = || Error::Corrupt {
+        what: "a recovery entry",
+        value: activity.clone(),
+    };
+    Ok(match activity.as_str() {
+        "sleep" => Recovery::Sleep {
+            minutes: minutes.ok_or_else(corrupt)?,
+            quality: quality
+                .map(|q| small("a sleep quality", q, 0..=10))
+                .transpose()?,
+        },
+        "break" => Recovery::Break { minutes },
+        "move" => Recovery::Move {
+            movement: movement.ok_or_else(corrupt)?,
+            minutes,
+        },
+        "none" => Recovery::None,
+        _ => return Err(corrupt()),
+    })
+}
+
+pub(super) fn load_supervision(conn: &Connection, id: EntryId) -> Result<Supervision> {
+    let session: Option<(Option<String>, Option<String>, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT held_on, supervisor, session_type FROM supervision_sessions WHERE entry_id = ?1",
+        )?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((held_on, supervisor, session_type)) = session else {
+        return Ok(Supervision::default());
+    };
+    let agenda = collect(
+        conn,
+        "SELECT id, text, function FROM agenda_items WHERE entry_id = ?1 ORDER BY position, id",
+        id,
+        |r| {
+            Ok(AgendaItem {
+                id: Some(ItemId(r.get(0)?)),
+                text: r.get(1)?,
+                function: r.get(2)?,
+            })
+        },
+    )?;
+    let decisions = collect(
+        conn,
+        "SELECT id, text FROM decisions WHERE entry_id = ?1 ORDER BY position, id",
+        id,
+        |r| {
+            Ok(Decision {
+                id: Some(ItemId(r.get(0)?)),
+                text: r.get(1)?,
+            })
+        },
+    )?;
+    let actions = load_actions(conn, id)?;
+    Ok(Supervision {
+        held_on: held_on.as_deref().map(decode_date).transpose()?,
+        supervisor,
+        session_type,
+        agenda,
+        decisions,
+        actions,
+    })
+}
+
+fn load_actions(conn: &Connection, id: EntryId) -> Result<Vec<ActionItem>> {
+    type RawAction = (
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<i64>,
+    );
+    let raw_actions: Vec<RawAction> = collect(
+        conn,
+        "SELECT id, text, owner, due_on, status, closed_ms FROM actions WHERE entry_id = ?1 ORDER BY id",
+        id,
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        },
+    )?;
+    raw_actions
+        .into_iter()
+        .map(|(aid, text, owner, due_on, status, closed_ms)| {
+            Ok(ActionItem {
+                id: Some(ItemId(aid)),
+                text,
+                owner,
+                due_on: due_on.as_deref().map(decode_date).transpose()?,
+                status: status.parse().map_err(|_| Error::Corrupt {
+                    what: "an action status",
+                    value: status.clone(),
+                })?,
+                closed: closed_ms.map(from_ms),
+            })
+        })
+        .collect()
+}
+
+pub(super) fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    id: EntryId,
+    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id.0], f)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
+}
+
+fn decode_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::Corrupt {
+        what: "a date",
+        value: s.escape_debug().to_string(),
+    })
+}
+pub(super) fn small(what: &'static str, n: i64, range: std::ops::RangeInclusive<u8>) -> Result<u8> {
+    u8::try_from(n)
+        .ok()
+        .filter(|v| range.contains(v))
+        .ok_or_else(|| Error::Corrupt {
+            what,
+            value: n.to_string(),
+        })
+}
