@@ -218,7 +218,11 @@ fn show_and_full_output_is_what_the_entry_schema_says() {
         assert_valid(&entry, &j.json(&["show", &id.to_string(), "--json"]));
     }
     let full = j.json(&["list", "--json", "--full"]);
-    assert_eq!(full.as_array().map(Vec::len), Some(9), "all but the trashed one");
+    assert_eq!(
+        full.as_array().map(Vec::len),
+        Some(9),
+        "all but the trashed one"
+    );
     for e in full.as_array().expect("array") {
         assert_valid(&entry, e);
         assert!(e["body"].is_string(), "whole entries: {e}");

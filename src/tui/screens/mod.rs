@@ -6,6 +6,7 @@ pub mod fields;
 pub mod form;
 pub mod form_view;
 pub mod help;
+pub mod keeper;
 pub mod list;
 pub mod reader;
 pub mod search;

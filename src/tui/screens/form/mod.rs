@@ -3,25 +3,20 @@
 //! of a check-in; a supervision session's items). Its state is a [`Draft`], written while
 //! typing pauses, so nothing typed is lost; it closes only once its text is safely written.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use super::dialogs;
 use super::fields::{CommonFields, text_area, text_of};
+pub use super::keeper::DRAFT_DELAY;
+use super::keeper::{AfterSave, Keeper, Outcome};
 use crate::domain::draft::answers_for;
 use crate::domain::templates::{self, Template};
-use crate::domain::{Details, Draft, Entry, EntryId, Guided, Kind, StageAnswer};
+use crate::domain::{Details, Draft, Entry, Guided, Kind, StageAnswer};
 use crate::keys::{Action, ScreenId};
-use crate::tui::msg::{DraftMode, Effect, FormId, Msg, Open};
-use crate::tui::screen::{Cmd, Ctx, Input, LeaveChoice, Reply, Screen, View};
-
-/// How long typing must pause before the draft is written.
-pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
-
-static NEXT_FORM: AtomicU64 = AtomicU64::new(1);
+use crate::tui::msg::{DraftMode, Effect, FormId, Msg};
+use crate::tui::screen::{Cmd, Ctx, Input, Reply, Screen, View};
 
 /// Where the keyboard is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,20 +45,12 @@ pub enum Part {
 
 /// The form's state.
 pub struct EntryForm {
-    pub id: FormId,
-    pub entry_id: Option<EntryId>,
-    pub draft_id: Option<i64>,
+    pub keeper: Keeper,
     pub kind: Kind,
     pub common: CommonFields,
     pub body: TextArea<'static>,
     pub part: Part,
     pub focus: Focus,
-    /// What the form held when it opened: "dirty" compares to it.
-    original: Draft,
-    /// When the first change was made that no draft holds yet.
-    pending_since: Option<Instant>,
-    /// Quit debrief once this form has closed.
-    then_quit: bool,
     /// The `$EDITOR` file whose text is in the form but not yet in a draft.
     edit_file: Option<std::path::PathBuf>,
 }
@@ -83,16 +70,14 @@ impl EntryForm {
     pub fn for_entry(e: &Entry) -> EntryForm {
         let mut form = EntryForm::from_parts(&Draft::of_entry(e), None);
         let written = e.meta.created.format("%a %-d %b %Y %H:%M").to_string();
-        form.common = CommonFields::of(&form.original, Some(written));
+        form.common = CommonFields::of(&form.keeper.original, Some(written));
         form.show_cursor();
         form
     }
 
     /// A form restored from a stored draft: unsaved work from the start.
     pub fn from_draft(d: &Draft, draft_id: i64) -> EntryForm {
-        let mut form = EntryForm::from_parts(d, Some(draft_id));
-        form.original.body.push('\u{0}');
-        form
+        EntryForm::from_parts(d, Some(draft_id))
     }
 
     fn from_parts(d: &Draft, draft_id: Option<i64>) -> EntryForm {
@@ -114,20 +99,23 @@ impl EntryForm {
             None => Part::Plain(d.details.clone()),
         };
         let mut form = EntryForm {
-            id: FormId(NEXT_FORM.fetch_add(1, Ordering::Relaxed)),
-            entry_id: d.entry_id,
-            draft_id,
+            // Replaced below, once the fields can make the draft it compares with.
+            keeper: Keeper::new(
+                Draft {
+                    entry_id: d.entry_id,
+                    ..Draft::default()
+                },
+                None,
+                AfterSave::Read,
+            ),
             kind: d.kind(),
             common: CommonFields::of(d, None),
             body: text_area(&d.body, "Write here. Nothing leaves this computer."),
             part,
             focus: Focus::Body,
-            original: Draft::default(),
-            pending_since: None,
-            then_quit: false,
             edit_file: None,
         };
-        form.original = form.snapshot();
+        form.keeper = Keeper::new(form.snapshot(), draft_id, AfterSave::Read);
         form.show_cursor();
         form
     }
@@ -136,7 +124,7 @@ impl EntryForm {
     pub fn open(form: EntryForm, ctx: &Ctx) -> Vec<Cmd> {
         let external = ctx.external_editor.then(|| {
             Cmd::Do(Effect::ExternalEditor {
-                form: form.id,
+                form: form.keeper.id,
                 text: form.focused_text().map(text_of).unwrap_or_default(),
             })
         });
@@ -148,7 +136,7 @@ impl EntryForm {
     /// The fields as a draft.
     pub fn snapshot(&self) -> Draft {
         let mut d = Draft {
-            entry_id: self.entry_id,
+            entry_id: self.keeper.entry_id,
             body: text_of(&self.body),
             details: match &self.part {
                 Part::Guided { template, stages } => Details::Reflection(Guided {
@@ -174,7 +162,12 @@ impl EntryForm {
 
     /// Has anything changed since the form opened?
     pub fn is_dirty(&self) -> bool {
-        self.snapshot() != self.original
+        self.keeper.is_dirty(&self.snapshot())
+    }
+
+    /// The form's id, to which results of its effects are addressed.
+    pub fn id(&self) -> FormId {
+        self.keeper.id
     }
 
     /// The order Tab moves through.
@@ -250,7 +243,7 @@ impl EntryForm {
     }
 
     fn touched(&mut self, now: Instant) {
-        self.pending_since.get_or_insert(now);
+        self.keeper.touched(now);
     }
 
     /// A key no binding claims: it edits the focused field.
@@ -299,44 +292,6 @@ impl EntryForm {
         self.touched(now);
     }
 
-    fn save(&self, ctx: &Ctx) -> Vec<Cmd> {
-        let draft = self.snapshot();
-        let created = match written_at(&draft.when, ctx) {
-            Ok(created) => created,
-            Err(e) => return vec![Cmd::Error(e.to_string())],
-        };
-        match draft.to_content() {
-            Ok(content) => vec![Cmd::Do(Effect::Save {
-                form: self.id,
-                entry_id: self.entry_id,
-                content: Box::new(content),
-                draft_id: self.draft_id,
-                created,
-            })],
-            Err(e) => vec![Cmd::Error(e.to_string())],
-        }
-    }
-
-    fn draft_effect(&self, mode: DraftMode) -> Effect {
-        Effect::SaveDraft {
-            form: self.id,
-            draft_id: self.draft_id,
-            draft: Box::new(self.snapshot()),
-            mode,
-        }
-    }
-
-    /// Close the form (and quit if that was asked for).
-    fn close(&mut self, status: Option<String>) -> Vec<Cmd> {
-        let mut cmds = vec![Cmd::Pop];
-        cmds.extend(self.forget_edit_file());
-        cmds.extend(status.map(Cmd::Status));
-        if self.then_quit {
-            cmds.push(Cmd::Quit);
-        }
-        cmds
-    }
-
     /// The editor's file once its text is safe (in a draft or an entry).
     fn forget_edit_file(&mut self) -> Option<Cmd> {
         self.edit_file
@@ -344,19 +299,10 @@ impl EntryForm {
             .map(|f| Cmd::Do(Effect::ForgetFile(f)))
     }
 
-    fn leave(&mut self, then_quit: bool) -> Vec<Cmd> {
-        self.then_quit = then_quit;
-        if self.is_dirty() {
-            vec![dialogs::leave()]
-        } else {
-            self.close(None)
-        }
-    }
-
     /// The frame's title: "New check-in", "Editing #4 (reflection) · Gibbs".
     pub fn heading(&self) -> String {
         let what = self.kind.label();
-        let mut h = match self.entry_id {
+        let mut h = match self.keeper.entry_id {
             Some(id) => format!("Editing #{id} ({what})"),
             None => format!("New {what}"),
         };
@@ -365,28 +311,6 @@ impl EntryForm {
         }
         h
     }
-}
-
-/// The time typed in the form's When field, read as the CLI reads `--at`: in the past (a few
-/// minutes of clock difference allowed), or `None` when the field is empty.
-fn written_at(
-    text: &str,
-    ctx: &Ctx,
-) -> crate::Result<Option<(chrono::DateTime<chrono::Utc>, i32)>> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let when = crate::domain::when::parse_when_in(text, &ctx.clock.now_zoned(), ctx.date_order)?;
-    if when.instant() > ctx.clock.now() + chrono::Duration::minutes(5) {
-        return Err(crate::Error::invalid(
-            "at",
-            format!(
-                "'{}' is in the future: an entry is about what has happened; give a time up to now",
-                text.trim()
-            ),
-        ));
-    }
-    Ok(Some((when.instant(), when.moment.offset().seconds())))
 }
 
 impl View for EntryForm {
@@ -400,7 +324,7 @@ impl View for EntryForm {
 
     fn handle(&mut self, input: Input, ctx: &Ctx, now: Instant) -> Vec<Cmd> {
         match input {
-            Input::Action(Action::Save) => return self.save(ctx),
+            Input::Action(Action::Save) => return self.keeper.save(&self.snapshot(), ctx),
             Input::Action(Action::NextField) => self.cycle_focus(true),
             Input::Action(Action::PrevField) => self.cycle_focus(false),
             Input::Action(a @ (Action::Undo | Action::Redo)) => {
@@ -413,12 +337,12 @@ impl View for EntryForm {
             Input::Action(Action::ExternalEditor) => {
                 let text = self.focused_text().map(text_of).unwrap_or_default();
                 return vec![Cmd::Do(Effect::ExternalEditor {
-                    form: self.id,
+                    form: self.keeper.id,
                     text,
                 })];
             }
-            Input::Action(Action::Back) => return self.leave(false),
-            Input::Action(Action::Quit) => return self.leave(true),
+            Input::Action(Action::Back) => return self.keeper.leave(&self.snapshot(), false),
+            Input::Action(Action::Quit) => return self.keeper.leave(&self.snapshot(), true),
             Input::Action(_) => {}
             Input::Key(k) => self.key(k, now),
             Input::Paste(text) => self.paste(&text, now),
@@ -427,98 +351,61 @@ impl View for EntryForm {
     }
 
     fn on_reply(&mut self, reply: Reply, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
-        let Reply::Leave(choice) = reply;
-        match choice {
-            LeaveChoice::Save => self.save(ctx),
-            LeaveChoice::KeepDraft => vec![Cmd::Do(self.draft_effect(DraftMode::Closing))],
-            LeaveChoice::Discard => {
-                let mut cmds: Vec<Cmd> = self
-                    .draft_id
-                    .map(|d| Cmd::Do(Effect::DiscardDraft(d)))
-                    .into_iter()
-                    .collect();
-                cmds.extend(self.close(Some("Changes discarded.".into())));
-                cmds
-            }
-            LeaveChoice::Stay => {
-                self.then_quit = false;
-                Vec::new()
-            }
+        let mut cmds = self.keeper.on_reply(reply, &self.snapshot(), ctx);
+        if cmds.iter().any(|c| matches!(c, Cmd::Pop)) {
+            cmds.extend(self.forget_edit_file());
         }
+        cmds
     }
 
-    fn on_msg(&mut self, msg: &Msg, _ctx: &Ctx, now: Instant) -> Vec<Cmd> {
-        match msg {
-            Msg::Saved { form, summary, new } if *form == self.id => {
-                let status = if *new {
-                    format!("Saved as entry {}.", summary.id)
-                } else {
-                    format!("Entry {} saved.", summary.id)
-                };
-                let mut cmds = self.close(Some(status));
-                if *new && !self.then_quit {
-                    cmds.push(Cmd::Do(Effect::LoadEntry {
-                        id: summary.id,
-                        then: Open::Read,
-                    }));
+    fn on_msg(&mut self, msg: &Msg, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        if let Msg::ExternalEdited { form, text, file } = msg
+            && *form == self.keeper.id
+        {
+            let text = text.trim_end_matches('\n');
+            let placeholder = "Write here. Nothing leaves this computer.";
+            match self.focused_text_mut() {
+                Some(t) => *t = text_area(text, placeholder),
+                None => {
+                    self.focus = Focus::Body;
+                    self.body = text_area(text, placeholder);
+                }
+            }
+            self.show_cursor();
+            // Into a draft at once; the editor's file goes once the draft is written.
+            self.edit_file = Some(file.clone());
+            self.keeper.drafted();
+            return vec![Cmd::Do(
+                self.keeper.draft_effect(self.snapshot(), DraftMode::Pause),
+            )];
+        }
+        match self.keeper.on_msg(msg) {
+            Outcome::Ignored => Vec::new(),
+            Outcome::Cmds(mut cmds) => {
+                // The editor's file goes once its text is in a draft or the entry.
+                if matches!(
+                    msg,
+                    Msg::DraftSaved { .. } | Msg::Saved { .. } | Msg::Rescued { .. }
+                ) {
+                    cmds.extend(self.forget_edit_file());
                 }
                 cmds
             }
-            Msg::DraftSaved {
-                form,
-                draft_id,
-                mode,
-            } if *form == self.id => {
-                self.draft_id = Some(*draft_id);
-                let forget = self.forget_edit_file();
-                if *mode == DraftMode::Closing {
-                    self.close(Some(
-                        "Kept as a draft: it will be offered next time.".into(),
-                    ))
-                } else {
-                    forget.into_iter().collect()
-                }
-            }
-            // The journal could not take the closing draft; the text is safe in a file.
-            Msg::Rescued { form, .. } if *form == self.id => self.close(None),
-            Msg::ExternalEdited { form, text, file } if *form == self.id => {
-                let text = text.trim_end_matches('\n');
-                let placeholder = "Write here. Nothing leaves this computer.";
-                match self.focused_text_mut() {
-                    Some(t) => *t = text_area(text, placeholder),
-                    None => {
-                        self.focus = Focus::Body;
-                        self.body = text_area(text, placeholder);
-                    }
-                }
-                self.show_cursor();
-                // Into a draft at once; the editor's file goes once the draft is written.
-                self.edit_file = Some(file.clone());
-                self.pending_since = None;
-                let _ = now;
-                vec![Cmd::Do(self.draft_effect(DraftMode::Pause))]
-            }
-            Msg::Failed { form, .. } if *form == Some(self.id) => {
-                // The text stays here; the app shows the message.
-                self.then_quit = false;
-                Vec::new()
-            }
-            _ => Vec::new(),
         }
     }
 
     fn tick(&mut self, now: Instant) -> Vec<Cmd> {
-        match self.pending_since {
-            Some(since) if now.duration_since(since) >= DRAFT_DELAY => {
-                self.pending_since = None;
-                vec![Cmd::Do(self.draft_effect(DraftMode::Pause))]
-            }
-            _ => Vec::new(),
+        if self.keeper.draft_due(now) {
+            vec![Cmd::Do(
+                self.keeper.draft_effect(self.snapshot(), DraftMode::Pause),
+            )]
+        } else {
+            Vec::new()
         }
     }
 
     fn draft_now(&self) -> Option<Effect> {
-        self.is_dirty().then(|| self.draft_effect(DraftMode::Final))
+        self.keeper.draft_now(self.snapshot())
     }
 
     fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, ctx: &Ctx) {

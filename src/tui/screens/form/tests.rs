@@ -2,6 +2,7 @@
 
 use super::*;
 use ratatui::crossterm::event::KeyModifiers;
+use std::time::Duration;
 
 fn type_str(f: &mut EntryForm, s: &str, now: Instant) {
     for c in s.chars() {

@@ -1,0 +1,237 @@
+//! What every screen that writes an entry shares: its draft written while typing pauses,
+//! saving, asking before closing with unsaved changes, and closing only once the text is
+//! safe (in the entry, a draft, or a rescue file). The entry form and the check-in use it.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use super::dialogs;
+use crate::domain::{Draft, EntryId};
+use crate::tui::msg::{DraftMode, Effect, FormId, Msg, Open};
+use crate::tui::screen::{Cmd, Ctx, LeaveChoice, Reply};
+
+/// How long typing must pause before the draft is written.
+pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
+
+static NEXT_FORM: AtomicU64 = AtomicU64::new(1);
+
+/// What happens once a new entry is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterSave {
+    /// Open it in the reader.
+    Read,
+    /// Go back to where the writer came from.
+    Return,
+}
+
+/// A writing screen's bookkeeping: which entry and draft, what it held when it opened,
+/// whether a draft is due, and whether to quit once closed.
+#[derive(Debug)]
+pub struct Keeper {
+    pub id: FormId,
+    pub entry_id: Option<EntryId>,
+    pub draft_id: Option<i64>,
+    /// What the screen held when it opened: "dirty" compares to it.
+    pub original: Draft,
+    /// When the first change was made that no draft holds yet.
+    pending_since: Option<Instant>,
+    /// Quit debrief once this screen has closed.
+    then_quit: bool,
+    after_save: AfterSave,
+}
+
+/// What the keeper asks of its screen after a message.
+pub enum Outcome {
+    /// Not for this screen.
+    Ignored,
+    /// Handled: these commands (the screen closes if they say so).
+    Cmds(Vec<Cmd>),
+}
+
+impl Keeper {
+    /// Bookkeeping for a screen opened on `original`; a restored draft (`draft_id`) counts
+    /// as unsaved from the start.
+    pub fn new(original: Draft, draft_id: Option<i64>, after_save: AfterSave) -> Keeper {
+        let mut original = original;
+        if draft_id.is_some() {
+            original.body.push('\u{0}');
+        }
+        Keeper {
+            id: FormId(NEXT_FORM.fetch_add(1, Ordering::Relaxed)),
+            entry_id: original.entry_id,
+            draft_id,
+            original,
+            pending_since: None,
+            then_quit: false,
+            after_save,
+        }
+    }
+
+    pub fn is_dirty(&self, now: &Draft) -> bool {
+        *now != self.original
+    }
+
+    /// Something changed: a draft is due once typing pauses.
+    pub fn touched(&mut self, now: Instant) {
+        self.pending_since.get_or_insert(now);
+    }
+
+    /// A draft is being written now; no pause draft is due.
+    pub fn drafted(&mut self) {
+        self.pending_since = None;
+    }
+
+    pub fn draft_effect(&self, draft: Draft, mode: DraftMode) -> Effect {
+        Effect::SaveDraft {
+            form: self.id,
+            draft_id: self.draft_id,
+            draft: Box::new(draft),
+            mode,
+        }
+    }
+
+    /// Save `draft` as the entry (its When field read as the CLI reads `--at`).
+    pub fn save(&self, draft: &Draft, ctx: &Ctx) -> Vec<Cmd> {
+        let created = match written_at(&draft.when, ctx) {
+            Ok(created) => created,
+            Err(e) => return vec![Cmd::Error(e.to_string())],
+        };
+        match draft.to_content() {
+            Ok(content) => vec![Cmd::Do(Effect::Save {
+                form: self.id,
+                entry_id: self.entry_id,
+                content: Box::new(content),
+                draft_id: self.draft_id,
+                created,
+            })],
+            Err(e) => vec![Cmd::Error(e.to_string())],
+        }
+    }
+
+    /// Close the screen (and quit if that was asked for).
+    pub fn close(&self, status: Option<String>) -> Vec<Cmd> {
+        let mut cmds = vec![Cmd::Pop];
+        cmds.extend(status.map(Cmd::Status));
+        if self.then_quit {
+            cmds.push(Cmd::Quit);
+        }
+        cmds
+    }
+
+    /// Leave (Esc) or quit: ask first when there are unsaved changes.
+    pub fn leave(&mut self, now: &Draft, then_quit: bool) -> Vec<Cmd> {
+        self.then_quit = then_quit;
+        if self.is_dirty(now) {
+            vec![dialogs::leave()]
+        } else {
+            self.close(None)
+        }
+    }
+
+    /// The answer to "unsaved changes".
+    pub fn on_reply(&mut self, reply: Reply, now: &Draft, ctx: &Ctx) -> Vec<Cmd> {
+        let Reply::Leave(choice) = reply;
+        match choice {
+            LeaveChoice::Save => self.save(now, ctx),
+            LeaveChoice::KeepDraft => {
+                vec![Cmd::Do(self.draft_effect(now.clone(), DraftMode::Closing))]
+            }
+            LeaveChoice::Discard => {
+                let mut cmds: Vec<Cmd> = self
+                    .draft_id
+                    .map(|d| Cmd::Do(Effect::DiscardDraft(d)))
+                    .into_iter()
+                    .collect();
+                cmds.extend(self.close(Some("Changes discarded.".into())));
+                cmds
+            }
+            LeaveChoice::Stay => {
+                self.then_quit = false;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Results of saving and drafting, for this screen.
+    pub fn on_msg(&mut self, msg: &Msg) -> Outcome {
+        match msg {
+            Msg::Saved { form, summary, new } if *form == self.id => {
+                let gist = crate::present::summary::gist_line(summary);
+                let status = match (*new, gist.is_empty()) {
+                    (true, true) => format!("Saved as entry {}.", summary.id),
+                    (true, false) => format!("Saved as entry {}: {gist}.", summary.id),
+                    (false, _) => format!("Entry {} saved.", summary.id),
+                };
+                let mut cmds = self.close(Some(status));
+                if *new && !self.then_quit && self.after_save == AfterSave::Read {
+                    cmds.push(Cmd::Do(Effect::LoadEntry {
+                        id: summary.id,
+                        then: Open::Read,
+                    }));
+                }
+                Outcome::Cmds(cmds)
+            }
+            Msg::DraftSaved {
+                form,
+                draft_id,
+                mode,
+            } if *form == self.id => {
+                self.draft_id = Some(*draft_id);
+                Outcome::Cmds(if *mode == DraftMode::Closing {
+                    self.close(Some(
+                        "Kept as a draft: it will be offered next time.".into(),
+                    ))
+                } else {
+                    Vec::new()
+                })
+            }
+            // The journal could not take the closing draft; the text is safe in a file.
+            Msg::Rescued { form, .. } if *form == self.id => Outcome::Cmds(self.close(None)),
+            Msg::Failed { form, .. } if *form == Some(self.id) => {
+                // The text stays here; the app shows the message.
+                self.then_quit = false;
+                Outcome::Cmds(Vec::new())
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// Is a pause draft due (typing has paused long enough)? Asking takes it.
+    pub fn draft_due(&mut self, now: Instant) -> bool {
+        match self.pending_since {
+            Some(since) if now.duration_since(since) >= DRAFT_DELAY => {
+                self.pending_since = None;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The final draft when debrief closes with unsaved changes.
+    pub fn draft_now(&self, now: Draft) -> Option<Effect> {
+        self.is_dirty(&now)
+            .then(|| self.draft_effect(now, DraftMode::Final))
+    }
+}
+
+/// The time typed in a When field, read as the CLI reads `--at`: in the past (a few minutes
+/// of clock difference allowed), or `None` when the field is empty.
+fn written_at(
+    text: &str,
+    ctx: &Ctx,
+) -> crate::Result<Option<(chrono::DateTime<chrono::Utc>, i32)>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let when = crate::domain::when::parse_when_in(text, &ctx.clock.now_zoned(), ctx.date_order)?;
+    if when.instant() > ctx.clock.now() + chrono::Duration::minutes(5) {
+        return Err(crate::Error::invalid(
+            "at",
+            format!(
+                "'{}' is in the future: an entry is about what has happened; give a time up to now",
+                text.trim()
+            ),
+        ));
+    }
+    Ok(Some((when.instant(), when.moment.offset().seconds())))
+}
