@@ -19,10 +19,16 @@ pub enum ScreenId {
     Purge,
     /// A draft from an interrupted session.
     Draft,
+    /// The check-in steps.
+    Checkin,
+    /// Logging recovery (sleep, a break, movement).
+    Recovery,
+    /// Where to get support.
+    Support,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 8] = [
+    pub const ALL: [ScreenId; 11] = [
         ScreenId::Timeline,
         ScreenId::Reader,
         ScreenId::Editor,
@@ -31,6 +37,9 @@ impl ScreenId {
         ScreenId::Leave,
         ScreenId::Purge,
         ScreenId::Draft,
+        ScreenId::Checkin,
+        ScreenId::Recovery,
+        ScreenId::Support,
     ];
 
     /// The name used in `config.toml` ("timeline" in "timeline.new").
@@ -44,6 +53,9 @@ impl ScreenId {
             ScreenId::Leave => "leave",
             ScreenId::Purge => "purge",
             ScreenId::Draft => "draft",
+            ScreenId::Checkin => "checkin",
+            ScreenId::Recovery => "recovery",
+            ScreenId::Support => "support",
         }
     }
 }
@@ -61,6 +73,8 @@ pub enum Action {
     NewReflection,
     NewCheckin,
     NewSupervision,
+    LogRecovery,
+    Support,
     Edit,
     Star,
     ToggleSupervision,
@@ -99,6 +113,8 @@ impl Action {
             Action::NewReflection => "new",
             Action::NewCheckin => "new-checkin",
             Action::NewSupervision => "new-supervision",
+            Action::LogRecovery => "log-recovery",
+            Action::Support => "support",
             Action::Edit => "edit",
             Action::Star => "star",
             Action::ToggleSupervision => "supervision",

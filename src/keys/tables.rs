@@ -106,6 +106,7 @@ fn timeline() -> Vec<Binding> {
             "new supervision note",
             false,
         ),
+        b(&[Key::ch('l')], Action::LogRecovery, "log recovery", false),
     ];
     t.extend(entry_actions(false));
     t.extend([
@@ -124,6 +125,8 @@ fn timeline() -> Vec<Binding> {
 fn reader() -> Vec<Binding> {
     let mut t = entry_actions(true);
     t.extend([
+        b(&[Key::ch('c')], Action::NewCheckin, "new check-in", false),
+        b(&[Key::ch('l')], Action::LogRecovery, "log recovery", false),
         b(
             &[Key::ch('r')],
             Action::Restore,
@@ -202,6 +205,51 @@ fn editor() -> Vec<Binding> {
         false,
     ));
     t
+}
+
+fn checkin() -> Vec<Binding> {
+    let mut t = vec![
+        b(&[Key::ctrl('s')], Action::Save, "save", true),
+        b(&[Key::plain(K::Tab)], Action::NextField, "next step", true),
+        b(
+            &[Key::plain(K::BackTab)],
+            Action::PrevField,
+            "previous step",
+            false,
+        ),
+        b(&[Key::plain(K::Esc)], Action::Back, "back", true),
+        b(&[Key::plain(K::F(2))], Action::Support, "support", true),
+    ];
+    t.extend(help_and_quit(
+        &[Key::plain(K::F(1))],
+        &[Key::ctrl('c')],
+        false,
+    ));
+    t
+}
+
+fn recovery() -> Vec<Binding> {
+    vec![
+        b(&[Key::plain(K::Enter)], Action::Save, "log it", true),
+        b(
+            &[Key::plain(K::Tab)],
+            Action::NextField,
+            "next field",
+            false,
+        ),
+        b(&[Key::plain(K::Esc)], Action::Back, "back", true),
+        b(&[Key::plain(K::F(1))], Action::Help, "help", true),
+        b(&[Key::ctrl('c')], Action::Quit, "quit", false),
+    ]
+}
+
+fn support() -> Vec<Binding> {
+    vec![b(
+        &[Key::plain(K::Esc), Key::plain(K::Enter), Key::ch('q')],
+        Action::Back,
+        "close",
+        true,
+    )]
 }
 
 fn search() -> Vec<Binding> {
@@ -320,6 +368,9 @@ impl Default for Keymap {
                     ScreenId::Leave => leave(),
                     ScreenId::Purge => purge(),
                     ScreenId::Draft => draft(),
+                    ScreenId::Checkin => checkin(),
+                    ScreenId::Recovery => recovery(),
+                    ScreenId::Support => support(),
                 };
                 (s, table)
             })

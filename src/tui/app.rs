@@ -14,7 +14,6 @@ use crate::keys::{Action, Keymap, ScreenId};
 use super::input::key_of;
 use super::msg::{Effect, Msg, Open};
 use super::screen::{Cmd, Ctx, Input, Screen, View};
-use super::screens::form::EntryForm;
 use super::screens::list::ListScreen;
 use super::screens::reader::Reader;
 use super::theme::Theme;
@@ -56,6 +55,7 @@ impl App {
                 journal_label,
                 size,
                 body_rows: 0,
+                vocab: crate::domain::Vocabulary::with_extra(&config.vocabulary),
             },
             stack: vec![Screen::List(ListScreen::timeline())],
             status: None,
@@ -180,7 +180,7 @@ impl App {
                 entry,
                 then: Open::Edit,
             } => {
-                let cmds = EntryForm::open(EntryForm::for_entry(entry), &self.ctx);
+                let cmds = super::screens::edit_entry(entry, &self.ctx);
                 return self.apply(top, cmds, now);
             }
             _ => {}

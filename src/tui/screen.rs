@@ -32,6 +32,8 @@ pub struct Ctx {
     pub size: (u16, u16),
     /// Rows between the title bar and the status line.
     pub body_rows: u16,
+    /// The check-in vocabulary (shipped words and the user's own).
+    pub vocab: crate::domain::Vocabulary,
 }
 
 /// Input for the top screen: an action from its key table, or a key it has no binding for
@@ -174,6 +176,9 @@ screens! {
     List(screens::list::ListScreen),
     Reader(Box<screens::reader::Reader>),
     Form(Box<screens::form::EntryForm>),
+    Checkin(Box<screens::checkin::CheckinFlow>),
+    Recovery(Box<screens::recovery::RecoveryLog>),
+    Support(screens::support::SupportOverlay),
     Search(Box<screens::search::SearchScreen>),
     Leave(screens::dialogs::LeaveDialog),
     Purge(screens::dialogs::PurgeDialog),

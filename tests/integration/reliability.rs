@@ -62,7 +62,7 @@ fn quitting_while_the_journal_is_busy_keeps_the_text_and_says_where() {
     let j = TempJournal::new();
     let rescue = j.path.parent().expect("dir").to_path_buf();
     let mut h = Harness::with_rescue(j.open(), (100, 30), &j.path);
-    h.key(KeyCode::Char('c'));
+    h.key(KeyCode::Char('n'));
     h.chars("Jaw tight on the way out");
     let held = lock(&j.path);
     // What the event loop does on SIGTERM, SIGHUP or quitting: write every open draft.

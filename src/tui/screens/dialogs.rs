@@ -14,7 +14,6 @@ use crate::keys::{Action, ScreenId};
 use crate::storage::StoredDraft;
 use crate::tui::msg::{Change, Effect, Msg};
 use crate::tui::screen::{Cmd, Ctx, Input, LeaveChoice, Reply, Screen, View};
-use crate::tui::screens::form::EntryForm;
 
 /// A box in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -145,7 +144,7 @@ impl DraftDialog {
         let id = self.drafts[0].id;
         let later = self.drafts.len() - 1;
         let mut cmds = vec![Cmd::Pop];
-        cmds.extend(EntryForm::open(EntryForm::from_draft(&d, id), ctx));
+        cmds.extend(super::restore_draft(&d, id, ctx));
         cmds.push(Cmd::Status(match later {
             0 => "Draft restored. Ctrl-S saves it.".to_string(),
             n => format!("Draft restored. Ctrl-S saves it. {n} more will be offered next time."),

@@ -61,6 +61,17 @@ impl HelpOverlay {
                 "Text: emacs-style keys (Ctrl-A/E line start/end). Tab moves to each stage.",
             ],
             ScreenId::Search => &[crate::domain::query::FILTER_HELP],
+            ScreenId::Checkin => &[
+                "Stress and energy: type the number (1 then 0 for 10), or ←/→ and Enter.",
+                "Body: a region's letter, then a group's number and a word's letter; +/- changes",
+                "the intensity (0-3). x: nothing noticed. b: a guided scan, head to feet.",
+                "Emotions: 1-4 picks a quarter of the grid, a letter a word; / types to find one.",
+                "Context: a letter for the kind of work, numbers for what made it harder.",
+            ],
+            ScreenId::Recovery => &[
+                "s sleep (hours, how restful 0-10), b a break (minutes), m movement (a letter,",
+                "then minutes), x not possible today. Nothing here is scored.",
+            ],
             _ => &[],
         };
         if !extra.is_empty() {

@@ -15,6 +15,11 @@ pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
 
 static NEXT_FORM: AtomicU64 = AtomicU64::new(1);
 
+/// A new form id, so results of effects reach the screen that asked.
+pub fn next_form_id() -> FormId {
+    FormId(NEXT_FORM.fetch_add(1, Ordering::Relaxed))
+}
+
 /// What happens once a new entry is saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AfterSave {
@@ -57,7 +62,7 @@ impl Keeper {
             original.body.push('\u{0}');
         }
         Keeper {
-            id: FormId(NEXT_FORM.fetch_add(1, Ordering::Relaxed)),
+            id: next_form_id(),
             entry_id: original.entry_id,
             draft_id,
             original,

@@ -14,7 +14,6 @@ use crate::keys::{Action, ScreenId};
 use crate::tui::msg::{Change, Effect, ListId, Msg, Open, PAGE, Place};
 use crate::tui::screen::{Cmd, Ctx, HintChanges, Input, Screen, View};
 use crate::tui::screens::dialogs::{DraftDialog, PurgeDialog};
-use crate::tui::screens::form::EntryForm;
 use crate::tui::widgets::entry_list::{EntryList, EntryListView};
 
 /// The timeline or the trash.
@@ -123,7 +122,7 @@ impl View for ListScreen {
         let height = usize::from(ctx.body_rows);
         let mut cmds = self.moved(action, height);
         let selected = self.list.selected_entry().cloned();
-        let new = |kind| EntryForm::open(EntryForm::new(kind, &ctx.default_template), ctx);
+        let new = |kind| super::new_entry(kind, ctx);
         if let (Some(flag), Some(e)) = (flag_change(action), &selected) {
             cmds.push(Cmd::Do(Effect::Change {
                 id: e.id,
@@ -143,6 +142,7 @@ impl View for ListScreen {
             (Action::NewReflection, _) => new(Kind::Reflection),
             (Action::NewCheckin, _) => new(Kind::Checkin),
             (Action::NewSupervision, _) => new(Kind::Supervision),
+            (Action::LogRecovery, _) => new(Kind::Recovery),
             (Action::Delete, Some(e)) => vec![Cmd::Do(Effect::Change {
                 id: e.id,
                 change: Change::Trash,

@@ -13,7 +13,6 @@ use crate::keys::{Action, ScreenId};
 use crate::present::entry_sections;
 use crate::tui::msg::{Change, Effect, Msg, Open};
 use crate::tui::screen::{Cmd, Ctx, HintChanges, Input, View};
-use crate::tui::screens::form::EntryForm;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::sections;
 
@@ -107,7 +106,9 @@ impl View for Reader {
             {
                 in_trash()
             }
-            Action::Edit => EntryForm::open(EntryForm::for_entry(&self.entry), ctx),
+            Action::Edit => super::edit_entry(&self.entry, ctx),
+            Action::NewCheckin => super::new_entry(crate::domain::Kind::Checkin, ctx),
+            Action::LogRecovery => super::new_entry(crate::domain::Kind::Recovery, ctx),
             Action::Star => vec![toggle(Flag::Starred)],
             Action::ToggleSupervision => vec![toggle(Flag::ForSupervision)],
             Action::ToggleFinished => vec![toggle(Flag::Unfinished)],

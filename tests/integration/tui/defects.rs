@@ -151,6 +151,10 @@ fn editing_goes_on_at_the_end_of_the_text() {
     let mut h = Harness::new(fixture(), (100, 30));
     h.key(KeyCode::Down);
     h.key(KeyCode::Char('e'));
+    // A check-in's text is its note, the last step.
+    for _ in 0..4 {
+        h.key(KeyCode::Tab);
+    }
     h.chars(" and teeth");
     h.ctrl('s');
     let c = h.store().get(EntryId(2)).expect("get").content.common;

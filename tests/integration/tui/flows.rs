@@ -144,7 +144,7 @@ fn a_draft_left_by_an_interrupted_session_is_offered_and_restored() {
     let journal = TempJournal::new();
     {
         let mut h = Harness::new(journal.open(), (100, 30));
-        h.key(KeyCode::Char('c'));
+        h.key(KeyCode::Char('n'));
         h.chars("Shoulders up by my ears after the call");
         h.pause();
         assert_eq!(
@@ -162,12 +162,12 @@ fn a_draft_left_by_an_interrupted_session_is_offered_and_restored() {
         h.screen()
             .contains("Shoulders up by my ears after the call")
     );
-    assert!(h.screen().contains("New check-in"));
+    assert!(h.screen().contains("New reflection"));
     h.chars(" and the jaw");
     h.ctrl('s');
     let list = h.live();
     assert_eq!(list.len(), 1);
-    assert_eq!(list[0].kind, Kind::Checkin);
+    assert_eq!(list[0].kind, Kind::Reflection);
     assert_eq!(
         list[0].headline,
         "Shoulders up by my ears after the call and the jaw"

@@ -4,6 +4,7 @@
 //! `snapshots`: every screen at 80x24 and 120x40; `flows`: whole tasks as a person does them;
 //! `defects`: each defect found in the old shape, with the test that failed before its fix.
 
+mod checkin;
 mod defects;
 mod flows;
 mod snapshots;

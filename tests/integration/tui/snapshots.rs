@@ -82,11 +82,11 @@ fn forms_of_each_kind() {
         c.key(KeyCode::Char('e'));
         let s = c.screen();
         assert!(
-            s.contains("Editing #2 (check-in)") && s.contains("worried (2/3)"),
-            "{s}"
+            s.contains("Editing check-in #2") && s.contains("8/10"),
+            "a check-in is edited in its steps: {s}"
         );
         snap("form_checkin", size, s);
-        c.key(KeyCode::Char('!'));
+        c.key(KeyCode::Char('3'));
         c.key(KeyCode::Esc);
         let s = c.screen();
         assert!(
@@ -138,7 +138,7 @@ fn the_draft_dialog() {
         let journal = TempJournal::new();
         {
             let mut h = Harness::new(journal.open(), size);
-            h.key(KeyCode::Char('c'));
+            h.key(KeyCode::Char('n'));
             h.chars("Shoulders up by my ears");
             h.pause();
         }
