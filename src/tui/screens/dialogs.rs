@@ -27,6 +27,32 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// Draw `lines` in a bordered box `width` wide (at most), as tall as they wrap to, in the
+/// middle of `area`, over what is there.
+pub fn text_box(
+    area: Rect,
+    buf: &mut Buffer,
+    ctx: &Ctx,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    width: u16,
+) {
+    let width = width.min(area.width);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = paragraph.line_count(width.saturating_sub(2).max(1));
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    let rect = centered(area, width, height);
+    Clear.render(rect, buf);
+    paragraph
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(ctx.theme.focus_border)
+                .title(Span::styled(format!(" {title} "), ctx.theme.title)),
+        )
+        .render(rect, buf);
+}
+
 /// Draw a dialog: its text, then one line per key of its table.
 fn draw(
     ctx: &Ctx,

@@ -219,6 +219,33 @@ impl Keeper {
     }
 }
 
+/// A screen that writes an entry: its keeper and its fields as a draft. Gives it the
+/// drafts written when typing pauses and when debrief closes.
+pub trait Writes {
+    fn keeper(&self) -> &Keeper;
+    fn keeper_mut(&mut self) -> &mut Keeper;
+    /// The screen's fields as a draft.
+    fn draft(&self) -> Draft;
+
+    /// The pause draft, once typing has paused long enough (for [`View::tick`]).
+    ///
+    /// [`View::tick`]: crate::tui::screen::View::tick
+    fn pause_draft(&mut self, now: Instant) -> Vec<Cmd> {
+        if self.keeper_mut().draft_due(now) {
+            vec![Cmd::Do(
+                self.keeper().draft_effect(self.draft(), DraftMode::Pause),
+            )]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The final draft when debrief closes with unsaved changes.
+    fn final_draft(&self) -> Option<Effect> {
+        self.keeper().draft_now(self.draft())
+    }
+}
+
 /// The time typed in a When field, read as the CLI reads `--at`: in the past (a few minutes
 /// of clock difference allowed), or `None` when the field is empty.
 fn written_at(

@@ -7,9 +7,8 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::dialogs::centered;
+use super::dialogs::text_box;
 use super::keeper::next_form_id;
 use crate::domain::recovery::{parse_hours, parse_minutes};
 use crate::domain::{Details, EntryContent, Kind, Recovery};
@@ -265,20 +264,6 @@ impl View for RecoveryLog {
         }
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
-        let lines = self.lines(ctx);
-        let width = 60.min(area.width);
-        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-        let rows = paragraph.line_count(width.saturating_sub(2).max(1));
-        let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
-        let rect = centered(area, width, height);
-        Clear.render(rect, buf);
-        paragraph
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(ctx.theme.focus_border)
-                    .title(Span::styled(" Log recovery ", ctx.theme.title)),
-            )
-            .render(rect, buf);
+        text_box(area, buf, ctx, "Log recovery", self.lines(ctx), 60);
     }
 }

@@ -5,12 +5,11 @@ use std::time::Instant;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::text::Line;
 
 use crate::keys::ScreenId;
 use crate::tui::screen::{Cmd, Ctx, Input, View};
-use crate::tui::screens::dialogs::centered;
+use crate::tui::screens::dialogs::text_box;
 
 /// The support lines, over the screen that asked.
 pub struct SupportOverlay;
@@ -46,19 +45,6 @@ impl View for SupportOverlay {
             "Change these lines in config.toml ([vocabulary] support). Any key closes this.",
             t.dim,
         ));
-        let width = 72.min(area.width);
-        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-        let rows = paragraph.line_count(width.saturating_sub(2).max(1));
-        let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
-        let rect = centered(area, width, height);
-        Clear.render(rect, buf);
-        paragraph
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(t.focus_border)
-                    .title(Span::styled(" Where to get support ", t.title)),
-            )
-            .render(rect, buf);
+        text_box(area, buf, ctx, "Where to get support", lines, 72);
     }
 }

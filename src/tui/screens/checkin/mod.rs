@@ -12,11 +12,11 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::fields::{text_area, text_of};
-use super::keeper::{AfterSave, Keeper, Outcome};
+use super::keeper::{AfterSave, Keeper, Outcome, Writes};
 use crate::domain::vocab::{List, Vocabulary};
 use crate::domain::{CheckIn, Details, Draft, Entry, Kind};
 use crate::keys::{Action, ScreenId};
-use crate::tui::msg::{DraftMode, Effect, FormId, Msg};
+use crate::tui::msg::{Effect, FormId, Msg};
 use crate::tui::screen::{Cmd, Ctx, Input, Reply, Screen, View};
 
 /// The steps, in order.
@@ -228,6 +228,18 @@ impl CheckinFlow {
     }
 }
 
+impl Writes for CheckinFlow {
+    fn keeper(&self) -> &Keeper {
+        &self.keeper
+    }
+    fn keeper_mut(&mut self) -> &mut Keeper {
+        &mut self.keeper
+    }
+    fn draft(&self) -> Draft {
+        self.snapshot()
+    }
+}
+
 impl View for CheckinFlow {
     fn id(&self) -> ScreenId {
         ScreenId::Checkin
@@ -288,17 +300,11 @@ impl View for CheckinFlow {
     }
 
     fn tick(&mut self, now: Instant) -> Vec<Cmd> {
-        if self.keeper.draft_due(now) {
-            vec![Cmd::Do(
-                self.keeper.draft_effect(self.snapshot(), DraftMode::Pause),
-            )]
-        } else {
-            Vec::new()
-        }
+        self.pause_draft(now)
     }
 
     fn draft_now(&self) -> Option<Effect> {
-        self.keeper.draft_now(self.snapshot())
+        self.final_draft()
     }
 
     fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, ctx: &Ctx) {

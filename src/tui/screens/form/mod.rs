@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 
 use super::fields::{CommonFields, text_area, text_of};
 pub use super::keeper::DRAFT_DELAY;
-use super::keeper::{AfterSave, Keeper, Outcome};
+use super::keeper::{AfterSave, Keeper, Outcome, Writes};
 use crate::domain::draft::answers_for;
 use crate::domain::templates::{self, Template};
 use crate::domain::{Details, Draft, Entry, Guided, Kind, StageAnswer};
@@ -313,6 +313,18 @@ impl EntryForm {
     }
 }
 
+impl Writes for EntryForm {
+    fn keeper(&self) -> &Keeper {
+        &self.keeper
+    }
+    fn keeper_mut(&mut self) -> &mut Keeper {
+        &mut self.keeper
+    }
+    fn draft(&self) -> Draft {
+        self.snapshot()
+    }
+}
+
 impl View for EntryForm {
     fn id(&self) -> ScreenId {
         ScreenId::Editor
@@ -395,17 +407,11 @@ impl View for EntryForm {
     }
 
     fn tick(&mut self, now: Instant) -> Vec<Cmd> {
-        if self.keeper.draft_due(now) {
-            vec![Cmd::Do(
-                self.keeper.draft_effect(self.snapshot(), DraftMode::Pause),
-            )]
-        } else {
-            Vec::new()
-        }
+        self.pause_draft(now)
     }
 
     fn draft_now(&self) -> Option<Effect> {
-        self.keeper.draft_now(self.snapshot())
+        self.final_draft()
     }
 
     fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, ctx: &Ctx) {
