@@ -1,7 +1,8 @@
-//! Core operations at 1,000, 10,000 and 100,000 entries: open, add, list the newest 50,
-//! search a rare word and a common phrase, filter by tag, show one entry; and in the terminal
-//! interface: the first frame, a page down, opening an entry, a keystroke in search. Journals are generated (deterministically) on first use and
-//! cached under `target/debrief-bench/`.
+//! Core operations at 1,000, 10,000 and 100,000 entries: open, add, add a check-in, list the
+//! newest 50, search a rare word and a common phrase, filter by tag, show one entry; and in
+//! the terminal interface: the first frame, a page down, opening an entry, a keystroke in
+//! search, opening the check-in and moving between its steps. Journals are generated
+//! (deterministically) on first use and cached under `target/debrief-bench/`.
 //!
 //! `cargo bench` runs all sizes; `DEBRIEF_BENCH_SIZES=1000,10000 cargo bench` picks some.
 
@@ -175,6 +176,35 @@ fn bench(c: &mut Criterion) {
                 runtime.drain(&mut app, effects, &mut Headless, Instant::now());
             })
         });
+        // The check-in: opening it (and closing it, unchanged), and one step forward and
+        // one back, each drawn.
+        group.bench_function(BenchmarkId::new("tui checkin open", n), |b| {
+            b.iter(|| {
+                let effects = app.on_action(Action::NewCheckin, Instant::now());
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .expect("draw");
+                let effects = app.on_action(Action::Back, Instant::now());
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+            })
+        });
+        let effects = app.on_action(Action::NewCheckin, Instant::now());
+        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        group.bench_function(BenchmarkId::new("tui checkin two steps", n), |b| {
+            b.iter(|| {
+                for action in [Action::NextField, Action::PrevField] {
+                    let effects = app.on_action(action, Instant::now());
+                    runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+                    terminal
+                        .draw(|f| f.render_widget(&app, f.area()))
+                        .expect("draw");
+                }
+            })
+        });
+        let effects = app.on_action(Action::Back, Instant::now());
+        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+
         let effects = app.on_action(Action::Search, Instant::now());
         runtime.drain(&mut app, effects, &mut Headless, Instant::now());
         for c in "home visi".chars() {
@@ -213,10 +243,37 @@ fn bench(c: &mut Criterion) {
                     .expect("add")
             })
         });
+        let checkin = checkin_content();
+        group.bench_function(BenchmarkId::new("add checkin", n), |b| {
+            b.iter(|| {
+                store
+                    .add_entry(&checkin, clock.now(), 0, clock.now())
+                    .expect("add")
+            })
+        });
         drop(store);
         let _ = std::fs::remove_file(&copy);
         group.finish();
     }
+}
+
+/// A typical check-in: stress, energy, two regions, one emotion, context, a flag.
+fn checkin_content() -> EntryContent {
+    use debrief::domain::{BodySensation, CheckIn, Details, Emotion, Kind, Rating, Vocabulary};
+    let v = Vocabulary::builtin();
+    let mut c = EntryContent::of_kind(Kind::Checkin);
+    c.common.stress = Rating::new("stress", 6).ok();
+    c.common.energy = Rating::new("energy", 4).ok();
+    c.common.work_context = Some("home_visit".into());
+    c.details = Details::Checkin(CheckIn {
+        sensations: vec![
+            BodySensation::parse("chest:tight", v).expect("sensation"),
+            BodySensation::parse("shoulders:tense:3", v).expect("sensation"),
+        ],
+        emotions: vec![Emotion::parse("anxious:2", v).expect("emotion")],
+        difficulties: vec!["lone_late".into()],
+    });
+    c
 }
 
 criterion_group!(benches, bench);

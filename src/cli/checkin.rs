@@ -133,10 +133,7 @@ fn checkin_content(args: &CheckinArgs, vocab: &Vocabulary) -> Result<EntryConten
         },
         details: Details::Checkin(checkin),
     };
-    if content.is_blank()
-        && content.common.energy.is_none()
-        && content.common.work_context.is_none()
-    {
+    if content.is_blank() {
         return Err(Error::invalid(
             "checkin",
             "the check-in is empty, so nothing was saved: give --stress, --body, --emotion or --note",

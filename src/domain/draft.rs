@@ -248,7 +248,12 @@ impl Draft {
         if content.is_blank() {
             return Err(Error::invalid(
                 "body",
-                "nothing written yet: type some text, or press Esc to leave",
+                match content.kind() {
+                    Kind::Checkin => {
+                        "nothing chosen yet: give a rating, a region, an emotion or a note, or press Esc to leave"
+                    }
+                    _ => "nothing written yet: type some text, or press Esc to leave",
+                },
             ));
         }
         content.validate()?;

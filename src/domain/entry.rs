@@ -235,6 +235,8 @@ impl EntryContent {
         c.body.trim().is_empty()
             && c.title.as_deref().is_none_or(|t| t.trim().is_empty())
             && c.stress.is_none()
+            && c.energy.is_none()
+            && c.work_context.is_none()
             && self.details.is_blank()
     }
 

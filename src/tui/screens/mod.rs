@@ -34,6 +34,9 @@ pub fn edit_entry(e: &Entry, ctx: &Ctx) -> Vec<Cmd> {
         Kind::Checkin => vec![Cmd::Push(Screen::Checkin(Box::new(
             checkin::CheckinFlow::for_entry(e, ctx),
         )))],
+        Kind::Recovery => vec![Cmd::Push(Screen::Recovery(Box::new(
+            recovery::RecoveryLog::for_entry(e, ctx),
+        )))],
         _ => form::EntryForm::open(form::EntryForm::for_entry(e), ctx),
     }
 }

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use super::dialogs::text_box;
 use super::keeper::next_form_id;
 use crate::domain::recovery::{parse_hours, parse_minutes};
-use crate::domain::{Details, EntryContent, Kind, Recovery};
+use crate::domain::{Details, Entry, EntryContent, EntryId, Kind, Recovery};
 use crate::keys::{Action, ScreenId};
 use crate::tui::msg::{Effect, FormId, Msg};
 use crate::tui::screen::{Cmd, Ctx, Input, View};
@@ -27,6 +27,9 @@ pub enum What {
 /// The recovery log's state.
 pub struct RecoveryLog {
     id: FormId,
+    /// The entry being changed, with what the log does not edit (tags, flags); `None` for a
+    /// new one.
+    editing: Option<(EntryId, Box<EntryContent>)>,
     pub what: Option<What>,
     pub hours: String,
     pub quality: String,
@@ -41,6 +44,7 @@ impl Default for RecoveryLog {
     fn default() -> Self {
         RecoveryLog {
             id: next_form_id(),
+            editing: None,
             what: None,
             hours: String::new(),
             quality: String::new(),
@@ -53,6 +57,44 @@ impl Default for RecoveryLog {
 }
 
 impl RecoveryLog {
+    /// Change a recovery entry: its fields filled in from what it holds.
+    pub fn for_entry(e: &Entry, ctx: &Ctx) -> RecoveryLog {
+        let mut log = RecoveryLog {
+            editing: Some((e.id(), Box::new(e.content.clone()))),
+            ..RecoveryLog::default()
+        };
+        let minutes = |m: Option<u16>| m.map_or_else(String::new, |m| m.to_string());
+        if let Details::Recovery(r) = &e.content.details {
+            match r {
+                Recovery::Sleep {
+                    minutes: m,
+                    quality,
+                } => {
+                    log.what = Some(What::Sleep);
+                    log.hours = match (m / 60, m % 60) {
+                        (h, 0) => h.to_string(),
+                        (h, m) => format!("{h}:{m:02}"),
+                    };
+                    log.quality = quality.map_or_else(String::new, |q| q.to_string());
+                }
+                Recovery::Break { minutes: m } => {
+                    log.what = Some(What::Break);
+                    log.minutes = minutes(*m);
+                }
+                Recovery::Move {
+                    movement,
+                    minutes: m,
+                } => {
+                    log.what = Some(What::Move);
+                    log.movement = ctx.vocab.movement.iter().position(|o| o.id == *movement);
+                    log.minutes = minutes(*m);
+                }
+                Recovery::None => {}
+            }
+        }
+        log
+    }
+
     /// The entry the fields describe, or what is missing.
     fn recovery(&self, ctx: &Ctx) -> crate::Result<Recovery> {
         let minutes = |m: &str| {
@@ -102,11 +144,14 @@ impl RecoveryLog {
         match self.recovery(ctx) {
             Ok(r) => {
                 self.error = None;
-                let mut content = EntryContent::of_kind(Kind::Recovery);
+                let (entry_id, mut content) = match &self.editing {
+                    Some((id, content)) => (Some(*id), (**content).clone()),
+                    None => (None, EntryContent::of_kind(Kind::Recovery)),
+                };
                 content.details = Details::Recovery(r);
                 vec![Cmd::Do(Effect::Save {
                     form: self.id,
-                    entry_id: None,
+                    entry_id,
                     content: Box::new(content),
                     draft_id: None,
                     created: None,
@@ -221,7 +266,10 @@ impl View for RecoveryLog {
         ScreenId::Recovery
     }
     fn title(&self) -> String {
-        "Log recovery".into()
+        match &self.editing {
+            Some((id, _)) => format!("Recovery entry #{id}"),
+            None => "Log recovery".into(),
+        }
     }
     fn is_overlay(&self) -> bool {
         true
@@ -233,7 +281,7 @@ impl View for RecoveryLog {
                 self.field = (self.field + 1) % 2;
                 Vec::new()
             }
-            Input::Action(Action::Back) if self.what.is_some() => {
+            Input::Action(Action::Back) if self.what.is_some() && self.editing.is_none() => {
                 *self = RecoveryLog {
                     id: self.id,
                     ..RecoveryLog::default()
@@ -248,10 +296,11 @@ impl View for RecoveryLog {
     }
     fn on_msg(&mut self, msg: &Msg, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
         match msg {
-            Msg::Saved { form, summary, .. } if *form == self.id => vec![
+            Msg::Saved { form, summary, new } if *form == self.id => vec![
                 Cmd::Pop,
                 Cmd::Status(format!(
-                    "Logged: {} (entry {}).",
+                    "{}: {} (entry {}).",
+                    if *new { "Logged" } else { "Changed" },
                     crate::present::summary::gist_line(summary),
                     summary.id
                 )),

@@ -417,3 +417,28 @@ fn a_60x16_window_still_shows_each_step() {
     h.key(KeyCode::Tab);
     assert!(h.screen().contains("What kind of work"));
 }
+
+#[test]
+fn editing_a_recovery_entry_opens_the_log_filled_in() {
+    let mut h = empty((80, 24));
+    h.chars("lm");
+    h.chars("b10");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('e'));
+    let s = h.screen();
+    assert!(s.contains("Minutes (optional):   10"), "filled in: {s}");
+    h.key(KeyCode::Backspace);
+    h.key(KeyCode::Backspace);
+    h.chars("25");
+    h.key(KeyCode::Enter);
+    assert!(
+        h.screen().contains("Changed: moved: stairs · 25 min"),
+        "{}",
+        h.screen()
+    );
+    assert_eq!(h.live().len(), 1, "changed, not added");
+    // Esc while changing closes without saving.
+    h.key(KeyCode::Char('e'));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.screen_id(), ScreenId::Timeline);
+}
