@@ -240,6 +240,31 @@ impl EntryContent {
             && self.details.is_blank()
     }
 
+    /// The words the search index holds for this entry besides its text: the kind of work,
+    /// each body region with its sensation, emotions, difficulty flags, and a recovery entry's
+    /// activity and movement; ids read as words (`upper_back` as `upper back`).
+    pub fn search_words(&self) -> String {
+        let mut words: Vec<&str> = Vec::new();
+        words.extend(self.common.work_context.as_deref());
+        match &self.details {
+            Details::Checkin(c) => {
+                for s in &c.sensations {
+                    words.extend([s.region.as_str(), s.sensation.as_str()]);
+                }
+                words.extend(c.emotions.iter().map(|e| e.word.as_str()));
+                words.extend(c.difficulties.iter().map(String::as_str));
+            }
+            Details::Recovery(r) => {
+                words.push(r.activity());
+                if let Recovery::Move { movement, .. } = r {
+                    words.push(movement);
+                }
+            }
+            Details::Reflection(_) | Details::Supervision(_) => {}
+        }
+        words.join(" ").replace('_', " ")
+    }
+
     /// Add the `#tags` written in the title and body to the tag list (no duplicates, sorted).
     pub fn absorb_inline_tags(&mut self) {
         let c = &mut self.common;
@@ -458,6 +483,27 @@ mod tests {
         c.absorb_inline_tags();
         let names: Vec<_> = c.common.tags.iter().map(Tag::as_str).collect();
         assert_eq!(names, ["court", "home-visit"]);
+    }
+
+    #[test]
+    fn search_words_are_the_details_as_words() {
+        let v = crate::domain::Vocabulary::builtin();
+        let mut c = EntryContent::of_kind(Kind::Checkin);
+        c.common.work_context = Some("home_visit".into());
+        c.details = Details::Checkin(CheckIn {
+            sensations: vec![
+                crate::domain::BodySensation::parse("upper back:tight", v).expect("s"),
+            ],
+            emotions: vec![crate::domain::Emotion::parse("on edge", v).expect("e")],
+            difficulties: vec!["lone_late".into()],
+        });
+        assert_eq!(c.search_words(), "home visit upper back tight on edge lone late");
+        c.details = Details::Recovery(Recovery::Move {
+            movement: "walking_meeting".into(),
+            minutes: None,
+        });
+        assert_eq!(c.search_words(), "home visit move walking meeting");
+        assert_eq!(EntryContent::text("x").search_words(), "");
     }
 
     #[test]

@@ -92,7 +92,7 @@ impl Store {
 }
 
 /// The columns of `entries` that the writer controls, in the order of [`content_values`].
-const CONTENT_COLUMNS: [&str; 10] = [
+const CONTENT_COLUMNS: [&str; 11] = [
     "kind",
     "title",
     "body",
@@ -103,10 +103,11 @@ const CONTENT_COLUMNS: [&str; 10] = [
     "for_supervision",
     "unfinished",
     "template_id",
+    "search_words",
 ];
 
 /// The values for [`CONTENT_COLUMNS`].
-fn content_values(c: &EntryContent) -> [Value; 10] {
+fn content_values(c: &EntryContent) -> [Value; 11] {
     let text = |t: &Option<String>| t.clone().map_or(Value::Null, Value::Text);
     let rating =
         |r: Option<Rating>| r.map_or(Value::Null, |r| Value::Integer(i64::from(r.value())));
@@ -126,6 +127,7 @@ fn content_values(c: &EntryContent) -> [Value; 10] {
         Value::Integer(i64::from(common.flags.for_supervision)),
         Value::Integer(i64::from(common.flags.unfinished)),
         text(&template),
+        Value::Text(c.search_words()),
     ]
 }
 

@@ -37,11 +37,21 @@ CREATE TABLE entries_v5 (
     for_supervision  INTEGER NOT NULL DEFAULT 0 CHECK (for_supervision IN (0, 1)),
     unfinished       INTEGER NOT NULL DEFAULT 0 CHECK (unfinished IN (0, 1)),
     template_id      TEXT,                        -- reflective model used, e.g. 'gibbs'
-    deleted_ms       INTEGER                      -- in the trash since; NULL when live
+    deleted_ms       INTEGER,                     -- in the trash since; NULL when live
+    -- What the search index holds besides the text: the kind of work, body regions with
+    -- their sensations, emotions, difficulty flags, recovery activity and movement, ids read
+    -- as words ('upper back'). Written with the entry, so the index is updated once a save.
+    search_words     TEXT    NOT NULL DEFAULT ''
 );
-INSERT INTO entries_v5 SELECT id, uuid, kind, created_ms, utc_offset_s, updated_ms, title, body,
-    stress, energy, work_context, starred, for_supervision, unfinished, template_id, deleted_ms
-    FROM entries;
+INSERT INTO entries_v5 SELECT e.id, e.uuid, e.kind, e.created_ms, e.utc_offset_s, e.updated_ms,
+    e.title, e.body, e.stress, e.energy, e.work_context, e.starred, e.for_supervision,
+    e.unfinished, e.template_id, e.deleted_ms,
+    replace(trim(coalesce(e.work_context, '') || ' ' ||
+        coalesce((SELECT group_concat(s.region || ' ' || s.sensation, ' ')
+                  FROM (SELECT region, sensation FROM body_sensations WHERE entry_id = e.id ORDER BY id) s), '') || ' ' ||
+        coalesce((SELECT group_concat(m.word, ' ')
+                  FROM (SELECT word FROM emotions WHERE entry_id = e.id ORDER BY id) m), '')), '_', ' ')
+    FROM entries e;
 DROP TABLE entries;
 ALTER TABLE entries_v5 RENAME TO entries;
 CREATE INDEX entries_timeline ON entries (created_ms DESC, id DESC);
@@ -63,9 +73,7 @@ CREATE TABLE recovery (
     movement TEXT                                         -- move only: a vocabulary id
 );
 
--- The search source gains a column of the entry's words that are not prose: body regions,
--- sensations, emotions, kind of work, difficulty flags, movement; ids read as words
--- ('upper_back' as 'upper back'), so snippets read naturally.
+-- The search source gains the entry's words that are not prose.
 CREATE VIEW entry_search_source AS
 SELECT e.id AS id,
        coalesce(e.title, '') AS title,
@@ -75,13 +83,7 @@ SELECT e.id AS id,
        coalesce((SELECT group_concat(t.name, ' ')
                  FROM (SELECT tags.name FROM entry_tags JOIN tags ON tags.id = entry_tags.tag_id
                        WHERE entry_tags.entry_id = e.id ORDER BY tags.name) t), '') AS tags,
-       replace(trim(coalesce(e.work_context, '') || ' ' ||
-            coalesce((SELECT group_concat(region || ' ' || sensation, ' ')
-                      FROM body_sensations WHERE entry_id = e.id), '') || ' ' ||
-            coalesce((SELECT group_concat(word, ' ') FROM emotions WHERE entry_id = e.id), '') || ' ' ||
-            coalesce((SELECT group_concat(flag, ' ') FROM difficulty_flags WHERE entry_id = e.id), '') || ' ' ||
-            coalesce((SELECT activity || ' ' || coalesce(movement, '') FROM recovery WHERE entry_id = e.id), '')
-       ), '_', ' ') AS words
+       e.search_words AS words
 FROM entries e;
 
 -- FTS5 columns cannot be added, so the index is made again with the new column and filled.
@@ -100,11 +102,11 @@ CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
     INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
     SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.id;
 END;
-CREATE TRIGGER entries_fts_before_update BEFORE UPDATE OF title, body, work_context ON entries BEGIN
+CREATE TRIGGER entries_fts_before_update BEFORE UPDATE OF title, body, search_words ON entries BEGIN
     INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
     SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.id;
 END;
-CREATE TRIGGER entries_fts_after_update AFTER UPDATE OF title, body, work_context ON entries BEGIN
+CREATE TRIGGER entries_fts_after_update AFTER UPDATE OF title, body, search_words ON entries BEGIN
     INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
     SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.id;
 END;
@@ -113,8 +115,8 @@ CREATE TRIGGER entries_fts_before_delete BEFORE DELETE ON entries BEGIN
     SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.id;
 END;
 
--- Every table the source reads keeps the index in step: the entry's row is taken out of the
--- index before a change and put back after it.
+-- Tags and stage answers keep the index in step as before: the entry's row is taken out of
+-- the index before a change and put back after it.
 CREATE TRIGGER entry_tags_fts_before_insert BEFORE INSERT ON entry_tags BEGIN
     INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
     SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
@@ -144,70 +146,6 @@ CREATE TRIGGER stage_answers_fts_before_delete BEFORE DELETE ON stage_answers BE
     SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
 END;
 CREATE TRIGGER stage_answers_fts_after_delete AFTER DELETE ON stage_answers BEGIN
-    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
-    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
-END;
-CREATE TRIGGER body_sensations_fts_before_insert BEFORE INSERT ON body_sensations BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
-    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
-END;
-CREATE TRIGGER body_sensations_fts_after_insert AFTER INSERT ON body_sensations BEGIN
-    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
-    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
-END;
-CREATE TRIGGER body_sensations_fts_before_delete BEFORE DELETE ON body_sensations BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
-    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
-END;
-CREATE TRIGGER body_sensations_fts_after_delete AFTER DELETE ON body_sensations BEGIN
-    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
-    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
-END;
-CREATE TRIGGER emotions_fts_before_insert BEFORE INSERT ON emotions BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
-    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
-END;
-CREATE TRIGGER emotions_fts_after_insert AFTER INSERT ON emotions BEGIN
-    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
-    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
-END;
-CREATE TRIGGER emotions_fts_before_delete BEFORE DELETE ON emotions BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
-    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
-END;
-CREATE TRIGGER emotions_fts_after_delete AFTER DELETE ON emotions BEGIN
-    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
-    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
-END;
-CREATE TRIGGER difficulty_flags_fts_before_insert BEFORE INSERT ON difficulty_flags BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
-    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
-END;
-CREATE TRIGGER difficulty_flags_fts_after_insert AFTER INSERT ON difficulty_flags BEGIN
-    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
-    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
-END;
-CREATE TRIGGER difficulty_flags_fts_before_delete BEFORE DELETE ON difficulty_flags BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
-    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
-END;
-CREATE TRIGGER difficulty_flags_fts_after_delete AFTER DELETE ON difficulty_flags BEGIN
-    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
-    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
-END;
-CREATE TRIGGER recovery_fts_before_insert BEFORE INSERT ON recovery BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
-    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
-END;
-CREATE TRIGGER recovery_fts_after_insert AFTER INSERT ON recovery BEGIN
-    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
-    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
-END;
-CREATE TRIGGER recovery_fts_before_delete BEFORE DELETE ON recovery BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
-    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
-END;
-CREATE TRIGGER recovery_fts_after_delete AFTER DELETE ON recovery BEGIN
     INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
     SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
 END;
