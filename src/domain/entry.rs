@@ -497,7 +497,10 @@ mod tests {
             emotions: vec![crate::domain::Emotion::parse("on edge", v).expect("e")],
             difficulties: vec!["lone_late".into()],
         });
-        assert_eq!(c.search_words(), "home visit upper back tight on edge lone late");
+        assert_eq!(
+            c.search_words(),
+            "home visit upper back tight on edge lone late"
+        );
         c.details = Details::Recovery(Recovery::Move {
             movement: "walking_meeting".into(),
             minutes: None,

@@ -113,9 +113,11 @@ fn a_version_4_journal_keeps_everything_and_gains_checkin_search_and_recovery() 
     let raw = rusqlite::Connection::open(&path).expect("sqlite");
     for id in [1, 2, 3] {
         let stored: String = raw
-            .query_row("SELECT search_words FROM entries WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT search_words FROM entries WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .expect("search words");
         let content = store.get(EntryId(id)).expect("get").content;
         assert_eq!(stored, content.search_words(), "entry {id}");

@@ -36,7 +36,7 @@ pub fn render(flow: &CheckinFlow, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         return;
     }
     let t = &ctx.theme;
-    steps_line(flow, t).render(Rect { height: 1, ..area }, buf);
+    steps_line(flow, t, area.width).render(Rect { height: 1, ..area }, buf);
     let body = Rect {
         y: area.y + 1,
         height: area.height - 1,
@@ -45,8 +45,8 @@ pub fn render(flow: &CheckinFlow, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     match flow.step {
         Step::Ratings => lines(ratings(flow, t)).render(body, buf),
         Step::Body => body_step(flow, body, buf, t),
-        Step::Emotions => lines(emotions(flow, t)).render(body, buf),
-        Step::Context => lines(context(flow, t)).render(body, buf),
+        Step::Emotions => lines(emotions(flow, t, body.width)).render(body, buf),
+        Step::Context => lines(context(flow, t, body.width)).render(body, buf),
         Step::Note => {
             let mut rows = vec![Line::styled(
                 "A note, in your own words (optional). Ctrl-S saves the check-in.",
@@ -65,11 +65,48 @@ pub fn render(flow: &CheckinFlow, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     }
 }
 
+/// Cells laid out left to right in as many columns of `cell` width as `width` holds.
+fn grid(cells: Vec<Vec<Span<'static>>>, cell: usize, width: u16) -> Vec<Line<'static>> {
+    let per_row = (usize::from(width).saturating_sub(2) / cell).max(1);
+    cells
+        .chunks(per_row)
+        .map(|row| {
+            let mut spans = vec![Span::raw("  ")];
+            for c in row {
+                let used: usize = c.iter().map(|s| s.content.chars().count()).sum();
+                spans.extend(c.iter().cloned());
+                spans.push(Span::raw(" ".repeat(cell.saturating_sub(used))));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// A lettered choice: `a home visit`.
+fn lettered(
+    i: usize,
+    label: String,
+    style: ratatui::style::Style,
+    t: &Theme,
+) -> Vec<Span<'static>> {
+    vec![
+        Span::styled(format!("{} ", (b'a' + i as u8) as char), t.key),
+        Span::styled(label, style),
+    ]
+}
+
 fn lines(rows: Vec<Line<'static>>) -> Paragraph<'static> {
     Paragraph::new(rows).wrap(Wrap { trim: false })
 }
 
-fn steps_line(flow: &CheckinFlow, t: &Theme) -> Line<'static> {
+fn steps_line(flow: &CheckinFlow, t: &Theme, width: u16) -> Line<'static> {
+    if width < 64 {
+        let n = Step::ALL.iter().position(|s| *s == flow.step).unwrap_or(0) + 1;
+        return Line::from(vec![
+            Span::styled(format!("Step {n} of {}: ", Step::ALL.len()), t.dim),
+            Span::styled(flow.step.title(), t.title),
+        ]);
+    }
     let mut spans = Vec::new();
     for (i, s) in Step::ALL.iter().enumerate() {
         if i > 0 {
@@ -165,7 +202,8 @@ fn art(flow: &CheckinFlow, t: &Theme) -> Vec<Line<'static>> {
 
 fn body_step(flow: &CheckinFlow, area: Rect, buf: &mut Buffer, t: &Theme) {
     let art_w = 17u16;
-    let show_art = area.width >= 50;
+    // A picker needs the width more than the art does in a narrow window.
+    let show_art = area.width >= 76 || (area.width >= 50 && flow.picker.is_none());
     if show_art {
         Paragraph::new(art(flow, t)).render(
             Rect {
@@ -185,7 +223,7 @@ fn body_step(flow: &CheckinFlow, area: Rect, buf: &mut Buffer, t: &Theme) {
         area
     };
     match flow.picker {
-        Some(p) => Paragraph::new(picker(flow, p, t)).render(right, buf),
+        Some(p) => lines(picker(flow, p, t, right.width)).render(right, buf),
         None => lines(region_list(flow, right.height, t)).render(right, buf),
     }
 }
@@ -220,7 +258,7 @@ fn region_list(flow: &CheckinFlow, height: u16, t: &Theme) -> Vec<Line<'static>>
     rows
 }
 
-fn picker(flow: &CheckinFlow, p: Picker, t: &Theme) -> Vec<Line<'static>> {
+fn picker(flow: &CheckinFlow, p: Picker, t: &Theme, width: u16) -> Vec<Line<'static>> {
     let regions = flow.regions();
     let region = regions.get(p.region);
     let label = region.map_or_else(String::new, |r| r.1.clone());
@@ -260,8 +298,14 @@ fn picker(flow: &CheckinFlow, p: Picker, t: &Theme) -> Vec<Line<'static>> {
         }
     }
     rows.push(Line::raw(""));
+    // Group lines are cut to the width (never wrapped); with a group open only it is shown,
+    // so its letters stay in view in a small window.
+    let room = usize::from(width).saturating_sub(20).max(1);
     for (i, g) in flow.vocab.sensation_groups.iter().enumerate() {
         let open = p.group == Some(i);
+        if p.group.is_some() && !open {
+            continue;
+        }
         let words: Vec<String> = g.words.iter().map(|w| humanise(w)).collect();
         rows.push(Line::from(vec![
             Span::styled(format!("{} ", i + 1), t.key),
@@ -269,46 +313,59 @@ fn picker(flow: &CheckinFlow, p: Picker, t: &Theme) -> Vec<Line<'static>> {
                 format!("{:<17}", g.label),
                 if open { t.selected } else { t.text },
             ),
-            Span::styled(words.join(" "), t.dim),
+            Span::styled(crate::text::truncate(&words.join(" "), room), t.dim),
         ]));
     }
     if let Some(g) = p.group.and_then(|g| flow.vocab.sensation_groups.get(g)) {
-        rows.push(Line::raw(""));
-        for chunk in g.words.chunks(3).enumerate() {
-            let (row, words) = chunk;
-            let mut spans = vec![Span::raw("  ")];
-            for (j, w) in words.iter().enumerate() {
-                let letter = (b'a' + (row * 3 + j) as u8) as char;
-                spans.push(Span::styled(format!("{letter} "), t.key));
-                spans.push(Span::styled(format!("{:<14}", humanise(w)), t.text));
-            }
-            rows.push(Line::from(spans));
-        }
+        let cells = g
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| lettered(i, humanise(w), t.text, t))
+            .collect();
+        rows.extend(grid(cells, 16, width));
+        rows.push(Line::styled("1-7: another group", t.dim));
     }
     rows.push(Line::raw(""));
     rows.push(Line::styled(
         if p.scan {
             "Number: group, letter: word; n or Enter: next region; Esc ends the scan."
         } else {
-            "A number opens a group, a letter picks a word (+/- intensity). Esc: back."
+            "A number opens a group, a letter picks a word; +/- intensity."
         },
         t.dim,
     ));
     rows
 }
 
-fn emotions(flow: &CheckinFlow, t: &Theme) -> Vec<Line<'static>> {
+/// The four quarters of the emotion grid: two rows of two where they fit, else one a line.
+fn quadrants(flow: &CheckinFlow, t: &Theme, width: u16) -> Vec<Line<'static>> {
     let v = &flow.vocab;
-    let chosen = |w: &str| flow.checkin.emotions.iter().any(|e| e.word == w);
-    let mut rows = vec![Line::styled(
-        "How pleasant, how much energy? A number, then a letter; / to type a word.",
-        t.text,
-    )];
-    rows.push(Line::styled(
-        "              unpleasant                      pleasant",
-        t.dim,
-    ));
-    for pair in [(0usize, 1usize), (2, 3)] {
+    let mut rows = Vec::new();
+    if width < 76 {
+        // One line a quarter when the grid does not fit.
+        for (q, g) in v.emotion_quadrants.iter().enumerate() {
+            let open = flow.quadrant == Some(q);
+            let words: Vec<String> = g.words.iter().take(3).map(|w| humanise(w)).collect();
+            let text = format!("{}: {} …", g.label, words.join(", "));
+            rows.push(Line::from(vec![
+                Span::styled(format!("{} ", q + 1), if open { t.selected } else { t.key }),
+                Span::styled(
+                    crate::text::truncate(&text, usize::from(width).saturating_sub(3)),
+                    t.dim,
+                ),
+            ]));
+        }
+    } else {
+        rows.push(Line::styled(
+            "              unpleasant                      pleasant",
+            t.dim,
+        ));
+    }
+    for pair in [(0usize, 1usize), (2, 3)]
+        .into_iter()
+        .filter(|_| width >= 76)
+    {
         let energy = if pair.0 == 0 {
             "high energy "
         } else {
@@ -331,6 +388,17 @@ fn emotions(flow: &CheckinFlow, t: &Theme) -> Vec<Line<'static>> {
         spans.extend(cell(pair.1));
         rows.push(Line::from(spans));
     }
+    rows
+}
+
+fn emotions(flow: &CheckinFlow, t: &Theme, width: u16) -> Vec<Line<'static>> {
+    let v = &flow.vocab;
+    let chosen = |w: &str| flow.checkin.emotions.iter().any(|e| e.word == w);
+    let mut rows = vec![Line::styled(
+        "How pleasant, how much energy? A number, then a letter; / to type a word.",
+        t.text,
+    )];
+    rows.extend(quadrants(flow, t, width));
     rows.push(Line::raw(""));
     if let Some(f) = &flow.filter {
         rows.push(Line::from(vec![
@@ -342,16 +410,16 @@ fn emotions(flow: &CheckinFlow, t: &Theme) -> Vec<Line<'static>> {
         rows.push(Line::styled(found.join(", "), t.text));
     } else if let Some(g) = flow.quadrant.and_then(|q| v.emotion_quadrants.get(q)) {
         rows.push(Line::styled(g.label.clone(), t.heading));
-        for (row, words) in g.words.chunks(4).enumerate() {
-            let mut spans = vec![Span::raw("  ")];
-            for (j, w) in words.iter().enumerate() {
-                let letter = (b'a' + (row * 4 + j) as u8) as char;
-                spans.push(Span::styled(format!("{letter} "), t.key));
+        let cells = g
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
                 let style = if chosen(w) { t.selected } else { t.text };
-                spans.push(Span::styled(format!("{:<14}", humanise(w)), style));
-            }
-            rows.push(Line::from(spans));
-        }
+                lettered(i, humanise(w), style, t)
+            })
+            .collect();
+        rows.extend(grid(cells, 16, width));
     }
     rows.push(Line::raw(""));
     let picked: Vec<String> = flow.checkin.emotions.iter().map(|e| e.describe()).collect();
@@ -373,16 +441,19 @@ fn emotions(flow: &CheckinFlow, t: &Theme) -> Vec<Line<'static>> {
     rows
 }
 
-fn context(flow: &CheckinFlow, t: &Theme) -> Vec<Line<'static>> {
+fn context(flow: &CheckinFlow, t: &Theme, width: u16) -> Vec<Line<'static>> {
     let v = &flow.vocab;
     let mut rows = vec![Line::styled("What kind of work was it? (a letter)", t.text)];
-    for (i, c) in v.contexts.iter().enumerate() {
-        let on = flow.context.as_deref() == Some(c.id.as_str());
-        rows.push(Line::from(vec![
-            Span::styled(format!("  {} ", (b'a' + i as u8) as char), t.key),
-            Span::styled(c.label.clone(), if on { t.selected } else { t.text }),
-        ]));
-    }
+    let cells = v
+        .contexts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let on = flow.context.as_deref() == Some(c.id.as_str());
+            lettered(i, c.label.clone(), if on { t.selected } else { t.text }, t)
+        })
+        .collect();
+    rows.extend(grid(cells, 20, width));
     if let Some(c) = &flow.context
         && !v.contexts.iter().any(|k| k.id == *c)
     {
@@ -396,16 +467,23 @@ fn context(flow: &CheckinFlow, t: &Theme) -> Vec<Line<'static>> {
         "Did anything make it harder? (a number; any, or none)",
         t.text,
     ));
-    for (i, f) in v.flags.iter().take(9).enumerate() {
-        let on = flow.checkin.difficulties.contains(&f.id);
-        rows.push(Line::from(vec![
-            Span::styled(format!("  {} ", i + 1), t.key),
-            Span::styled(
-                format!("{} {}", if on { "[x]" } else { "[ ]" }, f.label),
-                if on { t.selected } else { t.text },
-            ),
-        ]));
-    }
+    let cells = v
+        .flags
+        .iter()
+        .take(9)
+        .enumerate()
+        .map(|(i, f)| {
+            let on = flow.checkin.difficulties.contains(&f.id);
+            vec![
+                Span::styled(format!("{} ", i + 1), t.key),
+                Span::styled(
+                    format!("{} {}", if on { "[x]" } else { "[ ]" }, f.label),
+                    if on { t.selected } else { t.text },
+                ),
+            ]
+        })
+        .collect();
+    rows.extend(grid(cells, 28, width));
     rows.push(Line::styled(
         "Enter or Tab: next step · Ctrl-S saves now",
         t.dim,
