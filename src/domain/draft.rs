@@ -10,6 +10,7 @@ use super::entry::{
 };
 use super::tags::Tag;
 use super::templates;
+use super::vocab::List;
 use crate::{Error, Result};
 
 /// The version [`Draft::to_json`] writes.
@@ -195,6 +196,30 @@ impl Draft {
                 out.push_str(&format!("{name}: {v}/10\n"));
             }
         }
+        let vocab = super::vocab::Vocabulary::builtin();
+        if !self.work_context.trim().is_empty() {
+            out.push_str(&format!(
+                "Work: {}\n",
+                vocab.label(List::Contexts, &self.work_context)
+            ));
+        }
+        if let Details::Checkin(c) = &self.details {
+            for s in &c.sensations {
+                out.push_str(&format!("Body: {}\n", s.describe(vocab)));
+            }
+            if !c.emotions.is_empty() {
+                let words: Vec<String> = c.emotions.iter().map(|e| e.describe()).collect();
+                out.push_str(&format!("Emotions: {}\n", words.join(", ")));
+            }
+            if !c.difficulties.is_empty() {
+                let flags: Vec<String> = c
+                    .difficulties
+                    .iter()
+                    .map(|f| vocab.label(List::Flags, f))
+                    .collect();
+                out.push_str(&format!("Made harder by: {}\n", flags.join(", ")));
+            }
+        }
         out.push('\n');
         out.push_str(&self.body);
         if let Details::Reflection(g) = &self.details {
@@ -288,6 +313,30 @@ pub fn answers_for(template: &templates::Template, answers: &[StageAnswer]) -> V
 mod tests {
     use super::*;
     use crate::domain::checkin::BodySensation;
+
+    #[test]
+    fn a_checkin_draft_as_text_keeps_what_was_chosen() {
+        let v = crate::domain::Vocabulary::builtin();
+        let mut d = Draft::new(Kind::Checkin, None);
+        d.stress = Some(7);
+        d.work_context = "home_visit".into();
+        d.details = Details::Checkin(crate::domain::CheckIn {
+            sensations: vec![BodySensation::parse("upper back:tight:3", v).expect("s")],
+            emotions: vec![crate::domain::Emotion::parse("on edge:2", v).expect("e")],
+            difficulties: vec!["lone_late".into()],
+        });
+        let text = d.to_text();
+        for part in [
+            "debrief check-in",
+            "Stress: 7/10",
+            "Work: home visit",
+            "Body: upper back: tight (3/3)",
+            "Emotions: on edge (2/3)",
+            "Made harder by: lone or late visit",
+        ] {
+            assert!(text.contains(part), "{part}: {text}");
+        }
+    }
 
     #[test]
     fn a_draft_round_trips_through_its_stored_form() {

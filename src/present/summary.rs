@@ -95,9 +95,14 @@ fn headline(s: &EntrySummary) -> String {
 /// A check-in in one line, `chest tight, shoulders tense · anxious · home visit`; a recovery
 /// entry as `sleep 7 h · quality 6/10`. Empty for other kinds.
 pub fn gist_line(s: &EntrySummary) -> String {
+    gist_text(&s.gist, s.work_context.as_deref())
+}
+
+/// [`gist_line`] for any entry's details (a draft's too), with its kind of work.
+pub fn gist_text(gist: &Gist, work_context: Option<&str>) -> String {
     let vocab = Vocabulary::builtin();
     let mut parts: Vec<String> = Vec::new();
-    match &s.gist {
+    match gist {
         Gist::Checkin {
             body,
             emotions,
@@ -114,7 +119,7 @@ pub fn gist_line(s: &EntrySummary) -> String {
                 let words: Vec<String> = emotions.iter().map(|e| humanise(e)).collect();
                 parts.push(words.join(", "));
             }
-            if let Some(w) = &s.work_context {
+            if let Some(w) = work_context {
                 parts.push(vocab.label(List::Contexts, w));
             }
             if !difficulties.is_empty() {

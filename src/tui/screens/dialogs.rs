@@ -252,7 +252,10 @@ impl View for DraftDialog {
             .format("%A %-d %B, %H:%M")
             .to_string();
         let preview = match &first.draft {
-            Ok(d) => format!("“{}”", crate::text::truncate(&d.headline(), 50)),
+            Ok(d) => match d.headline() {
+                h if h.is_empty() => draft_gist(d),
+                h => format!("“{}”", crate::text::truncate(&h, 50)),
+            },
             Err(_) => "(this draft cannot be read)".to_string(),
         };
         let text = vec![
@@ -261,6 +264,24 @@ impl View for DraftDialog {
         ];
         draw(ctx, self.id(), "A draft was not saved", text, area, buf);
     }
+}
+
+/// A draft without text, as the kind of entry and its answers: `a check-in: stress 7 ·
+/// chest tight · drained`.
+fn draft_gist(d: &crate::domain::Draft) -> String {
+    let mut parts: Vec<String> = d
+        .stress
+        .map(|s| format!("stress {s}"))
+        .into_iter()
+        .collect();
+    let work = Some(d.work_context.as_str()).filter(|w| !w.is_empty());
+    let gist = crate::present::summary::gist_text(&crate::domain::Gist::of(&d.details), work);
+    parts.extend(Some(gist).filter(|g| !g.is_empty()));
+    let text = match parts.is_empty() {
+        true => "(nothing written yet)".to_string(),
+        false => parts.join(" · "),
+    };
+    crate::text::truncate(&format!("a {}: {text}", d.kind().label()), 60)
 }
 
 /// Push a leave dialog (for forms).

@@ -224,6 +224,11 @@ fn a_checkin_survives_as_a_draft_and_comes_back_in_the_steps() {
     }
     let mut h = Harness::new(Store::open(&path, &options).expect("reopen"), (80, 24));
     assert_eq!(h.screen_id(), ScreenId::Draft, "{}", h.screen());
+    assert!(
+        h.screen().contains("a check-in: stress 7 · chest tight"),
+        "the draft is recognisable: {}",
+        h.screen()
+    );
     h.key(KeyCode::Char('r'));
     assert_eq!(h.screen_id(), ScreenId::Checkin);
     h.key(KeyCode::Tab);
