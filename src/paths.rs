@@ -21,6 +21,8 @@ pub struct Paths {
     pub backups: PathBuf,
     /// The log file (panics and diagnostics; never journal text).
     pub log: PathBuf,
+    /// The user's own reflective templates (`*.toml`), beside the settings file.
+    pub templates: PathBuf,
 }
 
 impl Paths {
@@ -48,11 +50,17 @@ impl Paths {
     /// Paths whose backups and log sit next to the journal file.
     pub fn beside_journal(journal: PathBuf, config: PathBuf) -> Paths {
         let dir = journal_dir(&journal);
+        let templates = config
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .join("templates");
         Paths {
             backups: dir.join("backups"),
             log: dir.join("debrief.log"),
             journal,
             config,
+            templates,
         }
     }
 }

@@ -20,6 +20,8 @@ pub struct Session {
     pub clock: Clock,
     pub color: ColorChoice,
     pub busy_timeout: Duration,
+    /// One line for each of the user's template files that could not be used.
+    pub template_problems: Vec<String>,
 }
 
 impl Session {
@@ -30,11 +32,15 @@ impl Session {
             .and_then(|v| v.parse::<u64>().ok())
             .map(Duration::from_millis)
             .unwrap_or(DEFAULT_BUSY_TIMEOUT);
+        // The user's templates join the shipped ones before anything reads a template.
+        let (user, template_problems) = crate::domain::templates::load_dir(&paths.templates);
+        crate::domain::templates::install(user);
         Session {
             paths,
             clock: Clock::system(),
             color,
             busy_timeout,
+            template_problems,
         }
     }
 

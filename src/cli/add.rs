@@ -6,10 +6,11 @@ use clap::Args;
 
 use super::filters::parse_rating;
 use super::output::{stdout, write_json};
+use crate::domain::templates;
 use crate::domain::vocab::{List, Vocabulary};
 use crate::domain::{
-    BodySensation, CheckIn, Common, Details, Emotion, EntryContent, Flags, Kind, MAX_BODY_BYTES,
-    Tag,
+    BodySensation, CheckIn, Common, Details, Emotion, EntryContent, Flags, Guided, Kind,
+    MAX_BODY_BYTES, StageAnswer, Tag,
 };
 use crate::external_editor::edit_text_in;
 use crate::session::Session;
@@ -57,13 +58,90 @@ pub struct AddArgs {
     /// Mark it "finish later".
     #[arg(long)]
     pub later: bool,
+    /// Write a reflection with a model (`debrief templates`): your editor opens with each
+    /// stage's heading and prompts.
+    #[arg(long, value_name = "ID")]
+    pub template: Option<String>,
+    /// Answer a stage without the editor, KEY=TEXT (e.g. description="We met at the door");
+    /// repeatable. Needs --template.
+    #[arg(long = "stage", value_name = "KEY=TEXT")]
+    pub stages: Vec<String>,
     /// Print {"id": N, "uuid": "..."} instead of a sentence.
     #[arg(long)]
     pub json: bool,
 }
 
+/// A guided reflection's details from `--template` and `--stage KEY=TEXT`.
+fn guided(args: &AddArgs) -> Result<Option<Guided>> {
+    let Some(id) = &args.template else {
+        if args.stages.is_empty() {
+            return Ok(None);
+        }
+        return Err(Error::invalid(
+            "stage",
+            "--stage answers a template's stage: add --template ID (see `debrief templates`)",
+        ));
+    };
+    let template = super::templates::find(id)?;
+    let mut answers: Vec<StageAnswer> = Vec::new();
+    for spec in &args.stages {
+        let Some((key, text)) = spec.split_once('=') else {
+            return Err(Error::invalid(
+                "stage",
+                format!(
+                    "'{}' is not KEY=TEXT: write e.g. --stage {}=\"...\"",
+                    spec.escape_debug(),
+                    template.stages[0].key
+                ),
+            ));
+        };
+        let key = key.trim().to_lowercase().replace(['-', ' '], "_");
+        if template.stage(&key).is_none() {
+            let keys: Vec<&str> = template.stages.iter().map(|s| s.key.as_str()).collect();
+            return Err(Error::invalid(
+                "stage",
+                format!(
+                    "{} has no stage '{key}': use one of {}",
+                    template.id,
+                    keys.join(", ")
+                ),
+            ));
+        }
+        match answers.iter_mut().find(|a| a.stage == key) {
+            Some(a) => {
+                a.answer.push('\n');
+                a.answer.push_str(text.trim());
+            }
+            None => answers.push(StageAnswer {
+                stage: key,
+                answer: text.trim().to_string(),
+            }),
+        }
+    }
+    answers.retain(|a| !a.answer.is_empty());
+    // In the template's order, whatever order the flags came in.
+    answers.sort_by_key(|a| template.stages.iter().position(|s| s.key == a.stage));
+    Ok(Some(Guided {
+        template: Some(template.id.clone()),
+        answers,
+    }))
+}
+
 /// The details named by the flags, checked against the kind.
 fn details(args: &AddArgs, vocab: &Vocabulary) -> Result<Details> {
+    if let Some(g) = guided(args)? {
+        return match args.kind.as_deref().map(str::parse::<Kind>).transpose()? {
+            None | Some(Kind::Reflection)
+                if args.sensations.is_empty() && args.emotions.is_empty() =>
+            {
+                Ok(Details::Reflection(g))
+            }
+            _ => Err(Error::invalid(
+                "template",
+                "--template writes a reflection: leave out --kind, --sensation and --emotion",
+            )),
+        };
+    }
     let sensations = args
         .sensations
         .iter()
@@ -154,9 +232,11 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     let mut dated_from = None;
     content.common.body = match args.text.as_slice() {
         [dash] if dash == "-" => read_stdin()?,
+        // Stages answered on the command line need no editor.
+        [] if !args.stages.is_empty() => String::new(),
         [] => {
-            let e = edit_text_in(&session.editing_dir(), "")?;
-            let text = e.text.clone();
+            let e = edit_text_in(&session.editing_dir(), &editor_start(&content))?;
+            let text = take_guided_text(&mut content, e.text.clone());
             edited = Some(e);
             text
         }
@@ -209,6 +289,47 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         args.json,
         dated_from.map(|h| (h, created)),
     )
+}
+
+/// What the editor opens with: nothing, or a template's headings and prompts.
+fn editor_start(content: &EntryContent) -> String {
+    match &content.details {
+        Details::Reflection(Guided {
+            template: Some(t),
+            answers,
+        }) => templates::find(t).map_or_else(String::new, |t| t.compose("", answers)),
+        _ => String::new(),
+    }
+}
+
+/// Split text from the editor into the free text (returned) and a template's stage answers
+/// (put into `content`). Headings that were deleted or renamed are named on standard error;
+/// text under a heading debrief does not know stays in the free text.
+fn take_guided_text(content: &mut EntryContent, text: String) -> String {
+    let Details::Reflection(Guided {
+        template: Some(t),
+        answers,
+    }) = &mut content.details
+    else {
+        return text;
+    };
+    let Some(t) = templates::find(t) else {
+        return text;
+    };
+    let missing = t.missing_headings(&text);
+    if !missing.is_empty() && !text.trim().is_empty() {
+        eprintln!(
+            "debrief: {} not found (deleted or renamed); any text under a heading debrief does not know is kept in the entry's text",
+            missing
+                .iter()
+                .map(|h| format!("the heading \u{201c}## {h}\u{201d}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let (body, split) = t.split(&text);
+    *answers = split;
+    body
 }
 
 /// Say what was saved. The entry is saved: from here on a closed output is not a failure.

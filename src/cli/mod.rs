@@ -16,6 +16,7 @@ mod paths;
 mod search;
 mod show;
 mod tags;
+mod templates;
 mod vocab;
 
 use std::path::PathBuf;
@@ -111,6 +112,12 @@ pub enum Command {
   debrief log move lunchtime-walk 20
   debrief log none")]
     Log(checkin::LogArgs),
+    /// List the reflective models (shipped and your own), or show one in full.
+    #[command(after_help = "Examples:
+  debrief templates                 every model, with yours marked
+  debrief templates show gibbs      stages, prompts and the CPD field each feeds
+  debrief templates --json")]
+    Templates(templates::TemplatesArgs),
     /// List the words check-ins and the recovery log accept (yours from the settings too).
     Vocab(vocab::VocabArgs),
     /// List entries, newest first.
@@ -152,6 +159,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Checkin(a) => checkin::checkin(session, a),
         Command::Log(a) => checkin::log(session, a),
         Command::Vocab(a) => vocab::run(session, a),
+        Command::Templates(a) => templates::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

@@ -9,7 +9,7 @@ use crate::session::Session;
 
 #[derive(Debug, Args)]
 pub struct PathsArgs {
-    /// Print JSON: {"journal": ..., "config": ..., "backups": ..., "log": ...}.
+    /// Print JSON: {"journal": ..., "config": ..., "templates": ..., "backups": ..., "log": ...}.
     #[arg(long)]
     pub json: bool,
 }
@@ -21,7 +21,8 @@ pub fn run(session: &Session, args: PathsArgs) -> crate::Result<()> {
         return write_json(
             &mut out,
             &serde_json::json!({
-                "journal": p.journal, "config": p.config, "backups": p.backups, "log": p.log,
+                "journal": p.journal, "config": p.config, "templates": p.templates,
+                "backups": p.backups, "log": p.log,
             }),
         );
     }
@@ -35,10 +36,11 @@ pub fn run(session: &Session, args: PathsArgs) -> crate::Result<()> {
     for (name, path) in [
         ("journal", &p.journal),
         ("config", &p.config),
+        ("templates", &p.templates),
         ("backups", &p.backups),
         ("log", &p.log),
     ] {
-        writeln!(out, "{name:<8} {}{}", path.display(), state(path))?;
+        writeln!(out, "{name:<9} {}{}", path.display(), state(path))?;
     }
     out.flush()?;
     Ok(())

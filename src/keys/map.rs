@@ -25,10 +25,12 @@ pub enum ScreenId {
     Recovery,
     /// Where to get support.
     Support,
+    /// Choosing a reflective model.
+    Templates,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 11] = [
+    pub const ALL: [ScreenId; 12] = [
         ScreenId::Timeline,
         ScreenId::Reader,
         ScreenId::Editor,
@@ -40,6 +42,7 @@ impl ScreenId {
         ScreenId::Checkin,
         ScreenId::Recovery,
         ScreenId::Support,
+        ScreenId::Templates,
     ];
 
     /// The name used in `config.toml` ("timeline" in "timeline.new").
@@ -56,6 +59,7 @@ impl ScreenId {
             ScreenId::Checkin => "checkin",
             ScreenId::Recovery => "recovery",
             ScreenId::Support => "support",
+            ScreenId::Templates => "templates",
         }
     }
 }
@@ -71,6 +75,8 @@ pub enum Action {
     Bottom,
     Open,
     NewReflection,
+    NewWithModel,
+    AfterVisit,
     NewCheckin,
     NewSupervision,
     LogRecovery,
@@ -111,6 +117,8 @@ impl Action {
             Action::Bottom => "bottom",
             Action::Open => "open",
             Action::NewReflection => "new",
+            Action::NewWithModel => "new-with-model",
+            Action::AfterVisit => "after-visit",
             Action::NewCheckin => "new-checkin",
             Action::NewSupervision => "new-supervision",
             Action::LogRecovery => "log-recovery",

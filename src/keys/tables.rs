@@ -99,6 +99,18 @@ fn timeline() -> Vec<Binding> {
             "new reflection",
             true,
         ),
+        b(
+            &[Key::ch('m')],
+            Action::NewWithModel,
+            "new reflection with a model",
+            false,
+        ),
+        b(
+            &[Key::ch('a')],
+            Action::AfterVisit,
+            "after-visit debrief",
+            false,
+        ),
         b(&[Key::ch('c')], Action::NewCheckin, "new check-in", true),
         b(
             &[Key::ch('v')],
@@ -243,6 +255,27 @@ fn recovery() -> Vec<Binding> {
     ]
 }
 
+fn templates() -> Vec<Binding> {
+    vec![
+        b(&[Key::plain(K::Enter)], Action::Open, "choose", true),
+        b(
+            &[Key::plain(K::Down), Key::ctrl('n')],
+            Action::Down,
+            "next",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Up), Key::ctrl('p')],
+            Action::Up,
+            "previous",
+            false,
+        ),
+        b(&[Key::plain(K::Esc)], Action::Back, "back", true),
+        b(&[Key::plain(K::F(1))], Action::Help, "help", true),
+        b(&[Key::ctrl('c')], Action::Quit, "quit", false),
+    ]
+}
+
 fn support() -> Vec<Binding> {
     vec![b(
         &[Key::plain(K::Esc), Key::plain(K::Enter), Key::ch('q')],
@@ -371,6 +404,7 @@ impl Default for Keymap {
                     ScreenId::Checkin => checkin(),
                     ScreenId::Recovery => recovery(),
                     ScreenId::Support => support(),
+                    ScreenId::Templates => templates(),
                 };
                 (s, table)
             })

@@ -92,6 +92,7 @@ pub fn run(session: &Session) -> crate::Result<()> {
     let mut app = App::new(&config, keymap, theme, session.clock.clone(), label, size);
     let mut notes: Vec<String> = warning.into_iter().collect();
     notes.extend(problems);
+    notes.extend(session.template_problems.iter().cloned());
     if !notes.is_empty() {
         app.set_error(notes.join("; "));
     }

@@ -179,6 +179,7 @@ screens! {
     Checkin(Box<screens::checkin::CheckinFlow>),
     Recovery(Box<screens::recovery::RecoveryLog>),
     Support(screens::support::SupportOverlay),
+    Templates(screens::picker::TemplatePicker),
     Search(Box<screens::search::SearchScreen>),
     Leave(screens::dialogs::LeaveDialog),
     Purge(screens::dialogs::PurgeDialog),

@@ -68,7 +68,7 @@ impl Journal {
     }
 
     /// A fake editor: a script that records its file's mode and path, then writes `text`.
-    fn editor(&self, text: &str) -> PathBuf {
+    pub fn editor(&self, text: &str) -> PathBuf {
         let script = self.dir.path().join("fake-editor.sh");
         let log = self.dir.path().join("editor.log");
         fs::write(

@@ -7,6 +7,7 @@
 //! - `reliability`: attacks on the loss paths (busy or vanished journal, two windows, foreign files);
 //! - `storage_props`: property tests (write/read round trip, the search index after any changes);
 //! - `storage_story`: a journal file's life through the library (create, migrate, add, search, trash, reopen);
+//! - `templates_cli`: reflective templates listed, shown, added by the user, written with;
 //! - `tui`: the terminal interface on a TestBackend (snapshots, whole flows, fixed defects);
 //! - `boundaries`: the shape of the code (core and front ends apart, file sizes, key table).
 
@@ -19,4 +20,5 @@ mod migrations;
 mod reliability;
 mod storage_props;
 mod storage_story;
+mod templates_cli;
 mod tui;

@@ -143,6 +143,13 @@ impl View for ListScreen {
             (Action::NewCheckin, _) => new(Kind::Checkin),
             (Action::NewSupervision, _) => new(Kind::Supervision),
             (Action::LogRecovery, _) => new(Kind::Recovery),
+            (Action::NewWithModel, _) => vec![Cmd::Push(Screen::Templates(
+                super::picker::TemplatePicker::new(ctx),
+            ))],
+            (Action::AfterVisit, _) => super::form::EntryForm::open(
+                super::form::EntryForm::new(Kind::Reflection, "after_visit"),
+                ctx,
+            ),
             (Action::Delete, Some(e)) => vec![Cmd::Do(Effect::Change {
                 id: e.id,
                 change: Change::Trash,
@@ -252,8 +259,17 @@ fn welcome(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         Line::raw(""),
         item(Action::NewReflection, "  write a reflection"),
         item(
+            Action::NewWithModel,
+            "  a reflection with a model (Gibbs, Driscoll, Kolb, ...)",
+        ),
+        item(Action::AfterVisit, "  a 60-second debrief after a visit"),
+        item(
             Action::NewCheckin,
-            "  a quick check-in: how stressed, in a few words",
+            "  a check-in: stress, what your body notices, emotions",
+        ),
+        item(
+            Action::LogRecovery,
+            "  log what helped: sleep, a break, a walk",
         ),
         item(Action::Trash, "  the trash (deleted entries wait there)"),
         item(Action::Help, "  every key"),

@@ -9,6 +9,7 @@ pub mod form_view;
 pub mod help;
 pub mod keeper;
 pub mod list;
+pub mod picker;
 pub mod reader;
 pub mod recovery;
 pub mod search;

@@ -8,6 +8,7 @@ mod checkin;
 mod defects;
 mod flows;
 mod snapshots;
+mod templates;
 
 use std::time::{Duration, Instant};
 
