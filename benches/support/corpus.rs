@@ -15,7 +15,7 @@ use debrief::domain::*;
 use uuid::Uuid;
 
 /// Bump when the output changes, so cached benchmark journals are rebuilt.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// The default seed.
 pub const SEED: u64 = 20_261_122;
 /// A word that appears in about one entry in 500 (for "search a rare word").
@@ -391,7 +391,8 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
         0..=64 => Kind::Reflection,
         65..=89 => Kind::Checkin,
         90..=94 => Kind::Supervision,
-        _ => Kind::Recovery,
+        95..=97 => Kind::Recovery,
+        _ => Kind::Learning,
     };
     let work = rng.pick(WORK).to_string();
     let centre = match work.as_str() {
@@ -478,6 +479,32 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
                 checkin.difficulties.push(rng.pick(&flags).to_string());
             }
             Details::Checkin(checkin)
+        }
+        Kind::Learning => {
+            common.stress = None;
+            common.energy = None;
+            common.work_context = None;
+            common.title = Some(capitalise(&format!(
+                "{} on {}",
+                rng.pick(&["Reading", "A podcast", "Training"]),
+                rng.pick(CONCERNS)
+            )));
+            let activity = *rng.pick(&debrief::domain::Activity::ALL);
+            let answers = if rng.chance(0.6) {
+                vec![StageAnswer {
+                    stage: "learned".into(),
+                    answer: sentence(rng, REFLECT),
+                }]
+            } else {
+                Vec::new()
+            };
+            Details::Learning(debrief::domain::Learning {
+                activity,
+                author: None,
+                link: None,
+                minutes: Some(rng.between(10, 240) as u32),
+                answers,
+            })
         }
         Kind::Recovery => {
             let movement =

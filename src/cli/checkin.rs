@@ -147,7 +147,7 @@ fn checkin_content(args: &CheckinArgs, vocab: &Vocabulary) -> Result<EntryConten
 pub fn checkin(session: &Session, args: CheckinArgs) -> Result<()> {
     let vocab = session.vocabulary();
     let content = checkin_content(&args, &vocab)?;
-    save(session, content, args.at.as_deref(), args.json)
+    save_new(session, content, args.at.as_deref(), args.json)
 }
 
 /// The recovery entry the arguments describe.
@@ -180,11 +180,32 @@ pub fn log(session: &Session, args: LogArgs) -> Result<()> {
         common: Common::default(),
         details: Details::Recovery(recovery(&args.what, &vocab)?),
     };
-    save(session, content, args.at.as_deref(), args.json)
+    save_new(session, content, args.at.as_deref(), args.json)
 }
 
-/// Write a new entry and say what was saved, in one line.
-fn save(session: &Session, content: EntryContent, at: Option<&str>, json: bool) -> Result<()> {
+/// What the writer typed into an entry (its note or text, and any stage answers), if
+/// anything: it must survive a journal that refuses the entry.
+fn typed_text(content: &EntryContent) -> Option<String> {
+    let mut parts: Vec<&str> = vec![content.common.body.trim()];
+    if let Details::Learning(l) = &content.details {
+        parts.extend(l.answers.iter().map(|a| a.answer.as_str()));
+    }
+    let text = parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Some(text).filter(|t| !t.is_empty())
+}
+
+/// Write a new entry and say what was saved, in one line. A note or reflection typed on the
+/// command line goes to a rescue file if the journal cannot take it.
+pub(super) fn save_new(
+    session: &Session,
+    content: EntryContent,
+    at: Option<&str>,
+    json: bool,
+) -> Result<()> {
     let clock = &session.clock;
     let (created, offset) = match at {
         Some(w) => written_at(session, w)?,
@@ -196,10 +217,9 @@ fn save(session: &Session, content: EntryContent, at: Option<&str>, json: bool) 
     let mut store = session.open_store()?;
     let id = store
         .add_entry(&content, created, offset, clock.now())
-        .map_err(|e| match content.common.body.trim() {
-            "" => e,
-            // A note typed on the command line is kept if the journal cannot take it.
-            note => session.rescue(note, e),
+        .map_err(|e| match typed_text(&content) {
+            None => e,
+            Some(text) => session.rescue(&text, e),
         })?;
     let mut out = stdout();
     let summary = store.summary(id)?;

@@ -6,6 +6,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::output::stdout;
+use crate::domain::learning::LEARNING_TEMPLATE;
 use crate::domain::templates;
 use crate::domain::{Details, EntryContent, EntryRef, Guided, Tag};
 use crate::external_editor::{EditedText, edit_text_in};
@@ -40,6 +41,10 @@ fn editable_text(content: &EntryContent) -> String {
             Some(t) => t.compose(&content.common.body, answers),
             None => content.common.body.clone(),
         },
+        Details::Learning(l) => match templates::find(LEARNING_TEMPLATE) {
+            Some(t) => t.compose(&content.common.body, &l.answers),
+            None => content.common.body.clone(),
+        },
         _ => content.common.body.clone(),
     }
 }
@@ -55,6 +60,14 @@ fn apply_text(content: &mut EntryContent, text: String) {
         let (body, split) = t.split(&text);
         content.common.body = body;
         *answers = split;
+        return;
+    }
+    if let Details::Learning(l) = &mut content.details
+        && let Some(t) = templates::find(LEARNING_TEMPLATE)
+    {
+        let (body, split) = t.split(&text);
+        content.common.body = body;
+        l.answers = split;
         return;
     }
     content.common.body = text;

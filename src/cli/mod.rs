@@ -10,6 +10,7 @@ mod delete;
 mod docs;
 mod edit;
 mod filters;
+mod learn;
 mod list;
 mod output;
 mod paths;
@@ -112,6 +113,14 @@ pub enum Command {
   debrief log move lunchtime-walk 20
   debrief log none")]
     Log(checkin::LogArgs),
+    /// Record a learning activity (article, podcast, course, ...) and what you learned.
+    #[command(after_help = "Examples:
+  debrief learn \"Moving Social Work podcast\" --type podcast --minutes 40 --link URL
+  debrief learn \"Trauma-informed practice\" --type course --minutes 3h \\
+               --learned \"...\" --practice \"...\" --benefits \"...\"
+  debrief learn \"Conversation with a parent\" --type conversation --reflect
+  debrief list --kind learning")]
+    Learn(learn::LearnArgs),
     /// List the reflective models (shipped and your own), or show one in full.
     #[command(after_help = "Examples:
   debrief templates                 every model, with yours marked
@@ -160,6 +169,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Log(a) => checkin::log(session, a),
         Command::Vocab(a) => vocab::run(session, a),
         Command::Templates(a) => templates::run(session, a),
+        Command::Learn(a) => learn::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

@@ -25,14 +25,17 @@ pub enum Kind {
     Supervision,
     /// A recovery log entry: sleep, a break, movement, or none possible today.
     Recovery,
+    /// A learning activity (article, podcast, course, ...) and a reflection on it.
+    Learning,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::Reflection,
         Kind::Checkin,
         Kind::Supervision,
         Kind::Recovery,
+        Kind::Learning,
     ];
 
     /// The stored and machine-readable name.
@@ -42,6 +45,7 @@ impl Kind {
             Kind::Checkin => "checkin",
             Kind::Supervision => "supervision",
             Kind::Recovery => "recovery",
+            Kind::Learning => "learning",
         }
     }
 
@@ -52,6 +56,7 @@ impl Kind {
             Kind::Checkin => "check-in",
             Kind::Supervision => "supervision note",
             Kind::Recovery => "recovery log entry",
+            Kind::Learning => "learning activity",
         }
     }
 
@@ -62,6 +67,7 @@ impl Kind {
             Kind::Checkin => Details::Checkin(CheckIn::default()),
             Kind::Supervision => Details::Supervision(Supervision::default()),
             Kind::Recovery => Details::Recovery(Recovery::default()),
+            Kind::Learning => Details::Learning(super::learning::Learning::default()),
         }
     }
 }
@@ -80,10 +86,11 @@ impl FromStr for Kind {
             "checkin" | "check-in" | "c" => Ok(Kind::Checkin),
             "supervision" | "s" => Ok(Kind::Supervision),
             "recovery" => Ok(Kind::Recovery),
+            "learning" | "learn" => Ok(Kind::Learning),
             other => Err(Error::invalid(
                 "kind",
                 format!(
-                    "unknown kind '{}': use reflection, checkin, supervision or recovery",
+                    "unknown kind '{}': use reflection, checkin, supervision, recovery or learning",
                     other.escape_debug()
                 ),
             )),
@@ -228,7 +235,7 @@ mod tests {
         let err = "visit".parse::<Kind>().expect_err("unknown");
         assert!(
             err.to_string()
-                .contains("reflection, checkin, supervision or recovery")
+                .contains("reflection, checkin, supervision, recovery or learning")
         );
     }
 

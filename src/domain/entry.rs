@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 pub use super::attributes::{Flag, Flags, Kind, Rating};
 use super::checkin::CheckIn;
+use super::learning::Learning;
 use super::recovery::Recovery;
 use super::supervision::Supervision;
 use super::tags::Tag;
@@ -120,6 +121,7 @@ pub enum Details {
     Checkin(CheckIn),
     Supervision(Supervision),
     Recovery(Recovery),
+    Learning(Learning),
 }
 
 impl Default for Details {
@@ -135,6 +137,7 @@ impl Details {
             Details::Checkin(_) => Kind::Checkin,
             Details::Supervision(_) => Kind::Supervision,
             Details::Recovery(_) => Kind::Recovery,
+            Details::Learning(_) => Kind::Learning,
         }
     }
 
@@ -144,6 +147,7 @@ impl Details {
             Details::Checkin(c) => c.validate(),
             Details::Supervision(s) => s.validate(),
             Details::Recovery(r) => r.validate(),
+            Details::Learning(l) => l.validate(),
         }
     }
 
@@ -154,6 +158,8 @@ impl Details {
             Details::Supervision(s) => *s == Supervision::default(),
             // "Not possible today" is an answer too.
             Details::Recovery(_) => false,
+            // A title says what it was; without one, only a reflection counts.
+            Details::Learning(l) => !l.is_reflected(),
         }
     }
 }
@@ -260,6 +266,10 @@ impl EntryContent {
                     words.push(movement);
                 }
             }
+            Details::Learning(l) => {
+                words.push(l.activity.as_str());
+                words.extend(l.author.as_deref());
+            }
             Details::Reflection(_) | Details::Supervision(_) => {}
         }
         words.join(" ").replace('_', " ")
@@ -285,6 +295,7 @@ impl EntryContent {
                 Details::Reflection(g) => {
                     g.answers.first().map_or("", |a| headline(None, &a.answer))
                 }
+                Details::Learning(l) => l.answers.first().map_or("", |a| headline(None, &a.answer)),
                 _ => "",
             },
             h => h,
@@ -364,6 +375,12 @@ pub enum Gist {
         difficulties: Vec<String>,
     },
     Recovery(Recovery),
+    Learning {
+        activity: super::learning::Activity,
+        minutes: Option<u32>,
+        /// At least one reflection stage answered.
+        reflected: bool,
+    },
 }
 
 impl Gist {
@@ -379,6 +396,11 @@ impl Gist {
                 difficulties: c.difficulties.clone(),
             },
             Details::Recovery(r) => Gist::Recovery(r.clone()),
+            Details::Learning(l) => Gist::Learning {
+                activity: l.activity,
+                minutes: l.minutes,
+                reflected: l.is_reflected(),
+            },
             Details::Reflection(_) | Details::Supervision(_) => Gist::None,
         }
     }

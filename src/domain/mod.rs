@@ -7,6 +7,7 @@ pub mod date_words;
 pub mod draft;
 pub mod entry;
 pub mod filter;
+pub mod learning;
 pub mod query;
 pub mod recovery;
 pub mod supervision;
@@ -22,6 +23,7 @@ pub use entry::{
     Gist, Guided, Kind, MAX_BODY_BYTES, MAX_TAGS, Rating, StageAnswer,
 };
 pub use filter::EntryFilter;
+pub use learning::{Activity, Learning};
 pub use recovery::Recovery;
 pub use supervision::{ActionItem, ActionStatus, AgendaItem, Decision, ItemId, Supervision};
 pub use tags::Tag;

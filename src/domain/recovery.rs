@@ -118,35 +118,44 @@ pub fn parse_hours(typed: &str) -> Result<u16> {
     Ok(minutes as u16)
 }
 
-/// Read minutes as typed ("20", "20m", "1h").
+/// Read minutes as typed ("20", "20m", "1h") for the recovery log (at most a day).
 pub fn parse_minutes(typed: &str) -> Result<u16> {
-    let t = typed.trim().to_lowercase();
+    parse_duration(typed, u32::from(MAX_MINUTES)).map(|m| m as u16)
+}
+
+/// Read a time as typed, in minutes: `40`, `40m`, `40 min`, `2h`, `1h30`, `1.5h`; at most
+/// `max` minutes.
+pub fn parse_duration(typed: &str, max: u32) -> Result<u32> {
+    let t = typed.trim().to_lowercase().replace(' ', "");
     let bad = || {
         Error::invalid(
             "minutes",
             format!(
-                "'{}' is not a number of minutes: write e.g. 15 (up to {MAX_MINUTES})",
+                "'{}' is not a number of minutes: write minutes (40) or hours (1h30, 1.5h), up to {max} minutes",
                 typed.trim().escape_debug()
             ),
         )
     };
-    let n: u32 = if let Some(h) = t.strip_suffix('h') {
-        h.trim().parse::<u32>().map_err(|_| bad())? * 60
-    } else {
-        t.trim_end_matches("min")
-            .trim_end_matches('m')
-            .trim()
-            .parse()
-            .map_err(|_| bad())?
+    let number = |s: &str| s.parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0);
+    let minutes = match t.split_once('h') {
+        Some((h, m)) => {
+            let m = m.trim_end_matches("min").trim_end_matches('m');
+            let extra = if m.is_empty() { Some(0.0) } else { number(m) };
+            match (number(h), extra) {
+                (Some(h), Some(m)) if m < 60.0 => h * 60.0 + m,
+                _ => return Err(bad()),
+            }
+        }
+        None => number(t.trim_end_matches("min").trim_end_matches('m')).ok_or_else(bad)?,
     };
-    if n > u32::from(MAX_MINUTES) {
+    if minutes > f64::from(max) {
         return Err(bad());
     }
-    Ok(n as u16)
+    Ok(minutes.round() as u32)
 }
 
 /// Minutes as people say them: "7 h 30", "45 min".
-pub fn describe_minutes(m: u16) -> String {
+pub fn describe_minutes(m: u32) -> String {
     match (m / 60, m % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),

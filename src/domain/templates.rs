@@ -42,7 +42,7 @@ pub struct Stage {
 pub const CPD_FIELDS: [&str; 4] = ["description", "learning", "impact", "peer"];
 
 /// The shipped templates (file name, text), in menu order.
-const SOURCES: [(&str, &str); 9] = [
+const SOURCES: [(&str, &str); 10] = [
     (
         "gibbs.toml",
         include_str!("../../assets/templates/gibbs.toml"),
@@ -78,6 +78,10 @@ const SOURCES: [(&str, &str); 9] = [
     (
         "after_visit.toml",
         include_str!("../../assets/templates/after_visit.toml"),
+    ),
+    (
+        "learning.toml",
+        include_str!("../../assets/templates/learning.toml"),
     ),
 ];
 
@@ -351,7 +355,8 @@ mod tests {
                 "schon",
                 "johns",
                 "coproduction",
-                "after_visit"
+                "after_visit",
+                "learning"
             ]
         );
         assert_eq!(find("gibbs").expect("gibbs").stages.len(), 6);
@@ -365,10 +370,12 @@ mod tests {
                 "the file is named by its id"
             );
             assert!(!t.citation.is_empty(), "{name} names its source");
+            // A learning activity's description is the activity itself (title, kind, who).
             assert!(
-                t.stages
-                    .iter()
-                    .any(|s| s.maps_to.as_deref() == Some("description")),
+                t.id == "learning"
+                    || t.stages
+                        .iter()
+                        .any(|s| s.maps_to.as_deref() == Some("description")),
                 "{name} feeds a CPD description"
             );
         }

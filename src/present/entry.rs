@@ -7,9 +7,11 @@ use chrono::Utc;
 use super::summary::{recovery_line, stress_level, tag_list};
 use super::{Line, Role, Section, Span};
 use crate::clock::Clock;
+use crate::domain::learning::LEARNING_TEMPLATE;
+use crate::domain::recovery::describe_minutes;
 use crate::domain::templates;
 use crate::domain::vocab::{List, Vocabulary};
-use crate::domain::{CheckIn, Details, Entry, Guided, Supervision};
+use crate::domain::{CheckIn, Details, Entry, Learning, StageAnswer, Supervision};
 
 /// The whole entry, with times on `clock`'s wall clock.
 pub fn entry_sections(e: &Entry, clock: &Clock) -> Vec<Section> {
@@ -31,13 +33,14 @@ pub fn entry_sections(e: &Entry, clock: &Clock) -> Vec<Section> {
 /// The sections of an entry's details alone (stage answers, check-in, supervision).
 pub fn detail_sections(details: &Details) -> Vec<Section> {
     match details {
-        Details::Reflection(g) => answers(g),
+        Details::Reflection(g) => answers(g.template.as_deref(), &g.answers),
         Details::Checkin(c) => checkin(c),
         Details::Supervision(s) => supervision(s),
         Details::Recovery(r) => vec![Section {
             heading: Some("Recovery".into()),
             lines: vec![vec![Span::new(recovery_line(r), Role::Text)]],
         }],
+        Details::Learning(l) => learning(l),
     }
 }
 
@@ -114,9 +117,9 @@ fn text_lines(text: &str) -> Vec<Line> {
         .collect()
 }
 
-fn answers(g: &Guided) -> Vec<Section> {
-    let template = g.template.as_deref().and_then(templates::find);
-    g.answers
+fn answers(template: Option<&str>, answers: &[StageAnswer]) -> Vec<Section> {
+    let template = template.and_then(templates::find);
+    answers
         .iter()
         .map(|a| Section {
             // A stage the template no longer has is still shown, under its key.
@@ -161,6 +164,28 @@ fn checkin(c: &CheckIn) -> Vec<Section> {
             lines: vec![vec![Span::new(flags.join(", "), Role::Text)]],
         });
     }
+    out
+}
+
+fn learning(l: &Learning) -> Vec<Section> {
+    let mut what = vec![l.activity.as_str().to_string()];
+    what.extend(l.author.as_ref().map(|a| format!("by {a}")));
+    what.extend(l.minutes.map(describe_minutes));
+    let mut lines = vec![vec![Span::new(what.join(" · "), Role::Text)]];
+    if let Some(link) = &l.link {
+        lines.push(vec![Span::new(link.clone(), Role::Dim)]);
+    }
+    if !l.is_reflected() {
+        lines.push(vec![Span::new(
+            "Not reflected on yet: `debrief edit` adds what you learned.",
+            Role::Dim,
+        )]);
+    }
+    let mut out = vec![Section {
+        heading: Some("Learning activity".into()),
+        lines,
+    }];
+    out.extend(answers(Some(LEARNING_TEMPLATE), &l.answers));
     out
 }
 

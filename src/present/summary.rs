@@ -78,12 +78,15 @@ impl SummaryParts {
 /// A row's headline: for a check-in or a recovery entry its gist, then its text's first line.
 fn headline(s: &EntrySummary) -> String {
     let mut parts = Vec::new();
-    let gist = gist_line(s);
-    if !gist.is_empty() {
-        parts.push(gist);
-    }
-    if !s.headline.is_empty() {
-        parts.push(s.headline.clone());
+    let gist = Some(gist_line(s)).filter(|g| !g.is_empty());
+    let headline = Some(s.headline.clone()).filter(|h| !h.is_empty());
+    // A learning activity is known by its title; a check-in by what was noticed.
+    if s.kind == Kind::Learning {
+        parts.extend(headline);
+        parts.extend(gist);
+    } else {
+        parts.extend(gist);
+        parts.extend(headline);
     }
     match (parts.is_empty(), s.kind) {
         (false, _) => parts.join(" · "),
@@ -131,6 +134,17 @@ pub fn gist_text(gist: &Gist, work_context: Option<&str>) -> String {
             }
         }
         Gist::Recovery(r) => parts.push(recovery_line(r)),
+        Gist::Learning {
+            activity,
+            minutes,
+            reflected,
+        } => {
+            parts.push(activity.as_str().to_string());
+            parts.extend(minutes.map(describe_minutes));
+            if !reflected {
+                parts.push("not reflected on yet".into());
+            }
+        }
         Gist::None => {}
     }
     parts.join(" · ")
@@ -141,20 +155,20 @@ pub fn recovery_line(r: &Recovery) -> String {
     let vocab = Vocabulary::builtin();
     match r {
         Recovery::Sleep { minutes, quality } => {
-            let mut s = format!("sleep {}", describe_minutes(*minutes));
+            let mut s = format!("sleep {}", describe_minutes(u32::from(*minutes)));
             if let Some(q) = quality {
                 s.push_str(&format!(" · quality {q}/10"));
             }
             s
         }
         Recovery::Break { minutes } => match minutes {
-            Some(m) => format!("a break of {}", describe_minutes(*m)),
+            Some(m) => format!("a break of {}", describe_minutes(u32::from(*m))),
             None => "a break".to_string(),
         },
         Recovery::Move { movement, minutes } => {
             let mut s = format!("moved: {}", vocab.label(List::Movement, movement));
             if let Some(m) = minutes {
-                s.push_str(&format!(" · {}", describe_minutes(*m)));
+                s.push_str(&format!(" · {}", describe_minutes(u32::from(*m))));
             }
             s
         }

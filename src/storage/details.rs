@@ -1,5 +1,5 @@
-//! Reading the typed details of an entry's kind: a check-in's body, emotions and flags, a
-//! recovery entry, a supervision session with its items. Strict like the rest of reading.
+//! Reading the typed details of an entry's kind: stage answers, a check-in's body, emotions
+//! and flags, a recovery entry, a learning activity, a supervision session with its items. Strict like the rest of reading.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -7,9 +7,58 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use super::from_ms;
 use crate::domain::recovery::{MAX_MINUTES, Recovery};
 use crate::domain::{
-    ActionItem, AgendaItem, BodySensation, CheckIn, Decision, Emotion, EntryId, ItemId, Supervision,
+    ActionItem, AgendaItem, BodySensation, CheckIn, Decision, Emotion, EntryId, ItemId, Learning,
+    StageAnswer, Supervision,
 };
 use crate::{Error, Result};
+
+/// A reflection's or a learning activity's stage answers, in stage order.
+pub(super) fn load_answers(conn: &Connection, id: EntryId) -> Result<Vec<StageAnswer>> {
+    collect(
+        conn,
+        "SELECT stage, answer FROM stage_answers WHERE entry_id = ?1 ORDER BY position",
+        id,
+        |r| {
+            Ok(StageAnswer {
+                stage: r.get(0)?,
+                answer: r.get(1)?,
+            })
+        },
+    )
+}
+
+pub(super) fn load_learning(conn: &Connection, id: EntryId) -> Result<Learning> {
+    type Row = (String, Option<String>, Option<String>, Option<i64>);
+    let row: Option<Row> = conn
+        .prepare_cached(
+            "SELECT activity, author, link, minutes FROM learning_activities WHERE entry_id = ?1",
+        )?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((activity, author, link, minutes)) = row else {
+        return Err(Error::Corrupt {
+            what: "a learning activity without its details",
+            value: id.to_string(),
+        });
+    };
+    Ok(Learning {
+        activity: activity.parse().map_err(|_| Error::Corrupt {
+            what: "a kind of learning",
+            value: activity.clone(),
+        })?,
+        author,
+        link,
+        minutes: minutes
+            .map(|m| {
+                u32::try_from(m).map_err(|_| Error::Corrupt {
+                    what: "a number of minutes",
+                    value: m.to_string(),
+                })
+            })
+            .transpose()?,
+        answers: load_answers(conn, id)?,
+    })
+}
 
 pub(super) fn load_checkin(conn: &Connection, id: EntryId) -> Result<CheckIn> {
     let raw_sensations: Vec<(String, String, i64)> = collect(

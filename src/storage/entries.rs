@@ -7,12 +7,15 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
-use super::details::{collect, decode_recovery, load_checkin, load_recovery, load_supervision};
+use super::details::{
+    collect, decode_recovery, load_answers, load_checkin, load_learning, load_recovery,
+    load_supervision,
+};
 use super::{Store, from_ms, to_ms};
 use crate::domain::entry::headline;
 use crate::domain::{
     Common, Details, Entry, EntryContent, EntryFilter, EntryId, EntryMeta, EntryRef, EntrySummary,
-    Flags, Gist, Guided, Kind, Rating, StageAnswer, Tag,
+    Flags, Gist, Guided, Kind, Rating, Tag,
 };
 use crate::{Error, Result};
 
@@ -34,6 +37,10 @@ pub(super) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.created_ms, e.
     CASE WHEN e.kind = 'checkin' THEN \
         (SELECT group_concat(flag, char(30)) FROM \
             (SELECT flag FROM difficulty_flags WHERE entry_id = e.id ORDER BY flag)) END, \
+    CASE WHEN e.kind = 'learning' THEN \
+        (SELECT activity || char(31) || coalesce(minutes, '') || char(31) || \
+            EXISTS (SELECT 1 FROM stage_answers WHERE entry_id = e.id) \
+            FROM learning_activities WHERE entry_id = e.id) END, \
     CASE WHEN e.kind = 'recovery' THEN \
         (SELECT activity || char(31) || coalesce(minutes, '') || char(31) || coalesce(quality, '') \
             || char(31) || coalesce(movement, '') FROM recovery WHERE entry_id = e.id) END";
@@ -167,18 +174,9 @@ pub(super) fn load_entry(conn: &Connection, id: EntryId) -> Result<Entry> {
     let details = match kind {
         Kind::Reflection => Details::Reflection(Guided {
             template: raw.template,
-            answers: collect(
-                conn,
-                "SELECT stage, answer FROM stage_answers WHERE entry_id = ?1 ORDER BY position",
-                id,
-                |r| {
-                    Ok(StageAnswer {
-                        stage: r.get(0)?,
-                        answer: r.get(1)?,
-                    })
-                },
-            )?,
+            answers: load_answers(conn, id)?,
         }),
+        Kind::Learning => Details::Learning(load_learning(conn, id)?),
         Kind::Checkin => Details::Checkin(load_checkin(conn, id)?),
         Kind::Supervision => Details::Supervision(load_supervision(conn, id)?),
         Kind::Recovery => Details::Recovery(load_recovery(conn, id)?),
@@ -324,7 +322,8 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
         })
         .collect();
     let (emotions, difficulties) = (split(r.get(17)?), split(r.get(18)?));
-    let recovery: Option<String> = r.get(19)?;
+    let learning: Option<String> = r.get(19)?;
+    let recovery: Option<String> = r.get(20)?;
     Ok((|| {
         Ok(EntrySummary {
             id,
@@ -345,6 +344,7 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
                     emotions,
                     difficulties,
                 },
+                ("learning", _) => decode_learning_gist(learning.as_deref())?,
                 ("recovery", Some(packed)) => {
                     let mut f = packed.split('\u{1f}');
                     let mut next = || f.next().filter(|v| !v.is_empty());
@@ -365,6 +365,25 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
                 .collect::<Result<_>>()?,
         })
     })())
+}
+
+/// A learning activity's gist from its packed summary column (activity, minutes, reflected).
+fn decode_learning_gist(packed: Option<&str>) -> Result<Gist> {
+    let corrupt = || Error::Corrupt {
+        what: "a learning activity",
+        value: packed.unwrap_or("(no details)").to_string(),
+    };
+    let mut f = packed.ok_or_else(corrupt)?.split('\u{1f}');
+    let activity = f.next().unwrap_or("").parse().map_err(|_| corrupt())?;
+    let minutes = match f.next().unwrap_or("") {
+        "" => None,
+        m => Some(m.parse::<u32>().map_err(|_| corrupt())?),
+    };
+    Ok(Gist::Learning {
+        activity,
+        minutes,
+        reflected: f.next() == Some("1"),
+    })
 }
 
 fn with_offset(ms: i64, offset_s: i32) -> Result<DateTime<FixedOffset>> {

@@ -12,8 +12,8 @@ use uuid::Uuid;
 use super::entries::{entry_tags, load_entry};
 use super::{Store, to_ms};
 use crate::domain::{
-    ActionStatus, AgendaItem, CheckIn, Decision, Details, EntryContent, EntryId, Guided, ItemId,
-    Rating, Recovery, Supervision, Tag,
+    ActionStatus, AgendaItem, CheckIn, Decision, Details, EntryContent, EntryId, ItemId, Learning,
+    Rating, Recovery, StageAnswer, Supervision, Tag,
 };
 use crate::{Error, Result};
 
@@ -178,10 +178,11 @@ pub(super) fn insert_in(
     let id = EntryId(id);
     add_tags(tx, id, &content.common.tags)?;
     match &content.details {
-        Details::Reflection(g) => write_answers(tx, id, g)?,
+        Details::Reflection(g) => write_answers(tx, id, &g.answers)?,
         Details::Checkin(c) => write_checkin(tx, id, c)?,
         Details::Supervision(s) => write_supervision(tx, id, s, None, now)?,
         Details::Recovery(r) => write_recovery(tx, id, r)?,
+        Details::Learning(l) => write_learning(tx, id, l)?,
     }
     Ok(id)
 }
@@ -235,7 +236,7 @@ pub(super) fn update_in(
     match (&old.content.details, &content.details) {
         (Details::Reflection(a), Details::Reflection(b)) if a.answers != b.answers => {
             exec(tx, "DELETE FROM stage_answers WHERE entry_id = ?1", [id.0])?;
-            write_answers(tx, id, b)?;
+            write_answers(tx, id, &b.answers)?;
         }
         (Details::Checkin(a), Details::Checkin(b)) if a != b => {
             exec(
@@ -250,6 +251,15 @@ pub(super) fn update_in(
                 [id.0],
             )?;
             write_checkin(tx, id, b)?;
+        }
+        (Details::Learning(a), Details::Learning(b)) if a != b => {
+            exec(
+                tx,
+                "DELETE FROM learning_activities WHERE entry_id = ?1",
+                [id.0],
+            )?;
+            exec(tx, "DELETE FROM stage_answers WHERE entry_id = ?1", [id.0])?;
+            write_learning(tx, id, b)?;
         }
         (Details::Recovery(a), Details::Recovery(b)) if a != b => {
             exec(tx, "DELETE FROM recovery WHERE entry_id = ?1", [id.0])?;
@@ -280,8 +290,8 @@ fn add_tags(tx: &Connection, id: EntryId, tags: &[Tag]) -> Result<()> {
     Ok(())
 }
 
-fn write_answers(tx: &Connection, id: EntryId, g: &Guided) -> Result<()> {
-    for (pos, a) in g.answers.iter().enumerate() {
+fn write_answers(tx: &Connection, id: EntryId, answers: &[StageAnswer]) -> Result<()> {
+    for (pos, a) in answers.iter().enumerate() {
         exec(
             tx,
             "INSERT INTO stage_answers (entry_id, position, stage, answer) VALUES (?1, ?2, ?3, ?4)",
@@ -314,6 +324,15 @@ fn write_checkin(tx: &Connection, id: EntryId, c: &CheckIn) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+fn write_learning(tx: &Connection, id: EntryId, l: &Learning) -> Result<()> {
+    exec(
+        tx,
+        "INSERT INTO learning_activities (entry_id, activity, author, link, minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id.0, l.activity.as_str(), l.author, l.link, l.minutes],
+    )?;
+    write_answers(tx, id, &l.answers)
 }
 
 fn write_recovery(tx: &Connection, id: EntryId, r: &Recovery) -> Result<()> {

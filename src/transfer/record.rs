@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::learning::LEARNING_TEMPLATE;
 use crate::domain::templates;
 use crate::domain::{
     BodySensation, Details, Emotion, Entry, EntrySummary, Kind, Rating, Recovery, Supervision, Tag,
@@ -47,6 +48,35 @@ pub struct EntryRecord {
     pub supervision: Option<Supervision>,
     /// Recovery entries: `{"activity": "sleep", "minutes": 420, "quality": 6}` and the like.
     pub recovery: Option<Recovery>,
+    /// Learning activities: what it was; the reflection is in `answers`.
+    pub learning: Option<LearningRecord>,
+}
+
+/// A learning activity in JSON (its title is the entry's title).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearningRecord {
+    pub activity: crate::domain::Activity,
+    pub author: Option<String>,
+    pub link: Option<String>,
+    pub minutes: Option<u32>,
+}
+
+/// Stage answers with their titles from the template (a key the template lacks is its own
+/// title).
+fn answer_records(
+    template: Option<&templates::Template>,
+    answers: &[crate::domain::StageAnswer],
+) -> Vec<AnswerRecord> {
+    answers
+        .iter()
+        .map(|a| AnswerRecord {
+            stage: a.stage.clone(),
+            title: template
+                .and_then(|t| t.stage(&a.stage))
+                .map_or_else(|| a.stage.clone(), |s| s.title.clone()),
+            answer: a.answer.clone(),
+        })
+        .collect()
 }
 
 impl From<&Entry> for EntryRecord {
@@ -75,22 +105,13 @@ impl From<&Entry> for EntryRecord {
             difficulties: Vec::new(),
             supervision: None,
             recovery: None,
+            learning: None,
         };
         match &e.content.details {
             Details::Reflection(g) => {
                 let template = g.template.as_deref().and_then(templates::find);
                 record.template = g.template.clone();
-                record.answers = g
-                    .answers
-                    .iter()
-                    .map(|a| AnswerRecord {
-                        stage: a.stage.clone(),
-                        title: template
-                            .and_then(|t| t.stage(&a.stage))
-                            .map_or_else(|| a.stage.clone(), |s| s.title.clone()),
-                        answer: a.answer.clone(),
-                    })
-                    .collect();
+                record.answers = answer_records(template, &g.answers);
             }
             Details::Checkin(ci) => {
                 record.sensations = ci.sensations.clone();
@@ -99,6 +120,17 @@ impl From<&Entry> for EntryRecord {
             }
             Details::Supervision(s) => record.supervision = Some(s.clone()),
             Details::Recovery(r) => record.recovery = Some(r.clone()),
+            Details::Learning(l) => {
+                let template = templates::find(LEARNING_TEMPLATE);
+                record.template = Some(LEARNING_TEMPLATE.into());
+                record.answers = answer_records(template, &l.answers);
+                record.learning = Some(LearningRecord {
+                    activity: l.activity,
+                    author: l.author.clone(),
+                    link: l.link.clone(),
+                    minutes: l.minutes,
+                });
+            }
         }
         record
     }

@@ -461,7 +461,7 @@ fn bad_ratings_kinds_dates_and_ids() {
     j.fails(&["add", "x", "--kind", "visit"], "unknown kind 'visit'");
     j.fails(
         &["list", "--kind", "visit"],
-        "reflection, checkin, supervision or recovery",
+        "reflection, checkin, supervision, recovery or learning",
     );
     j.fails(
         &["add", "x", "--at", "someday soon"],

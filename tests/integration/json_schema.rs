@@ -156,6 +156,19 @@ fn journal() -> Journal {
     j.run(&["log", "break"]);
     j.run(&["log", "move", "stairs", "5"]);
     j.run(&["log", "none"]);
+    j.run(&[
+        "learn",
+        "Moving Social Work",
+        "--type",
+        "podcast",
+        "--minutes",
+        "40",
+        "--link",
+        "https://example.org",
+        "--learned",
+        "Ask about the dog first",
+    ]);
+    j.run(&["learn", "A conversation", "--type", "conversation"]);
     // A session with every kind of item, and a guided reflection (through the library).
     let options = debrief::storage::StoreOptions {
         backups: j.dir.path().join("backups"),
@@ -214,13 +227,13 @@ fn list_and_search_output_is_what_the_summary_schema_says() {
 fn show_and_full_output_is_what_the_entry_schema_says() {
     let j = journal();
     let entry = schema("entry.schema.json");
-    for id in 1..=10 {
+    for id in 1..=12 {
         assert_valid(&entry, &j.json(&["show", &id.to_string(), "--json"]));
     }
     let full = j.json(&["list", "--json", "--full"]);
     assert_eq!(
         full.as_array().map(Vec::len),
-        Some(9),
+        Some(11),
         "all but the trashed one"
     );
     for e in full.as_array().expect("array") {

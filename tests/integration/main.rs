@@ -3,6 +3,7 @@
 //! - `checkin_cli`: `debrief checkin`, `log` and `vocab`, every valid and invalid input;
 //! - `cli_exits`: exit codes, closed pipes, colour, dates, guided reflections in `$EDITOR`;
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
+//! - `learn_cli`: `debrief learn`, learning activities with and without a reflection;
 //! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
 //! - `reliability`: attacks on the loss paths (busy or vanished journal, two windows, foreign files);
 //! - `storage_props`: property tests (write/read round trip, the search index after any changes);
@@ -16,6 +17,7 @@ mod checkin_cli;
 mod cli;
 mod cli_exits;
 mod json_schema;
+mod learn_cli;
 mod migrations;
 mod reliability;
 mod storage_props;

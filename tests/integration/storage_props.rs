@@ -111,6 +111,33 @@ fn checkin() -> impl Strategy<Value = Details> {
     })
 }
 
+fn learning() -> impl Strategy<Value = Details> {
+    (
+        0usize..Activity::ALL.len(),
+        proptest::option::of("[a-zA-Z ]{1,20}"),
+        proptest::option::of("https://[a-z]{1,10}\\.org/[a-z0-9]{0,8}"),
+        proptest::option::of(0u32..=100_000),
+        proptest::collection::vec("[a-z][a-z .]{0,30}", 0..3),
+    )
+        .prop_map(|(a, author, link, minutes, texts)| {
+            let stages = ["learned", "practice", "benefits"];
+            Details::Learning(Learning {
+                activity: Activity::ALL[a],
+                author,
+                link,
+                minutes,
+                answers: texts
+                    .into_iter()
+                    .zip(stages)
+                    .map(|(answer, stage)| StageAnswer {
+                        stage: stage.into(),
+                        answer,
+                    })
+                    .collect(),
+            })
+        })
+}
+
 fn recovery() -> impl Strategy<Value = Details> {
     (
         0u8..4,
@@ -171,12 +198,13 @@ fn supervision() -> impl Strategy<Value = Details> {
 
 /// Two contents of one kind (an entry keeps its kind).
 fn two_of_a_kind() -> impl Strategy<Value = (EntryContent, EntryContent)> {
-    (0usize..4).prop_flat_map(|k| {
+    (0usize..5).prop_flat_map(|k| {
         let details = move || -> BoxedStrategy<Details> {
             match k {
                 0 => guided().boxed(),
                 1 => checkin().boxed(),
                 2 => recovery().boxed(),
+                3 => learning().boxed(),
                 _ => supervision().boxed(),
             }
         };

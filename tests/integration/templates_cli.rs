@@ -5,7 +5,7 @@ use predicates::str::contains;
 
 use super::cli::Journal;
 
-const SHIPPED: [&str; 9] = [
+const SHIPPED: [&str; 10] = [
     "gibbs",
     "driscoll",
     "borton",
@@ -15,6 +15,7 @@ const SHIPPED: [&str; 9] = [
     "johns",
     "coproduction",
     "after_visit",
+    "learning",
 ];
 
 /// The user's template folder for this journal's home.

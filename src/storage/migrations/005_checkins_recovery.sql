@@ -1,5 +1,6 @@
--- debrief schema, version 5: difficulty flags, the recovery log, and the words of a
--- check-in (body regions, sensations, emotions, kind of work, flags) in the search index.
+-- debrief schema, version 5: difficulty flags, the recovery log, learning activities, and
+-- the words of a check-in (body regions, sensations, emotions, kind of work, flags) in the
+-- search index.
 -- Append-only: never edit this file once shipped; add 006_*.sql instead.
 -- Runs with foreign keys off (they are turned on after migrating), so rebuilding `entries`
 -- below cascades nothing.
@@ -19,12 +20,12 @@ DROP TRIGGER stage_answers_fts_before_delete;
 DROP TRIGGER stage_answers_fts_after_delete;
 DROP VIEW entry_search_source;
 
--- A fourth kind of entry, 'recovery'. SQLite cannot change a CHECK constraint in place, so
--- the table is copied into one that allows it, ids and all.
+-- Two new kinds of entry, 'recovery' and 'learning'. SQLite cannot change a CHECK
+-- constraint in place, so the table is copied into one that allows them, ids and all.
 CREATE TABLE entries_v5 (
     id               INTEGER PRIMARY KEY,
     uuid             TEXT    NOT NULL UNIQUE,
-    kind             TEXT    NOT NULL CHECK (kind IN ('reflection', 'checkin', 'supervision', 'recovery')),
+    kind             TEXT    NOT NULL CHECK (kind IN ('reflection', 'checkin', 'supervision', 'recovery', 'learning')),
     created_ms       INTEGER NOT NULL,            -- UTC instant, milliseconds since the epoch
     utc_offset_s     INTEGER NOT NULL,            -- the writer's UTC offset at capture
     updated_ms       INTEGER NOT NULL,
@@ -63,6 +64,16 @@ CREATE TABLE difficulty_flags (
     flag     TEXT    NOT NULL,
     PRIMARY KEY (entry_id, flag)
 ) WITHOUT ROWID;
+
+-- One row per learning activity: what it was and where to find it. Its reflection is in
+-- stage_answers, under the stage keys of the 'learning' template.
+CREATE TABLE learning_activities (
+    entry_id INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+    activity TEXT    NOT NULL CHECK (activity IN ('article', 'podcast', 'video', 'course', 'event', 'conversation', 'other')),
+    author   TEXT,                                        -- author, host or organiser
+    link     TEXT,                                        -- a web address or a reference
+    minutes  INTEGER CHECK (minutes BETWEEN 0 AND 100000) -- time spent
+);
 
 -- One row per recovery entry.
 CREATE TABLE recovery (
