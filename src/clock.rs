@@ -49,6 +49,12 @@ impl Clock {
         to_zoned(at, &self.tz).offset().seconds()
     }
 
+    /// The first instant of `at`'s local day.
+    pub fn start_of_local_day(&self, at: DateTime<Utc>) -> DateTime<Utc> {
+        let z = to_zoned(at, &self.tz);
+        z.start_of_day().map_or(at, |s| from_zoned(&s))
+    }
+
     /// `at` on the wall clock of this clock's time zone.
     pub fn local(&self, at: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
         let offset = chrono::FixedOffset::east_opt(self.offset_at(at))

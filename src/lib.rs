@@ -27,6 +27,7 @@ pub mod paths;
 pub mod platform;
 pub mod present;
 pub mod rescue;
+pub mod review;
 pub mod session;
 pub mod storage;
 pub mod text;

@@ -14,6 +14,7 @@ mod learn;
 mod list;
 mod output;
 mod paths;
+mod review;
 mod search;
 mod show;
 mod tags;
@@ -121,6 +122,13 @@ pub enum Command {
   debrief learn \"Conversation with a parent\" --type conversation --reflect
   debrief list --kind learning")]
     Learn(learn::LearnArgs),
+    /// A review that asks about your own recent entries: after-visit, week, month or
+    /// supervision.
+    #[command(after_help = "Examples:
+  debrief review week                the last 7 days: a summary and questions quoting you
+  debrief review supervision         everything since the last supervision note
+  debrief review month --json")]
+    Review(review::ReviewArgs),
     /// List the reflective models (shipped and your own), or show one in full.
     #[command(after_help = "Examples:
   debrief templates                 every model, with yours marked
@@ -170,6 +178,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Vocab(a) => vocab::run(session, a),
         Command::Templates(a) => templates::run(session, a),
         Command::Learn(a) => learn::run(session, a),
+        Command::Review(a) => review::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

@@ -5,6 +5,7 @@
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
 //! - `learn_cli`: `debrief learn`, learning activities with and without a reflection;
 //! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
+//! - `review_cli`: `debrief review`, questions quoting the journal, text and JSON;
 //! - `reliability`: attacks on the loss paths (busy or vanished journal, two windows, foreign files);
 //! - `storage_props`: property tests (write/read round trip, the search index after any changes);
 //! - `storage_story`: a journal file's life through the library (create, migrate, add, search, trash, reopen);
@@ -20,6 +21,7 @@ mod json_schema;
 mod learn_cli;
 mod migrations;
 mod reliability;
+mod review_cli;
 mod storage_props;
 mod storage_story;
 mod templates_cli;

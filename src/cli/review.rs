@@ -1,0 +1,177 @@
+//! `debrief review after-visit|week|month|supervision`: the period's summary, the questions
+//! a review asks (quoting your own words), and entries from this day in earlier months.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::output::{Painter, stdout, summary_line, write_json};
+use crate::Result;
+use crate::domain::{Entry, EntryFilter, Kind};
+use crate::present::{Role, SummaryParts};
+use crate::review::{self, Review, ReviewKind};
+use crate::session::Session;
+use crate::storage::Store;
+
+/// At most this many entries of a period are read for a review.
+const MAX_ENTRIES: usize = 1000;
+/// How far back "on this day" looks, in months.
+const ON_THIS_DAY_MONTHS: u32 = 120;
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// after-visit (today so far), week (7 days), month (30 days) or supervision (since the
+    /// last supervision note).
+    #[arg(value_name = "KIND", value_parser = |s: &str| s.parse::<ReviewKind>().map_err(|e| e.to_string()))]
+    pub kind: ReviewKind,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The live entries written in [from, to), newest first.
+fn entries_between(
+    store: &Store,
+    (from, to): (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>),
+) -> Result<Vec<Entry>> {
+    let filter = EntryFilter {
+        since: Some(from),
+        until: Some(to),
+        ..EntryFilter::default()
+    };
+    store
+        .list(&filter, MAX_ENTRIES)?
+        .iter()
+        .map(|s| store.get(s.id))
+        .collect()
+}
+
+/// Build the review of `kind` from the journal.
+pub fn build(session: &Session, store: &Store, kind: ReviewKind) -> Result<Review> {
+    let now = session.clock.now();
+    let last_supervision = store
+        .list(
+            &EntryFilter {
+                kind: Some(Kind::Supervision),
+                ..EntryFilter::default()
+            },
+            1,
+        )?
+        .first()
+        .map(|s| s.created.with_timezone(&chrono::Utc));
+    let period = kind.period(now, &session.clock, last_supervision);
+    let entries = entries_between(store, period)?;
+    let mut r = review::review(kind, period, &entries, &session.clock);
+    for range in review::on_this_day_ranges(now, &session.clock, ON_THIS_DAY_MONTHS) {
+        let filter = EntryFilter {
+            since: Some(range.0),
+            until: Some(range.1),
+            ..EntryFilter::default()
+        };
+        r.on_this_day.extend(store.list(&filter, 3)?);
+        if r.on_this_day.len() >= 10 {
+            break;
+        }
+    }
+    r.on_this_day.truncate(10);
+    Ok(r)
+}
+
+pub fn run(session: &Session, args: ReviewArgs) -> Result<()> {
+    let store = session.open_store_to_read()?;
+    let r = build(session, &store, args.kind)?;
+    let mut out = stdout();
+    if args.json {
+        let on_this_day: Vec<crate::transfer::SummaryRecord> =
+            r.on_this_day.iter().map(Into::into).collect();
+        let mut value = serde_json::to_value(&r).map_err(std::io::Error::from)?;
+        value["on_this_day"] = serde_json::to_value(on_this_day).map_err(std::io::Error::from)?;
+        return write_json(&mut out, &value);
+    }
+    let painter = super::painter(session);
+    write_text(&mut out, painter, session, &r)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn write_text(out: &mut impl Write, p: Painter, session: &Session, r: &Review) -> Result<()> {
+    let clock = &session.clock;
+    let day = |t| clock.local(t).format("%a %-d %b %Y").to_string();
+    writeln!(
+        out,
+        "{} · {} to {}",
+        p.paint(r.kind.title(), Role::Title),
+        day(r.from),
+        day(r.to)
+    )?;
+    writeln!(out, "{}", p.paint(&counts_line(r), Role::Dim))?;
+    writeln!(out)?;
+    for (i, q) in r.questions.iter().enumerate() {
+        writeln!(out, "{}. {}", i + 1, q.text)?;
+        if let Some(quote) = &q.quote {
+            let when = clock
+                .local(quote.created.with_timezone(&chrono::Utc))
+                .format("%a %-d %b %H:%M");
+            writeln!(
+                out,
+                "   {}",
+                p.paint(&format!("(entry {}, {when})", quote.entry), Role::Dim)
+            )?;
+        }
+    }
+    if !r.on_this_day.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", p.paint("On this day", Role::Heading))?;
+        for s in &r.on_this_day {
+            let parts = SummaryParts::of(s, clock);
+            writeln!(out, "  {}{}", parts.day, summary_line(p, &parts))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        p.paint(
+            "To answer, write a reflection: debrief add, or n in the journal.",
+            Role::Dim
+        )
+    )?;
+    Ok(())
+}
+
+/// "12 entries: 6 reflection, 4 checkin · stress 5.4 on average, 8 at most · 2 to finish".
+fn counts_line(r: &Review) -> String {
+    let c = &r.counts;
+    if c.entries == 0 {
+        return "Nothing written in this period.".into();
+    }
+    let kinds: Vec<String> = c
+        .by_kind
+        .iter()
+        .map(|(k, n)| {
+            let label = k.parse::<Kind>().map_or(k.as_str(), |k| k.label());
+            let plural = if *n == 1 { "" } else { "s" };
+            format!("{n} {label}{plural}")
+        })
+        .collect();
+    let mut parts = vec![format!(
+        "{} {}: {}",
+        c.entries,
+        if c.entries == 1 { "entry" } else { "entries" },
+        kinds.join(", ")
+    )];
+    if let (Some(mean), Some(max)) = (c.stress_mean_tenths, c.stress_max) {
+        parts.push(format!(
+            "stress {}.{} on average, {max} at most",
+            mean / 10,
+            mean % 10
+        ));
+    }
+    if c.unfinished > 0 {
+        parts.push(format!("{} to finish", c.unfinished));
+    }
+    if c.starred > 0 {
+        parts.push(format!("{} starred", c.starred));
+    }
+    parts.join(" · ")
+}

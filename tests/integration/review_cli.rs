@@ -1,0 +1,83 @@
+//! `debrief review` on the real binary: the questions quote the journal's own words, work
+//! without a terminal, and come as JSON too.
+
+use super::cli::Journal;
+
+fn fixture() -> Journal {
+    let j = Journal::new();
+    j.run(&[
+        "add",
+        "The flat was cold and the baby was crying",
+        "--stress",
+        "8",
+        "--at",
+        "2 days ago",
+    ]);
+    j.run(&["checkin", "--body", "chest:tight", "--at", "yesterday"]);
+    j.run(&["checkin", "--body", "chest:heavy", "--stress", "5"]);
+    j.run(&["add", "Half a thought", "--later"]);
+    j.run(&["learn", "A podcast on consent", "--type", "podcast"]);
+    j
+}
+
+#[test]
+fn a_weekly_review_asks_about_the_weeks_own_words() {
+    let j = fixture();
+    // Standard input is not a terminal here: the questions are printed and that is all.
+    let out = j.run(&["review", "week"]);
+    for part in [
+        "Weekly review",
+        "5 entries: 2 check-ins, 1 learning activity, 2 reflections",
+        "stress 6.5 on average, 8 at most",
+        "you rated your stress 8 and wrote: “The flat was cold and the baby was crying”",
+        "Your chest came up in 2 check-ins (heavy, tight)",
+        "You marked “Half a thought” to finish later",
+        "“A podcast on consent” (podcast) without saying what you took from it",
+        "What do you want to carry into next week",
+    ] {
+        assert!(out.contains(part), "{part}: {out}");
+    }
+    let json = j.json(&["review", "week", "--json"]);
+    let rules: Vec<&str> = json["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .map(|q| q["rule"].as_str().expect("rule"))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "high_stress",
+            "recurring_region",
+            "unfinished",
+            "unreflected",
+            "closing"
+        ]
+    );
+    assert_eq!(json["questions"][0]["quote"]["entry"], 1);
+    assert_eq!(json["counts"]["entries"], 5);
+}
+
+#[test]
+fn an_empty_journal_gets_the_quiet_question_and_no_journal_is_created() {
+    let j = Journal::new();
+    let out = j.run(&["review", "month"]);
+    assert!(out.contains("Nothing was written in this month"), "{out}");
+    assert!(!j.db().exists(), "reading never creates a journal");
+}
+
+#[test]
+fn a_supervision_review_starts_at_the_last_supervision_note() {
+    let j = fixture();
+    j.run(&["add", "--kind", "supervision", "Session with my manager"]);
+    j.run(&["add", "After supervision: a long day", "--stress", "9"]);
+    let json = j.json(&["review", "supervision", "--json"]);
+    assert_eq!(
+        json["counts"]["entries"], 2,
+        "the note itself and what followed"
+    );
+    assert_eq!(
+        json["questions"][0]["quote"]["text"],
+        "After supervision: a long day"
+    );
+}
