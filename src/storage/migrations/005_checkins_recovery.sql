@@ -57,6 +57,9 @@ DROP TABLE entries;
 ALTER TABLE entries_v5 RENAME TO entries;
 CREATE INDEX entries_timeline ON entries (created_ms DESC, id DESC);
 CREATE INDEX entries_trash ON entries (deleted_ms) WHERE deleted_ms IS NOT NULL;
+-- One kind's timeline (`list --kind`, the last supervision note, check-ins for trends): without
+-- it SQLite 3.53 scans and sorts the whole table (76 ms for one row at 100,000 entries).
+CREATE INDEX entries_kind_timeline ON entries (kind, created_ms DESC, id DESC);
 
 -- What made a piece of work harder (vocabulary ids: hostile, disclosure, ...).
 CREATE TABLE difficulty_flags (
