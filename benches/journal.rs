@@ -205,6 +205,35 @@ fn bench(c: &mut Criterion) {
         let effects = app.on_action(Action::Back, Instant::now());
         runtime.drain(&mut app, effects, &mut Headless, Instant::now());
 
+        // Reflective models: the picker opened and drawn (then closed), and in a Gibbs
+        // reflection one move to the next field or stage, drawn.
+        group.bench_function(BenchmarkId::new("tui template picker", n), |b| {
+            b.iter(|| {
+                let effects = app.on_action(Action::NewWithModel, Instant::now());
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .expect("draw");
+                let effects = app.on_action(Action::Back, Instant::now());
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+            })
+        });
+        let effects = app.on_action(Action::NewWithModel, Instant::now());
+        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        let effects = app.on_event(key('b'), Instant::now());
+        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        group.bench_function(BenchmarkId::new("tui stage switch", n), |b| {
+            b.iter(|| {
+                let effects = app.on_action(Action::NextField, Instant::now());
+                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+                terminal
+                    .draw(|f| f.render_widget(&app, f.area()))
+                    .expect("draw");
+            })
+        });
+        let effects = app.on_action(Action::Back, Instant::now());
+        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+
         let effects = app.on_action(Action::Search, Instant::now());
         runtime.drain(&mut app, effects, &mut Headless, Instant::now());
         for c in "home visi".chars() {
