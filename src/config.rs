@@ -24,6 +24,8 @@ pub struct Config {
     pub keys: BTreeMap<String, String>,
     /// Check-in words of the user's own, added to the shipped vocabulary.
     pub vocabulary: crate::domain::vocab::Extra,
+    /// The CPD requirement: when the registration year starts, how many records.
+    pub cpd: crate::domain::cpd::Requirement,
 }
 
 impl Default for Config {
@@ -37,6 +39,7 @@ impl Default for Config {
             mouse: true,
             keys: BTreeMap::new(),
             vocabulary: crate::domain::vocab::Extra::default(),
+            cpd: crate::domain::cpd::Requirement::default(),
         }
     }
 }
@@ -147,6 +150,14 @@ impl Config {
                             )
                         },
                     ),
+                    "cpd" => value
+                        .try_into::<crate::domain::cpd::Requirement>()
+                        .map_err(|e| e.message().trim().to_string())
+                        .and_then(|r| {
+                            r.start().map_err(|e| e.to_string())?;
+                            c.cpd = r;
+                            Ok(())
+                        }),
                     _ => Err("not a setting (see `debrief config --default`)".to_string()),
                 };
             if let Err(why) = result {
@@ -198,8 +209,12 @@ fn describe(text: &str, e: &toml::de::Error) -> String {
 }
 
 fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    let table = format!("[{key}]");
     text.lines()
-        .position(|l| l.trim_start().starts_with(key))
+        .position(|l| {
+            let l = l.trim_start();
+            l.starts_with(key) || l.starts_with(&table)
+        })
         .map(|i| i + 1)
 }
 

@@ -6,6 +6,7 @@
 mod add;
 mod checkin;
 mod config;
+mod cpd;
 mod delete;
 mod docs;
 mod edit;
@@ -129,6 +130,14 @@ pub enum Command {
   debrief review supervision         everything since the last supervision note
   debrief review month --json")]
     Review(review::ReviewArgs),
+    /// CPD records for your registration: make one from a reflection or learning activity,
+    /// see the year's status, list what was made.
+    #[command(after_help = "Examples:
+  debrief cpd 12                       entry 12 as a CPD record, ready to paste
+  debrief cpd 12 --peer \"...\" --markdown -o cpd-12.md
+  debrief cpd status                   deadline, days left, records made, the requirement
+  debrief cpd list --year 2026         records of the year ending 30 November 2026")]
+    Cpd(cpd::CpdArgs),
     /// List the reflective models (shipped and your own), or show one in full.
     #[command(after_help = "Examples:
   debrief templates                 every model, with yours marked
@@ -179,6 +188,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Templates(a) => templates::run(session, a),
         Command::Learn(a) => learn::run(session, a),
         Command::Review(a) => review::run(session, a),
+        Command::Cpd(a) => cpd::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

@@ -3,6 +3,7 @@
 
 pub mod attributes;
 pub mod checkin;
+pub mod cpd;
 pub mod date_words;
 pub mod draft;
 pub mod entry;

@@ -3,6 +3,7 @@
 //! migrate), and one file per concern: reading entries, writing them, imports, drafts, search.
 
 mod changes;
+mod cpd;
 mod details;
 mod drafts;
 mod entries;
@@ -18,6 +19,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use cpd::CpdMark;
 pub use drafts::StoredDraft;
 pub use import::{ImportReport, ImportRow, OnConflict, RowOutcome};
 pub use migrations::{LATEST_VERSION, migrations};

@@ -1,6 +1,7 @@
 //! debrief's one integration-test binary. What goes where:
 //! - `cli`: the real `debrief` binary on a temporary journal (assert_cmd), every command and bad input;
 //! - `checkin_cli`: `debrief checkin`, `log` and `vocab`, every valid and invalid input;
+//! - `cpd_cli`: CPD records, the registration year and the requirement from the settings;
 //! - `cli_exits`: exit codes, closed pipes, colour, dates, guided reflections in `$EDITOR`;
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
 //! - `learn_cli`: `debrief learn`, learning activities with and without a reflection;
@@ -17,6 +18,7 @@ mod boundaries;
 mod checkin_cli;
 mod cli;
 mod cli_exits;
+mod cpd_cli;
 mod json_schema;
 mod learn_cli;
 mod migrations;

@@ -78,6 +78,15 @@ CREATE TABLE learning_activities (
     minutes  INTEGER CHECK (minutes BETWEEN 0 AND 100000) -- time spent
 );
 
+-- Entries made into CPD records (`debrief cpd ID`), and when: what counts towards a
+-- registration year's requirement.
+CREATE TABLE cpd_records (
+    entry_id INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+    made_ms  INTEGER NOT NULL,
+    peer     TEXT                                 -- what was learnt from a peer about it
+);
+CREATE INDEX cpd_records_made ON cpd_records (made_ms);
+
 -- One row per recovery entry.
 CREATE TABLE recovery (
     entry_id INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,

@@ -1,0 +1,135 @@
+//! `debrief cpd`: records made from reflections and learning activities, the registration
+//! year's status against the configured requirement, and the list; refusals change nothing.
+
+use predicates::str::contains;
+
+use super::cli::Journal;
+
+fn journal() -> Journal {
+    let j = Journal::new();
+    j.run(&[
+        "add",
+        "--template",
+        "gibbs",
+        "--title",
+        "Visit",
+        "--stage",
+        "description=We met at the door",
+        "--stage",
+        "conclusion=Ask sooner",
+        "--stage",
+        "action_plan=Ring the school",
+    ]);
+    j.run(&[
+        "learn",
+        "Moving Social Work",
+        "--type",
+        "podcast",
+        "--minutes",
+        "40",
+        "--learned",
+        "Consent is ongoing",
+    ]);
+    j.run(&["checkin", "--stress", "4"]);
+    j
+}
+
+#[test]
+fn records_fill_the_forms_fields_and_count_towards_the_year() {
+    let j = journal();
+    let status = j.json(&["cpd", "status", "--json"]);
+    assert_eq!(status["records"], 0);
+    assert_eq!(status["required"]["records"], 2);
+    let text = j.run(&["cpd", "1"]);
+    for part in [
+        "CPD record: Visit",
+        "TYPE OF CPD\nreflection on practice",
+        "DESCRIPTION AND WHY IT IS RELEVANT\nWe met at the door",
+        "WHAT I LEARNT\nAsk sooner",
+        "THE IMPACT ON MY PRACTICE AND THE PEOPLE I WORK WITH\nRing the school",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    // A record with a field still empty says so, and still counts.
+    j.cmd()
+        .args([
+            "cpd",
+            "2",
+            "--peer",
+            "My supervisor asked about consent",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("entry 2 has no impact yet"));
+    let status = j.json(&["cpd", "status", "--json"]);
+    assert_eq!(status["records"], 2);
+    assert_eq!(status["with_peer"], 1);
+    assert!(
+        j.run(&["cpd", "status"])
+            .contains("The requirement is met for this year.")
+    );
+    // Making a record again keeps its peer reflection.
+    let again = j.json(&["cpd", "2", "--json"]);
+    assert_eq!(again["peer"], "My supervisor asked about consent");
+    let list = j.json(&["cpd", "list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    assert_eq!(list[1]["peer"], true);
+}
+
+#[test]
+fn a_record_is_written_to_a_new_file_and_never_over_an_old_one() {
+    let j = journal();
+    let file = j.dir.path().join("cpd-1.md");
+    let said = j.run(&["cpd", "1", "--markdown", "-o", file.to_str().expect("utf8")]);
+    assert!(said.contains("written to"), "{said}");
+    let md = std::fs::read_to_string(&file).expect("file");
+    assert!(
+        md.starts_with("# CPD record: Visit\n\n## Type of CPD\n"),
+        "{md}"
+    );
+    std::fs::write(&file, "mine").expect("write");
+    j.fails(
+        &["cpd", "1", "-o", file.to_str().expect("utf8")],
+        "already exists",
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), "mine");
+}
+
+#[test]
+fn other_kinds_and_bad_settings_are_refused_with_nothing_recorded() {
+    let j = journal();
+    j.fails(&["cpd", "3"], "a check-in cannot be a CPD record");
+    j.fails(&["cpd"], "debrief cpd status");
+    j.fails(&["cpd", "99"], "99");
+    assert_eq!(j.json(&["cpd", "status", "--json"])["records"], 0);
+    // Another register's year and requirement come from the settings.
+    let config = j.dir.path().join("c.toml");
+    std::fs::write(
+        &config,
+        "[cpd]\nyear_starts = \"04-01\"\nrecords = 5\nwith_peer = 2\n",
+    )
+    .expect("config");
+    let c = config.to_str().expect("utf8");
+    let status = j.json(&["--config", c, "cpd", "status", "--json"]);
+    assert_eq!(status["required"]["records"], 5);
+    assert_eq!(
+        status["year"]["first"].as_str().map(|s| &s[5..]),
+        Some("04-01")
+    );
+    std::fs::write(&config, "[cpd]\nyear_starts = \"31-12\"\n").expect("config");
+    j.cmd()
+        .args(["--config", c, "config"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "line 1 (key `cpd`): year_starts '31-12' is not a month and day",
+        ));
+    // The status still answers, with the default year, and says why.
+    j.cmd()
+        .args(["--config", c, "cpd", "status"])
+        .assert()
+        .success()
+        .stdout(contains("1 December"))
+        .stderr(contains("year_starts '31-12'"));
+}
