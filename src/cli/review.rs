@@ -7,16 +7,10 @@ use clap::Args;
 
 use super::output::{Painter, stdout, summary_line, write_json};
 use crate::Result;
-use crate::domain::{Entry, EntryFilter, Kind};
+use crate::domain::Kind;
 use crate::present::{Role, SummaryParts};
-use crate::review::{self, Review, ReviewKind};
+use crate::review::{Review, ReviewKind};
 use crate::session::Session;
-use crate::storage::Store;
-
-/// At most this many entries of a period are read for a review.
-const MAX_ENTRIES: usize = 1000;
-/// How far back "on this day" looks, in months.
-const ON_THIS_DAY_MONTHS: u32 = 120;
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -29,57 +23,9 @@ pub struct ReviewArgs {
     pub json: bool,
 }
 
-/// The live entries written in [from, to), newest first.
-fn entries_between(
-    store: &Store,
-    (from, to): (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>),
-) -> Result<Vec<Entry>> {
-    let filter = EntryFilter {
-        since: Some(from),
-        until: Some(to),
-        ..EntryFilter::default()
-    };
-    store
-        .list(&filter, MAX_ENTRIES)?
-        .iter()
-        .map(|s| store.get(s.id))
-        .collect()
-}
-
-/// Build the review of `kind` from the journal.
-pub fn build(session: &Session, store: &Store, kind: ReviewKind) -> Result<Review> {
-    let now = session.clock.now();
-    let last_supervision = store
-        .list(
-            &EntryFilter {
-                kind: Some(Kind::Supervision),
-                ..EntryFilter::default()
-            },
-            1,
-        )?
-        .first()
-        .map(|s| s.created.with_timezone(&chrono::Utc));
-    let period = kind.period(now, &session.clock, last_supervision);
-    let entries = entries_between(store, period)?;
-    let mut r = review::review(kind, period, &entries, &session.clock);
-    for range in review::on_this_day_ranges(now, &session.clock, ON_THIS_DAY_MONTHS) {
-        let filter = EntryFilter {
-            since: Some(range.0),
-            until: Some(range.1),
-            ..EntryFilter::default()
-        };
-        r.on_this_day.extend(store.list(&filter, 3)?);
-        if r.on_this_day.len() >= 10 {
-            break;
-        }
-    }
-    r.on_this_day.truncate(10);
-    Ok(r)
-}
-
 pub fn run(session: &Session, args: ReviewArgs) -> Result<()> {
     let store = session.open_store_to_read()?;
-    let r = build(session, &store, args.kind)?;
+    let r = crate::review::gather(&store, args.kind, &session.clock)?;
     let mut out = stdout();
     if args.json {
         let on_this_day: Vec<crate::transfer::SummaryRecord> =
@@ -132,7 +78,7 @@ fn write_text(out: &mut impl Write, p: Painter, session: &Session, r: &Review) -
         out,
         "{}",
         p.paint(
-            "To answer, write a reflection: debrief add, or n in the journal.",
+            "To answer, open the journal and press r (your answers are saved as a reflection).",
             Role::Dim
         )
     )?;

@@ -27,10 +27,12 @@ pub enum ScreenId {
     Support,
     /// Choosing a reflective model.
     Templates,
+    /// A review: its questions and your answers.
+    Review,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 12] = [
+    pub const ALL: [ScreenId; 13] = [
         ScreenId::Timeline,
         ScreenId::Reader,
         ScreenId::Editor,
@@ -43,6 +45,7 @@ impl ScreenId {
         ScreenId::Recovery,
         ScreenId::Support,
         ScreenId::Templates,
+        ScreenId::Review,
     ];
 
     /// The name used in `config.toml` ("timeline" in "timeline.new").
@@ -60,6 +63,7 @@ impl ScreenId {
             ScreenId::Recovery => "recovery",
             ScreenId::Support => "support",
             ScreenId::Templates => "templates",
+            ScreenId::Review => "review",
         }
     }
 }
@@ -77,6 +81,7 @@ pub enum Action {
     NewReflection,
     NewWithModel,
     AfterVisit,
+    StartReview,
     NewCheckin,
     NewSupervision,
     LogRecovery,
@@ -119,6 +124,7 @@ impl Action {
             Action::NewReflection => "new",
             Action::NewWithModel => "new-with-model",
             Action::AfterVisit => "after-visit",
+            Action::StartReview => "review",
             Action::NewCheckin => "new-checkin",
             Action::NewSupervision => "new-supervision",
             Action::LogRecovery => "log-recovery",

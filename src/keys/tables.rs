@@ -111,6 +111,12 @@ fn timeline() -> Vec<Binding> {
             "after-visit debrief",
             false,
         ),
+        b(
+            &[Key::ch('r')],
+            Action::StartReview,
+            "review",
+            false,
+        ),
         b(&[Key::ch('c')], Action::NewCheckin, "new check-in", true),
         b(
             &[Key::ch('v')],
@@ -276,6 +282,33 @@ fn templates() -> Vec<Binding> {
     ]
 }
 
+fn review() -> Vec<Binding> {
+    let mut t = vec![
+        b(&[Key::ctrl('s')], Action::Save, "save the answers", true),
+        b(
+            &[Key::plain(K::Tab)],
+            Action::NextField,
+            "next question",
+            true,
+        ),
+        b(
+            &[Key::plain(K::BackTab)],
+            Action::PrevField,
+            "previous question",
+            false,
+        ),
+        b(&[Key::plain(K::Esc)], Action::Back, "close", true),
+        b(&[Key::ctrl('z')], Action::Undo, "undo", false),
+        b(&[Key::ctrl('y')], Action::Redo, "redo", false),
+    ];
+    t.extend(help_and_quit(
+        &[Key::plain(K::F(1))],
+        &[Key::ctrl('c')],
+        false,
+    ));
+    t
+}
+
 fn support() -> Vec<Binding> {
     vec![b(
         &[Key::plain(K::Esc), Key::plain(K::Enter), Key::ch('q')],
@@ -405,6 +438,7 @@ impl Default for Keymap {
                     ScreenId::Recovery => recovery(),
                     ScreenId::Support => support(),
                     ScreenId::Templates => templates(),
+                    ScreenId::Review => review(),
                 };
                 (s, table)
             })

@@ -1,7 +1,10 @@
 //! Prompt-driven reviews: the entries of a period in, a short summary and the questions
 //! worth asking out, each quoting the writer's own words. Pure: no storage, no terminal.
 
+mod gather;
 mod rules;
+
+pub use gather::gather;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -54,6 +54,9 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             filter,
             place,
         } => vec![load_page(store, list, filter, place)?],
+        Effect::LoadReview(kind) => vec![Msg::Review(Box::new(crate::review::gather(
+            store, kind, clock,
+        )?))],
         Effect::LoadEntry { id, then } => vec![Msg::Entry {
             entry: Box::new(store.get(id)?),
             then,
@@ -73,24 +76,9 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             content,
             draft_id,
             created,
-        } => {
-            let now = clock.now();
-            let target = match entry_id {
-                Some(id) => SaveTarget::Existing { id, created },
-                None => {
-                    let (created, utc_offset_s) =
-                        created.unwrap_or_else(|| (now, clock.offset_at(now)));
-                    SaveTarget::New {
-                        created,
-                        utc_offset_s,
-                    }
-                }
-            };
-            let id = store.save(target, &content, draft_id, now)?;
-            let summary = Box::new(store.summary(id)?);
-            let new = entry_id.is_none();
-            vec![Msg::Saved { form, summary, new }]
-        }
+        } => vec![save(
+            store, clock, form, entry_id, &content, draft_id, created,
+        )?],
         Effect::SaveDraft {
             form,
             draft_id,
@@ -125,6 +113,36 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
         }],
         Effect::Change { id, change } => vec![make_change(store, clock, id, change)?],
         Effect::ExternalEditor { .. } => vec![],
+    })
+}
+
+/// Save a form's content: a new entry (at `created`, else now) or an existing one.
+fn save(
+    store: &mut Store,
+    clock: &Clock,
+    form: super::msg::FormId,
+    entry_id: Option<crate::domain::EntryId>,
+    content: &crate::domain::EntryContent,
+    draft_id: Option<i64>,
+    created: Option<(chrono::DateTime<chrono::Utc>, i32)>,
+) -> crate::Result<Msg> {
+    let now = clock.now();
+    let target = match entry_id {
+        Some(id) => SaveTarget::Existing { id, created },
+        None => {
+            let (created, utc_offset_s) = created.unwrap_or_else(|| (now, clock.offset_at(now)));
+            SaveTarget::New {
+                created,
+                utc_offset_s,
+            }
+        }
+    };
+    let id = store.save(target, content, draft_id, now)?;
+    let summary = Box::new(store.summary(id)?);
+    Ok(Msg::Saved {
+        form,
+        summary,
+        new: entry_id.is_none(),
     })
 }
 

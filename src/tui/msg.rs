@@ -120,6 +120,8 @@ pub enum Effect {
     },
     /// The editor's file is no longer needed: its text is safe in the journal.
     ForgetFile(std::path::PathBuf),
+    /// Gather a review of the journal.
+    LoadReview(crate::review::ReviewKind),
 }
 
 /// Results of effects.
@@ -173,6 +175,8 @@ pub enum Msg {
     },
     /// Another debrief changed the journal (an entry added or purged from the CLI).
     JournalChanged,
+    /// A review, gathered.
+    Review(Box<crate::review::Review>),
     /// An effect failed; `form` is the form that asked, if one did.
     Failed {
         form: Option<FormId>,

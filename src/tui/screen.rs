@@ -180,6 +180,7 @@ screens! {
     Recovery(Box<screens::recovery::RecoveryLog>),
     Support(screens::support::SupportOverlay),
     Templates(screens::picker::TemplatePicker),
+    Review(Box<screens::review::ReviewScreen>),
     Search(Box<screens::search::SearchScreen>),
     Leave(screens::dialogs::LeaveDialog),
     Purge(screens::dialogs::PurgeDialog),

@@ -12,6 +12,7 @@ pub mod list;
 pub mod picker;
 pub mod reader;
 pub mod recovery;
+pub mod review;
 pub mod search;
 pub mod support;
 

@@ -7,6 +7,7 @@
 mod checkin;
 mod defects;
 mod flows;
+mod review;
 mod snapshots;
 mod templates;
 

@@ -1,0 +1,85 @@
+//! The review screen: choose a review, answer its questions one at a time (any may stay
+//! empty), and the answers are saved as a reflection; nothing typed is lost on the way.
+
+use super::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snap(name: &str, (w, h): (u16, u16), screen: String) {
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
+}
+
+/// The fixture journal with one more entry of stress 8 in the week before the clock's now.
+fn journal() -> Store {
+    let mut store = fixture();
+    let mut hard = EntryContent::text("The flat was cold and the baby was crying");
+    hard.common.stress = Rating::new("stress", 8).ok();
+    store
+        .add_entry(&hard, at(21, 15, 0), 3600, at(21, 15, 0))
+        .expect("add");
+    store
+}
+
+#[test]
+fn a_weekly_review_is_answered_and_saved_as_a_reflection() {
+    for size in SIZES {
+        let mut h = Harness::new(journal(), size);
+        h.key(KeyCode::Char('r'));
+        assert_eq!(h.screen_id(), ScreenId::Review);
+        let s = h.screen();
+        assert!(s.contains("w the week: the last 7 days"), "{s}");
+        snap("review_choose", size, s);
+        h.key(KeyCode::Char('w'));
+        let s = h.screen();
+        assert!(
+            s.contains("question 1 of") && s.contains("you rated your stress 8 and wrote"),
+            "{s}"
+        );
+        snap("review_question", size, s);
+        h.chars("It still sits with me");
+        h.key(KeyCode::Tab);
+        h.key(KeyCode::Tab);
+        h.ctrl('s');
+        assert_eq!(h.screen_id(), ScreenId::Reader, "saved, and opened to read");
+        let e = h.store().get(h.live()[0].id).expect("get");
+        let title = e.content.common.title.clone().unwrap_or_default();
+        assert!(title.starts_with("Weekly review, "), "{title}");
+        assert_eq!(e.content.common.tags[0].as_str(), "review");
+        let body = &e.content.common.body;
+        assert!(
+            body.starts_with("## On Saturday you rated your stress 8")
+                && body.ends_with("\nIt still sits with me"),
+            "only answered questions are kept: {body}"
+        );
+    }
+}
+
+#[test]
+fn leaving_with_answers_asks_first_and_an_unanswered_review_just_closes() {
+    let mut h = Harness::new(journal(), (80, 24));
+    h.key(KeyCode::Char('r'));
+    h.key(KeyCode::Esc);
+    assert_eq!(
+        h.screen_id(),
+        ScreenId::Timeline,
+        "Esc while choosing closes"
+    );
+    h.key(KeyCode::Char('r'));
+    h.key(KeyCode::Char('w'));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.screen_id(), ScreenId::Timeline, "nothing written: closes");
+    h.key(KeyCode::Char('r'));
+    h.key(KeyCode::Char('m'));
+    h.chars("A thought");
+    h.pause();
+    assert_eq!(
+        h.store().drafts().expect("drafts").len(),
+        1,
+        "kept as a draft"
+    );
+    h.key(KeyCode::Esc);
+    assert_eq!(h.screen_id(), ScreenId::Leave);
+    h.key(KeyCode::Char('x'));
+    assert_eq!(h.screen_id(), ScreenId::Timeline);
+    assert!(h.store().drafts().expect("drafts").is_empty());
+}
