@@ -111,12 +111,7 @@ fn timeline() -> Vec<Binding> {
             "after-visit debrief",
             false,
         ),
-        b(
-            &[Key::ch('r')],
-            Action::StartReview,
-            "review",
-            false,
-        ),
+        b(&[Key::ch('r')], Action::StartReview, "review", false),
         b(&[Key::ch('c')], Action::NewCheckin, "new check-in", true),
         b(
             &[Key::ch('v')],
