@@ -63,6 +63,25 @@ fn journal(n: usize) -> PathBuf {
     path
 }
 
+/// An action in the interface, and its effects carried out, as the event loop does.
+fn act(app: &mut App, runtime: &mut Runtime, action: Action) {
+    let effects = app.on_action(action, Instant::now());
+    runtime.drain(app, effects, &mut Headless, Instant::now());
+}
+
+/// An input event in the interface, and its effects carried out.
+fn feed(app: &mut App, runtime: &mut Runtime, event: Event) {
+    let effects = app.on_event(event, Instant::now());
+    runtime.drain(app, effects, &mut Headless, Instant::now());
+}
+
+/// Draw a frame, as the event loop does after each turn.
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+}
+
 fn key(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
@@ -133,9 +152,7 @@ fn bench(c: &mut Criterion) {
                 let mut app = new_app(&clock);
                 runtime.start(&mut app, &mut Headless, Instant::now());
                 let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-                terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
+                draw(&mut terminal, &app);
             })
         });
         // The interface, already open: a page down, opening the selected entry, and one
@@ -153,103 +170,70 @@ fn bench(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("tui page down", n), |b| {
             b.iter(|| {
                 if timeline_selected(&app) > 5_000 {
-                    let effects = app.on_action(Action::Top, Instant::now());
-                    runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+                    act(&mut app, &mut runtime, Action::Top);
                 }
-                let effects = app.on_action(Action::PageDown, Instant::now());
-                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
-                terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
+                act(&mut app, &mut runtime, Action::PageDown);
+                draw(&mut terminal, &app);
             })
         });
-        let effects = app.on_action(Action::Top, Instant::now());
-        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        act(&mut app, &mut runtime, Action::Top);
         group.bench_function(BenchmarkId::new("tui open entry", n), |b| {
             b.iter(|| {
-                let effects = app.on_action(Action::Open, Instant::now());
-                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
-                terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
-                let effects = app.on_action(Action::Back, Instant::now());
-                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+                act(&mut app, &mut runtime, Action::Open);
+                draw(&mut terminal, &app);
+                act(&mut app, &mut runtime, Action::Back);
             })
         });
         // The check-in: opening it (and closing it, unchanged), and one step forward and
         // one back, each drawn.
         group.bench_function(BenchmarkId::new("tui checkin open", n), |b| {
             b.iter(|| {
-                let effects = app.on_action(Action::NewCheckin, Instant::now());
-                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
-                terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
-                let effects = app.on_action(Action::Back, Instant::now());
-                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+                act(&mut app, &mut runtime, Action::NewCheckin);
+                draw(&mut terminal, &app);
+                act(&mut app, &mut runtime, Action::Back);
             })
         });
-        let effects = app.on_action(Action::NewCheckin, Instant::now());
-        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        act(&mut app, &mut runtime, Action::NewCheckin);
         group.bench_function(BenchmarkId::new("tui checkin two steps", n), |b| {
             b.iter(|| {
                 for action in [Action::NextField, Action::PrevField] {
-                    let effects = app.on_action(action, Instant::now());
-                    runtime.drain(&mut app, effects, &mut Headless, Instant::now());
-                    terminal
-                        .draw(|f| f.render_widget(&app, f.area()))
-                        .expect("draw");
+                    act(&mut app, &mut runtime, action);
+                    draw(&mut terminal, &app);
                 }
             })
         });
-        let effects = app.on_action(Action::Back, Instant::now());
-        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        act(&mut app, &mut runtime, Action::Back);
 
         // Reflective models: the picker opened and drawn (then closed), and in a Gibbs
         // reflection one move to the next field or stage, drawn.
         group.bench_function(BenchmarkId::new("tui template picker", n), |b| {
             b.iter(|| {
-                let effects = app.on_action(Action::NewWithModel, Instant::now());
-                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
-                terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
-                let effects = app.on_action(Action::Back, Instant::now());
-                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+                act(&mut app, &mut runtime, Action::NewWithModel);
+                draw(&mut terminal, &app);
+                act(&mut app, &mut runtime, Action::Back);
             })
         });
-        let effects = app.on_action(Action::NewWithModel, Instant::now());
-        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
-        let effects = app.on_event(key('b'), Instant::now());
-        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        act(&mut app, &mut runtime, Action::NewWithModel);
+        feed(&mut app, &mut runtime, key('b'));
         group.bench_function(BenchmarkId::new("tui stage switch", n), |b| {
             b.iter(|| {
-                let effects = app.on_action(Action::NextField, Instant::now());
-                runtime.drain(&mut app, effects, &mut Headless, Instant::now());
-                terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
+                act(&mut app, &mut runtime, Action::NextField);
+                draw(&mut terminal, &app);
             })
         });
-        let effects = app.on_action(Action::Back, Instant::now());
-        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        act(&mut app, &mut runtime, Action::Back);
 
-        let effects = app.on_action(Action::Search, Instant::now());
-        runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+        act(&mut app, &mut runtime, Action::Search);
         for c in "home visi".chars() {
-            let effects = app.on_event(key(c), Instant::now());
-            runtime.drain(&mut app, effects, &mut Headless, Instant::now());
+            feed(&mut app, &mut runtime, key(c));
         }
         group.bench_function(BenchmarkId::new("tui search two keystrokes", n), |b| {
             // Type the last letter and erase it again ("home visi" -> "home visit" ->
             // "home visi"), drawing after each: every iteration does the same work.
             b.iter(|| {
                 for ev in [key('t'), backspace()] {
-                    let effects = app.on_event(ev, Instant::now());
-                    runtime.drain(&mut app, effects, &mut Headless, Instant::now());
-                    terminal
-                        .draw(|f| f.render_widget(&app, f.area()))
-                        .expect("draw");
+                    feed(&mut app, &mut runtime, ev);
+                    draw(&mut terminal, &app);
                 }
             })
         });

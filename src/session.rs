@@ -22,6 +22,8 @@ pub struct Session {
     pub busy_timeout: Duration,
     /// One line for each of the user's template files that could not be used.
     pub template_problems: Vec<String>,
+    /// The settings, read once per run (dates, the vocabulary and the commands all ask).
+    config: std::sync::OnceLock<(Config, Option<String>)>,
 }
 
 impl Session {
@@ -41,6 +43,7 @@ impl Session {
             color,
             busy_timeout,
             template_problems,
+            config: std::sync::OnceLock::new(),
         }
     }
 
@@ -106,6 +109,8 @@ impl Session {
 
     /// The settings, and a line describing any problem with the file.
     pub fn load_config(&self) -> (Config, Option<String>) {
-        Config::load(&self.paths.config)
+        self.config
+            .get_or_init(|| Config::load(&self.paths.config))
+            .clone()
     }
 }

@@ -235,8 +235,9 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         // Stages answered on the command line need no editor.
         [] if !args.stages.is_empty() => String::new(),
         [] => {
-            let e = edit_text_in(&session.editing_dir(), &editor_start(&content))?;
-            let text = take_guided_text(&mut content, e.text.clone());
+            let e = edit_text_in(&session.editing_dir(), &templates::editor_text(&content))?;
+            note_missing_headings(&templates::apply_editor_text(&mut content, &e.text));
+            let text = content.common.body.clone();
             edited = Some(e);
             text
         }
@@ -291,45 +292,19 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     )
 }
 
-/// What the editor opens with: nothing, or a template's headings and prompts.
-fn editor_start(content: &EntryContent) -> String {
-    match &content.details {
-        Details::Reflection(Guided {
-            template: Some(t),
-            answers,
-        }) => templates::find(t).map_or_else(String::new, |t| t.compose("", answers)),
-        _ => String::new(),
+/// Name, on standard error, stage headings that text from the editor no longer has.
+pub(super) fn note_missing_headings(missing: &[String]) {
+    if missing.is_empty() {
+        return;
     }
-}
-
-/// Split text from the editor into the free text (returned) and a template's stage answers
-/// (put into `content`). Headings that were deleted or renamed are named on standard error;
-/// text under a heading debrief does not know stays in the free text.
-fn take_guided_text(content: &mut EntryContent, text: String) -> String {
-    let Details::Reflection(Guided {
-        template: Some(t),
-        answers,
-    }) = &mut content.details
-    else {
-        return text;
-    };
-    let Some(t) = templates::find(t) else {
-        return text;
-    };
-    let missing = t.missing_headings(&text);
-    if !missing.is_empty() && !text.trim().is_empty() {
-        eprintln!(
-            "debrief: {} not found (deleted or renamed); any text under a heading debrief does not know is kept in the entry's text",
-            missing
-                .iter()
-                .map(|h| format!("the heading \u{201c}## {h}\u{201d}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    let (body, split) = t.split(&text);
-    *answers = split;
-    body
+    eprintln!(
+        "debrief: {} not found (deleted or renamed); any text under a heading debrief does not know is kept in the entry's text",
+        missing
+            .iter()
+            .map(|h| format!("the heading \u{201c}## {h}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
 }
 
 /// Say what was saved. The entry is saved: from here on a closed output is not a failure.

@@ -92,10 +92,12 @@ fn record(session: &Session, id: &str, args: &CpdArgs) -> Result<()> {
     let id = store.resolve(&r)?;
     let entry = store.get(id)?;
     let date = local_date(session, entry.meta.created.with_timezone(&Utc));
-    // Checked before anything is written: only reflections and learning can be records.
-    CpdRecord::of_entry(&entry, date, None)?;
+    // Made before anything is written: only reflections and learning can be records.
+    let mut record = CpdRecord::of_entry(&entry, date, None)?;
     let mark = store.mark_cpd(id, session.clock.now(), args.peer.as_deref())?;
-    let record = CpdRecord::of_entry(&entry, date, mark.peer.as_deref())?;
+    if mark.peer.is_some() {
+        record.peer = mark.peer;
+    }
     let missing = record.missing();
     if !missing.is_empty() {
         eprintln!(

@@ -6,9 +6,8 @@ use std::io::Write;
 use clap::Args;
 
 use super::output::stdout;
-use crate::domain::learning::LEARNING_TEMPLATE;
 use crate::domain::templates;
-use crate::domain::{Details, EntryContent, EntryRef, Guided, Tag};
+use crate::domain::{EntryRef, Tag};
 use crate::external_editor::{EditedText, edit_text_in};
 use crate::session::Session;
 use crate::{Error, Result};
@@ -28,49 +27,6 @@ pub struct EditArgs {
     /// the editor.
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
-}
-
-/// The text the editor gets: the body, and for a guided reflection each stage's heading,
-/// prompts and answer.
-fn editable_text(content: &EntryContent) -> String {
-    match &content.details {
-        Details::Reflection(Guided {
-            template: Some(t),
-            answers,
-        }) => match templates::find(t) {
-            Some(t) => t.compose(&content.common.body, answers),
-            None => content.common.body.clone(),
-        },
-        Details::Learning(l) => match templates::find(LEARNING_TEMPLATE) {
-            Some(t) => t.compose(&content.common.body, &l.answers),
-            None => content.common.body.clone(),
-        },
-        _ => content.common.body.clone(),
-    }
-}
-
-/// Put edited text back: into the body, or split into body and stage answers.
-fn apply_text(content: &mut EntryContent, text: String) {
-    if let Details::Reflection(Guided {
-        template: Some(t),
-        answers,
-    }) = &mut content.details
-        && let Some(t) = templates::find(t)
-    {
-        let (body, split) = t.split(&text);
-        content.common.body = body;
-        *answers = split;
-        return;
-    }
-    if let Details::Learning(l) = &mut content.details
-        && let Some(t) = templates::find(LEARNING_TEMPLATE)
-    {
-        let (body, split) = t.split(&text);
-        content.common.body = body;
-        l.answers = split;
-        return;
-    }
-    content.common.body = text;
 }
 
 pub fn run(session: &Session, args: EditArgs) -> Result<()> {
@@ -109,7 +65,7 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
         }
         content.common.tags.extend(new_tags);
     } else {
-        let e = edit_text_in(&session.editing_dir(), &editable_text(&content))?;
+        let e = edit_text_in(&session.editing_dir(), &templates::editor_text(&content))?;
         if e.text.trim().is_empty() {
             e.done();
             return Err(Error::invalid(
@@ -119,7 +75,7 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
                 ),
             ));
         }
-        apply_text(&mut content, e.text.clone());
+        super::add::note_missing_headings(&templates::apply_editor_text(&mut content, &e.text));
         edited = Some(e);
     }
     content.absorb_inline_tags();
@@ -160,7 +116,7 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::StageAnswer;
+    use crate::domain::{Details, EntryContent, Guided, StageAnswer};
 
     #[test]
     fn a_guided_reflection_is_edited_with_its_answers_and_split_back() {
@@ -172,11 +128,11 @@ mod tests {
                 answer: "We met at the door.".into(),
             }],
         });
-        let text = editable_text(&c);
+        let text = templates::editor_text(&c);
         assert!(text.contains("## What?"), "{text}");
         assert!(text.contains("We met at the door."), "{text}");
         let edited = text.replace("## So what?\n", "## So what?\nIt mattered.\n");
-        apply_text(&mut c, edited);
+        templates::apply_editor_text(&mut c, &edited);
         assert_eq!(c.common.body, "Intro");
         match &c.details {
             Details::Reflection(g) => {

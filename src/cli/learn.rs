@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::checkin::save_new;
-use crate::domain::learning::{LEARNING_TEMPLATE, MAX_MINUTES};
+use crate::domain::learning::MAX_MINUTES;
 use crate::domain::recovery::parse_duration;
 use crate::domain::templates;
 use crate::domain::{Common, Details, EntryContent, Learning, StageAnswer, Tag};
@@ -123,15 +123,8 @@ pub fn run(session: &Session, args: LearnArgs) -> Result<()> {
 /// The reflection in `$EDITOR`: the learning template's headings and prompts, split back.
 /// Returns the editor's file, to be let go once the entry is saved.
 fn reflect_in_editor(session: &Session, content: &mut EntryContent) -> Result<Option<EditedText>> {
-    let (Details::Learning(l), Some(t)) =
-        (&mut content.details, templates::find(LEARNING_TEMPLATE))
-    else {
-        return Ok(None);
-    };
-    let edited = edit_text_in(&session.editing_dir(), &t.compose("", &l.answers))?;
-    let (body, answers) = t.split(&edited.text);
-    l.answers = answers;
-    content.common.body = body;
+    let edited = edit_text_in(&session.editing_dir(), &templates::editor_text(content))?;
+    super::add::note_missing_headings(&templates::apply_editor_text(content, &edited.text));
     Ok(Some(edited))
 }
 

@@ -11,7 +11,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::entry::StageAnswer;
+use super::entry::{Details, EntryContent, Guided, StageAnswer};
+use super::learning::LEARNING_TEMPLATE;
 
 /// One reflective model.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,6 +185,55 @@ pub fn names() -> Vec<String> {
 /// True for "free" and every shipped template id.
 pub fn is_known(id: &str) -> bool {
     id == FREE || find(id).is_some()
+}
+
+/// The template an entry's text is laid out with in an editor, and its answers: a guided
+/// reflection's model, or a learning activity's reflection.
+fn guided_parts(details: &mut Details) -> Option<(&'static Template, &mut Vec<StageAnswer>)> {
+    match details {
+        Details::Reflection(Guided {
+            template: Some(t),
+            answers,
+        }) => find(t).map(|t| (t, answers)),
+        Details::Learning(l) => find(LEARNING_TEMPLATE).map(|t| (t, &mut l.answers)),
+        _ => None,
+    }
+}
+
+/// The text an editor gets for `content`: its body, and for a guided entry each stage's
+/// heading, prompts and answer.
+pub fn editor_text(content: &EntryContent) -> String {
+    let mut details = content.details.clone();
+    match guided_parts(&mut details) {
+        Some((t, answers)) => t.compose(&content.common.body, answers),
+        None => content.common.body.clone(),
+    }
+}
+
+/// Put text from an editor back into `content`: the body, or the body and the stage answers.
+/// Returns the titles of stage headings the text no longer has (deleted or renamed); text
+/// under a heading the template does not know stays in the body.
+pub fn apply_editor_text(content: &mut EntryContent, text: &str) -> Vec<String> {
+    match guided_parts(&mut content.details) {
+        Some((t, answers)) => {
+            let missing = if text.trim().is_empty() {
+                Vec::new()
+            } else {
+                t.missing_headings(text)
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            };
+            let (body, split) = t.split(text);
+            *answers = split;
+            content.common.body = body;
+            missing
+        }
+        None => {
+            content.common.body = text.to_string();
+            Vec::new()
+        }
+    }
 }
 
 impl Template {

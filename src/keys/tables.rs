@@ -192,26 +192,26 @@ fn reader() -> Vec<Binding> {
     t
 }
 
-fn editor() -> Vec<Binding> {
+/// The keys every writing screen shares: save, forward and back between its parts (fields,
+/// steps, questions), Esc, then `extra` keys of its own, then help (F1: `?` is typed) and quit.
+fn writing(
+    save: &'static str,
+    (next, previous): (&'static str, &'static str),
+    back: &'static str,
+    extra: Vec<Binding>,
+) -> Vec<Binding> {
     let mut t = vec![
-        b(&[Key::ctrl('s')], Action::Save, "save", true),
-        b(&[Key::plain(K::Tab)], Action::NextField, "next field", true),
+        b(&[Key::ctrl('s')], Action::Save, save, true),
+        b(&[Key::plain(K::Tab)], Action::NextField, next, true),
         b(
             &[Key::plain(K::BackTab)],
             Action::PrevField,
-            "previous field",
+            previous,
             false,
         ),
-        b(&[Key::plain(K::Esc)], Action::Back, "close", true),
-        b(
-            &[Key::ctrl('o')],
-            Action::ExternalEditor,
-            "text in $EDITOR",
-            true,
-        ),
-        b(&[Key::ctrl('z')], Action::Undo, "undo", false),
-        b(&[Key::ctrl('y')], Action::Redo, "redo", false),
+        b(&[Key::plain(K::Esc)], Action::Back, back, true),
     ];
+    t.extend(extra);
     t.extend(help_and_quit(
         &[Key::plain(K::F(1))],
         &[Key::ctrl('c')],
@@ -220,25 +220,31 @@ fn editor() -> Vec<Binding> {
     t
 }
 
+fn undo_redo() -> [Binding; 2] {
+    [
+        b(&[Key::ctrl('z')], Action::Undo, "undo", false),
+        b(&[Key::ctrl('y')], Action::Redo, "redo", false),
+    ]
+}
+
+fn editor() -> Vec<Binding> {
+    let mut extra = vec![b(
+        &[Key::ctrl('o')],
+        Action::ExternalEditor,
+        "text in $EDITOR",
+        true,
+    )];
+    extra.extend(undo_redo());
+    writing("save", ("next field", "previous field"), "close", extra)
+}
+
 fn checkin() -> Vec<Binding> {
-    let mut t = vec![
-        b(&[Key::ctrl('s')], Action::Save, "save", true),
-        b(&[Key::plain(K::Tab)], Action::NextField, "next step", true),
-        b(
-            &[Key::plain(K::BackTab)],
-            Action::PrevField,
-            "previous step",
-            false,
-        ),
-        b(&[Key::plain(K::Esc)], Action::Back, "back", true),
-        b(&[Key::plain(K::F(2))], Action::Support, "support", true),
-    ];
-    t.extend(help_and_quit(
-        &[Key::plain(K::F(1))],
-        &[Key::ctrl('c')],
-        false,
-    ));
-    t
+    writing(
+        "save",
+        ("next step", "previous step"),
+        "back",
+        vec![b(&[Key::plain(K::F(2))], Action::Support, "support", true)],
+    )
 }
 
 fn recovery() -> Vec<Binding> {
@@ -278,30 +284,12 @@ fn templates() -> Vec<Binding> {
 }
 
 fn review() -> Vec<Binding> {
-    let mut t = vec![
-        b(&[Key::ctrl('s')], Action::Save, "save the answers", true),
-        b(
-            &[Key::plain(K::Tab)],
-            Action::NextField,
-            "next question",
-            true,
-        ),
-        b(
-            &[Key::plain(K::BackTab)],
-            Action::PrevField,
-            "previous question",
-            false,
-        ),
-        b(&[Key::plain(K::Esc)], Action::Back, "close", true),
-        b(&[Key::ctrl('z')], Action::Undo, "undo", false),
-        b(&[Key::ctrl('y')], Action::Redo, "redo", false),
-    ];
-    t.extend(help_and_quit(
-        &[Key::plain(K::F(1))],
-        &[Key::ctrl('c')],
-        false,
-    ));
-    t
+    writing(
+        "save the answers",
+        ("next question", "previous question"),
+        "close",
+        undo_redo().to_vec(),
+    )
 }
 
 fn support() -> Vec<Binding> {
