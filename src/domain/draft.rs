@@ -8,6 +8,8 @@ use super::entry::{
     Common, Details, Entry, EntryContent, EntryId, Flags, Guided, Kind, Rating, StageAnswer,
     headline,
 };
+use super::learning::{LEARNING_TEMPLATE, Learning, MAX_MINUTES};
+use super::recovery::parse_duration;
 use super::tags::Tag;
 use super::templates;
 use super::vocab::List;
@@ -33,6 +35,8 @@ pub struct Draft {
     pub flags: Flags,
     pub body: String,
     pub details: Details,
+    /// A learning activity's time spent as typed ("1h30"); read into its details on saving.
+    pub time_spent: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -90,6 +94,7 @@ impl From<DraftV1> for Draft {
             },
             body,
             details,
+            time_spent: String::new(),
         }
     }
 }
@@ -126,6 +131,10 @@ impl Draft {
             flags: c.flags,
             body: c.body.clone(),
             details: e.content.details.clone(),
+            time_spent: match &e.content.details {
+                Details::Learning(l) => l.minutes.map(|m| m.to_string()).unwrap_or_default(),
+                _ => String::new(),
+            },
         }
     }
 
@@ -165,16 +174,17 @@ impl Draft {
         if !h.is_empty() {
             return h.to_string();
         }
-        match &self.details {
-            Details::Reflection(g) => g
-                .answers
-                .iter()
-                .map(|a| headline(None, &a.answer))
-                .find(|h| !h.is_empty())
-                .unwrap_or("")
-                .to_string(),
-            _ => String::new(),
-        }
+        let answers = match &self.details {
+            Details::Reflection(g) => &g.answers,
+            Details::Learning(l) => &l.answers,
+            _ => return String::new(),
+        };
+        answers
+            .iter()
+            .map(|a| headline(None, &a.answer))
+            .find(|h| !h.is_empty())
+            .unwrap_or("")
+            .to_string()
     }
 
     /// The draft as plain text, for a rescue file: what kind of entry, its title and tags,
@@ -220,11 +230,28 @@ impl Draft {
                 out.push_str(&format!("Made harder by: {}\n", flags.join(", ")));
             }
         }
+        if let Details::Learning(l) = &self.details {
+            out.push_str(&format!("Type: {}\n", l.activity));
+            for (name, value) in [
+                ("By", l.author.as_deref().unwrap_or("")),
+                ("Link", l.link.as_deref().unwrap_or("")),
+                ("Time spent", self.time_spent.as_str()),
+            ] {
+                if !value.trim().is_empty() {
+                    out.push_str(&format!("{name}: {value}\n"));
+                }
+            }
+        }
         out.push('\n');
         out.push_str(&self.body);
-        if let Details::Reflection(g) = &self.details {
-            let template = g.template.as_deref().and_then(templates::find);
-            for a in &g.answers {
+        let answers = match &self.details {
+            Details::Reflection(g) => Some((g.template.as_deref(), &g.answers)),
+            Details::Learning(l) => Some((Some(LEARNING_TEMPLATE), &l.answers)),
+            _ => None,
+        };
+        if let Some((template, answers)) = answers {
+            let template = template.and_then(templates::find);
+            for a in answers {
                 let title = template
                     .and_then(|t| t.stage(&a.stage))
                     .map_or(a.stage.as_str(), |s| s.title.as_str());
@@ -245,16 +272,34 @@ impl Draft {
             .map(Tag::parse)
             .collect::<Result<Vec<_>>>()?;
         let rating = |what, v: Option<u8>| v.map(|v| Rating::new(what, i64::from(v))).transpose();
+        let answered = |answers: &[StageAnswer]| -> Vec<StageAnswer> {
+            answers
+                .iter()
+                .filter(|a| !a.answer.trim().is_empty())
+                .cloned()
+                .collect()
+        };
         let details = match &self.details {
             Details::Reflection(g) => Details::Reflection(Guided {
                 template: g.template.clone(),
-                answers: g
-                    .answers
-                    .iter()
-                    .filter(|a| !a.answer.trim().is_empty())
-                    .cloned()
-                    .collect(),
+                answers: answered(&g.answers),
             }),
+            Details::Learning(l) => {
+                if self.title.trim().is_empty() {
+                    return Err(Error::invalid(
+                        "title",
+                        "say what the activity was: give it a title (\"Moving Social Work podcast\")",
+                    ));
+                }
+                Details::Learning(Learning {
+                    minutes: match self.time_spent.trim() {
+                        "" => None,
+                        typed => Some(parse_duration(typed, MAX_MINUTES)?),
+                    },
+                    answers: answered(&l.answers),
+                    ..l.clone()
+                })
+            }
             other => other.clone(),
         };
         let mut content = EntryContent {
@@ -352,6 +397,34 @@ mod tests {
         let json = d.to_json();
         assert!(json.contains("\"version\":2"), "{json}");
         assert_eq!(Draft::from_json(&json).expect("read"), d);
+    }
+
+    #[test]
+    fn a_learning_draft_keeps_its_fields_and_half_typed_time_in_json_and_text() {
+        let mut d = Draft::new(Kind::Learning, None);
+        d.title = "Court skills day".into();
+        d.time_spent = "1h3".into();
+        d.details = Details::Learning(Learning {
+            activity: crate::domain::learning::Activity::Course,
+            author: Some("The local authority".into()),
+            answers: vec![StageAnswer {
+                stage: "practice".into(),
+                answer: "Write the chronology first".into(),
+            }],
+            ..Learning::default()
+        });
+        assert_eq!(Draft::from_json(&d.to_json()).expect("read"), d);
+        let text = d.to_text();
+        for part in [
+            "debrief learning activity",
+            "Type: course",
+            "By: The local authority",
+            "Time spent: 1h3",
+            "## How it changes my practice\nWrite the chronology first",
+        ] {
+            assert!(text.contains(part), "{part}: {text}");
+        }
+        assert_eq!(d.headline(), "Court skills day");
     }
 
     #[test]

@@ -120,6 +120,12 @@ fn timeline() -> Vec<Binding> {
             false,
         ),
         b(&[Key::ch('l')], Action::LogRecovery, "log recovery", false),
+        b(
+            &[Key::ch('L')],
+            Action::NewLearning,
+            "record learning",
+            false,
+        ),
     ];
     t.extend(entry_actions(false));
     t.extend([

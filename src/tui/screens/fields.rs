@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::domain::{Draft, Flag, Flags};
+use crate::domain::{Draft, Flag, Flags, Kind};
 
 /// A 0-10 rating typed with digits: `1` then `0` makes 10; arrows step; Backspace clears.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -171,7 +171,13 @@ impl CommonFields {
             (None, None) => "now, or e.g. yesterday 17:30, 20/11/2026 14:00".to_string(),
         };
         CommonFields {
-            title: single_line(&d.title, "optional; the first line stands in"),
+            title: single_line(
+                &d.title,
+                match d.kind() {
+                    Kind::Learning => "what it was (needed): \"Moving Social Work podcast\"",
+                    _ => "optional; the first line stands in",
+                },
+            ),
             when: single_line(&d.when, &when_hint),
             tags: single_line(&d.tags, "e.g. home-visit court"),
             stress: RatingField::new(d.stress),

@@ -8,9 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::fields::text_of;
-use super::form::{EntryForm, Focus, Part};
+use super::form::{EntryForm, Focus, Part, Stages};
+use crate::domain::learning::Activity;
 use crate::present::detail_sections;
 use crate::tui::screen::Ctx;
+use crate::tui::theme::Theme;
 use crate::tui::widgets::stress_bar::stress_spans;
 use crate::tui::widgets::text::sections;
 
@@ -20,11 +22,12 @@ pub fn render(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let t = &ctx.theme;
     let details = match &f.part {
         Part::Plain(d) => sections(&detail_sections(d), t),
-        Part::Guided { .. } => Vec::new(),
+        Part::Guided(_) | Part::Learning(..) => Vec::new(),
     };
-    let detail_rows = (details.len() as u16).min(area.height.saturating_sub(9) / 2);
+    let rows = f.rows().len() as u16;
+    let detail_rows = (details.len() as u16).min(area.height.saturating_sub(rows + 3) / 2);
     let [form, text, below] = Layout::vertical([
-        Constraint::Length(6),
+        Constraint::Length(rows),
         Constraint::Min(3),
         Constraint::Length(detail_rows),
     ])
@@ -45,34 +48,42 @@ pub fn render(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
 
 fn fields(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let t = &ctx.theme;
-    let label = |focus: Focus, name: &str| {
-        let on = f.focus == focus;
-        Span::styled(
-            format!("{}{name:<8}", if on { "›" } else { " " }),
-            if on { t.focus_border } else { t.dim },
-        )
-    };
     let x = area.x + 1;
     let w = area.width.saturating_sub(2);
-    let field_area = |row: u16| Rect::new(x + LABEL, area.y + row, w.saturating_sub(LABEL), 1);
-    buf.set_line(x, area.y, &Line::from(label(Focus::Title, "Title")), w);
-    f.common.title.render(field_area(0), buf);
-    buf.set_line(x, area.y + 1, &Line::from(label(Focus::When, "When")), w);
-    f.common.when.render(field_area(1), buf);
-    buf.set_line(x, area.y + 2, &Line::from(label(Focus::Tags, "Tags")), w);
-    f.common.tags.render(field_area(2), buf);
-    for (row, focus, name, value) in [
-        (3, Focus::Stress, "Stress", f.common.stress.value),
-        (4, Focus::Energy, "Energy", f.common.energy.value),
-    ] {
-        let mut spans = vec![label(focus, name)];
-        match value {
-            Some(_) if focus == Focus::Stress => spans.extend(stress_spans(value, t)),
-            Some(v) => spans.push(Span::raw(format!("{v:>2}/10"))),
-            None => spans.push(Span::styled(" –  (type 0-10)", t.dim)),
+    for (row, (focus, name)) in (area.y..area.bottom()).zip(f.rows()) {
+        let on = f.focus == focus;
+        let label = Span::styled(
+            format!("{}{name:<8}", if on { "›" } else { " " }),
+            if on { t.focus_border } else { t.dim },
+        );
+        let mut spans = vec![label];
+        match (focus, &f.part) {
+            (Focus::Stress | Focus::Energy, _) => {
+                let value = if focus == Focus::Stress {
+                    f.common.stress.value
+                } else {
+                    f.common.energy.value
+                };
+                match value {
+                    Some(_) if focus == Focus::Stress => spans.extend(stress_spans(value, t)),
+                    Some(v) => spans.push(Span::raw(format!("{v:>2}/10"))),
+                    None => spans.push(Span::styled(" –  (type 0-10)", t.dim)),
+                }
+            }
+            (Focus::Flags, _) => spans.extend(flag_spans(f, t)),
+            (Focus::Activity, Part::Learning(l, _)) => {
+                spans.extend(activity_spans(l.activity, on, w.saturating_sub(LABEL), t))
+            }
+            _ => {}
         }
-        buf.set_line(x, area.y + row, &Line::from(spans), w);
+        buf.set_line(x, row, &Line::from(spans), w);
+        if let Some(text) = f.one_line_field(focus) {
+            text.render(Rect::new(x + LABEL, row, w.saturating_sub(LABEL), 1), buf);
+        }
     }
+}
+
+fn flag_spans(f: &EntryForm, t: &Theme) -> Vec<Span<'static>> {
     let flag = |on: bool, key: &str, name: &str| {
         Span::styled(
             format!("[{}] {key} {name}   ", if on { "x" } else { " " }),
@@ -80,13 +91,35 @@ fn fields(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         )
     };
     let flags = f.common.flags;
-    let line = Line::from(vec![
-        label(Focus::Flags, "Flags"),
+    vec![
         flag(flags.starred, "s", "★ star"),
         flag(flags.for_supervision, "f", "⚑ for supervision"),
         flag(flags.unfinished, "u", "✎ finish later"),
-    ]);
-    buf.set_line(x, area.y + 5, &line, w);
+    ]
+}
+
+/// Every kind of learning with the chosen one marked, or only the chosen one when narrow.
+fn activity_spans(chosen: Activity, focused: bool, width: u16, t: &Theme) -> Vec<Span<'static>> {
+    let all: usize = Activity::ALL.iter().map(|a| a.as_str().len() + 3).sum();
+    let hint = if focused { "  ←→ or a letter" } else { "" };
+    if all + hint.len() > usize::from(width) {
+        return vec![
+            Span::styled(format!("‹ {chosen} ›"), t.key),
+            Span::styled(hint, t.dim),
+        ];
+    }
+    let mut spans: Vec<Span> = Activity::ALL
+        .iter()
+        .map(|a| {
+            if *a == chosen {
+                Span::styled(format!("[{a}] "), if focused { t.selected } else { t.key })
+            } else {
+                Span::styled(format!(" {a}  "), t.dim)
+            }
+        })
+        .collect();
+    spans.push(Span::styled(hint, t.dim));
+    spans
 }
 
 fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
@@ -101,7 +134,11 @@ fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
             border
         },
     )];
-    if let Part::Guided { template, stages } = &f.part {
+    if let Some(Stages {
+        template,
+        areas: stages,
+    }) = f.part.stages()
+    {
         let named = |i: usize, stage: &crate::domain::templates::Stage| {
             let done = if text_of(&stages[i]).trim().is_empty() {
                 ""
@@ -146,7 +183,8 @@ fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         ..inner
     };
     let editing = match (f.focus, &f.part) {
-        (Focus::Stage(i), Part::Guided { template, stages }) => {
+        (Focus::Stage(i), Part::Guided(s) | Part::Learning(_, s)) => {
+            let (template, stages) = (s.template, &s.areas);
             let prompts: Vec<Line> = template.stages[i]
                 .prompts
                 .iter()

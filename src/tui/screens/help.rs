@@ -59,6 +59,7 @@ impl HelpOverlay {
             ScreenId::Editor => &[
                 "In fields: 0-10 or ←/→ for ratings (Backspace clears), s/f/u toggle flags.",
                 "Text: emacs-style keys (Ctrl-A/E line start/end). Tab moves to each stage.",
+                "Learning: the kind changes with ←/→ or Space, or the first letter of a kind.",
             ],
             ScreenId::Search => &[crate::domain::query::FILTER_HELP],
             ScreenId::Checkin => &[

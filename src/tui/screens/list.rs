@@ -143,6 +143,7 @@ impl View for ListScreen {
             (Action::NewCheckin, _) => new(Kind::Checkin),
             (Action::NewSupervision, _) => new(Kind::Supervision),
             (Action::LogRecovery, _) => new(Kind::Recovery),
+            (Action::NewLearning, _) => new(Kind::Learning),
             (Action::StartReview, _) => vec![Cmd::Push(Screen::Review(Box::default()))],
             (Action::NewWithModel, _) => vec![Cmd::Push(Screen::Templates(
                 super::picker::TemplatePicker::new(ctx),

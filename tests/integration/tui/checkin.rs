@@ -6,12 +6,6 @@ use super::*;
 use debrief::config::ThemeName;
 use debrief::tui::screens::checkin::view::art_position;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn snap(name: &str, (w, h): (u16, u16), screen: String) {
-    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
-}
-
 fn empty(size: (u16, u16)) -> Harness {
     Harness::new(Store::open_in_memory().expect("store"), size)
 }
@@ -327,36 +321,36 @@ fn each_step_drawn_at_80x24_and_120x40() {
             s.contains("clearly stirred up") && s.contains("Energy now"),
             "{s}"
         );
-        snap("checkin_ratings", size, s);
+        snap!("checkin_ratings", size, s);
         h.chars("4c2a");
         let s = h.screen();
         assert!(s.contains("chest") && s.contains("tight 2"), "{s}");
-        snap("checkin_body", size, s);
+        snap!("checkin_body", size, s);
         h.chars("s2");
         let s = h.screen();
         assert!(
             s.contains("shoulders: what is it like?") && s.contains("b tense"),
             "{s}"
         );
-        snap("checkin_sensations", size, s);
+        snap!("checkin_sensations", size, s);
         h.key(KeyCode::Esc);
         h.key(KeyCode::Tab);
         h.chars("1a");
         let s = h.screen();
         assert!(s.contains("Chosen: anxious (2/3)"), "{s}");
-        snap("checkin_emotions", size, s);
+        snap!("checkin_emotions", size, s);
         h.key(KeyCode::Tab);
         h.chars("a4");
         let s = h.screen();
         assert!(s.contains("[x] lone or late visit"), "{s}");
-        snap("checkin_context", size, s);
+        snap!("checkin_context", size, s);
         h.key(KeyCode::Tab);
         h.chars("After the visit");
         let s = h.screen();
         assert!(s.contains("After the visit"), "{s}");
-        snap("checkin_note", size, s);
+        snap!("checkin_note", size, s);
         h.key(KeyCode::F(2));
-        snap("checkin_support", size, h.screen());
+        snap!("checkin_support", size, h.screen());
     }
 }
 

@@ -4,9 +4,21 @@
 //! `snapshots`: every screen at 80x24 and 120x40; `flows`: whole tasks as a person does them;
 //! `defects`: each defect found in the old shape, with the test that failed before its fix.
 
+/// The sizes every screen is drawn at: a small terminal and a roomy one.
+pub const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// A snapshot named after the screen and the size, kept beside the calling module.
+macro_rules! snap {
+    ($name:expr, $size:expr, $screen:expr) => {{
+        let (w, h): (u16, u16) = $size;
+        insta::assert_snapshot!(format!("{}_{w}x{h}", $name), $screen);
+    }};
+}
+
 mod checkin;
 mod defects;
 mod flows;
+mod learning;
 mod review;
 mod snapshots;
 mod templates;

@@ -3,12 +3,6 @@
 
 use super::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn snap(name: &str, (w, h): (u16, u16), screen: String) {
-    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
-}
-
 /// The fixture journal with one more entry of stress 8 in the week before the clock's now.
 fn journal() -> Store {
     let mut store = fixture();
@@ -28,14 +22,14 @@ fn a_weekly_review_is_answered_and_saved_as_a_reflection() {
         assert_eq!(h.screen_id(), ScreenId::Review);
         let s = h.screen();
         assert!(s.contains("w the week: the last 7 days"), "{s}");
-        snap("review_choose", size, s);
+        snap!("review_choose", size, s);
         h.key(KeyCode::Char('w'));
         let s = h.screen();
         assert!(
             s.contains("question 1 of") && s.contains("you rated your stress 8 and wrote"),
             "{s}"
         );
-        snap("review_question", size, s);
+        snap!("review_question", size, s);
         h.chars("It still sits with me");
         h.key(KeyCode::Tab);
         h.key(KeyCode::Tab);

@@ -4,12 +4,6 @@
 use super::*;
 use debrief::config::ThemeName;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn snap(name: &str, (w, h): (u16, u16), screen: String) {
-    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
-}
-
 #[test]
 fn welcome_timeline_reader_and_help() {
     for size in SIZES {
@@ -19,12 +13,12 @@ fn welcome_timeline_reader_and_help() {
             s.contains("Welcome to debrief") && s.contains("n  write a reflection"),
             "{s}"
         );
-        snap("welcome", size, s);
+        snap!("welcome", size, s);
 
         let mut h = Harness::new(fixture(), size);
         let s = h.screen();
         assert!(s.contains("› 12:05") && s.contains("#foster-ca"), "{s}");
-        snap("timeline", size, s);
+        snap!("timeline", size, s);
 
         h.key(KeyCode::Char('?'));
         let s = h.screen();
@@ -32,7 +26,7 @@ fn welcome_timeline_reader_and_help() {
             s.contains("Keys: timeline") && s.contains("timeline.new"),
             "{s}"
         );
-        snap("timeline_help", size, s);
+        snap!("timeline_help", size, s);
         h.key(KeyCode::Esc);
         assert_eq!(h.screen_id(), ScreenId::Timeline, "any key closes the help");
 
@@ -44,7 +38,7 @@ fn welcome_timeline_reader_and_help() {
             s.contains("Jaw clenched") && s.contains("jaw and mouth: clenched (3/3)"),
             "{s}"
         );
-        snap("reader_checkin", size, s);
+        snap!("reader_checkin", size, s);
     }
 }
 
@@ -57,7 +51,7 @@ fn forms_of_each_kind() {
         assert_eq!(h.screen_id(), ScreenId::Editor);
         let s = h.screen();
         assert!(s.contains("Editing #3 (reflection)"), "{s}");
-        snap("form_reflection", size, s);
+        snap!("form_reflection", size, s);
         h.key(KeyCode::Esc);
 
         let config = Config {
@@ -75,7 +69,7 @@ fn forms_of_each_kind() {
         if size.0 >= 120 {
             assert!(s.contains("Action plan"), "every stage by name: {s}");
         }
-        snap("form_guided", size, s);
+        snap!("form_guided", size, s);
 
         let mut c = Harness::new(fixture(), size);
         c.key(KeyCode::Down);
@@ -85,7 +79,7 @@ fn forms_of_each_kind() {
             s.contains("Editing check-in #2") && s.contains("8/10"),
             "a check-in is edited in its steps: {s}"
         );
-        snap("form_checkin", size, s);
+        snap!("form_checkin", size, s);
         c.key(KeyCode::Char('3'));
         c.key(KeyCode::Esc);
         let s = c.screen();
@@ -93,7 +87,7 @@ fn forms_of_each_kind() {
             s.contains("Unsaved changes") && s.contains("keep as a draft"),
             "{s}"
         );
-        snap("dialog_leave", size, s);
+        snap!("dialog_leave", size, s);
     }
 }
 
@@ -105,14 +99,14 @@ fn search_trash_and_their_dialogs() {
         h.chars("jaw");
         let s = h.screen();
         assert!(s.contains("1 result") && s.contains("Jaw clenched"), "{s}");
-        snap("search", size, s);
+        snap!("search", size, s);
         h.key(KeyCode::F(1));
         let s = h.screen();
         assert!(
             s.contains("Keys: search") && s.contains("search.open"),
             "{s}"
         );
-        snap("search_help", size, s);
+        snap!("search_help", size, s);
         h.key(KeyCode::Esc);
         h.key(KeyCode::Esc);
 
@@ -121,14 +115,14 @@ fn search_trash_and_their_dialogs() {
         assert_eq!(h.screen_id(), ScreenId::Trash);
         let s = h.screen();
         assert!(s.contains("Café visit"), "{s}");
-        snap("trash", size, s);
+        snap!("trash", size, s);
         h.key(KeyCode::Char('P'));
         let s = h.screen();
         assert!(
             s.contains("Delete for good?") && s.contains("y delete it"),
             "{s}"
         );
-        snap("dialog_purge", size, s);
+        snap!("dialog_purge", size, s);
     }
 }
 
@@ -148,7 +142,7 @@ fn the_draft_dialog() {
             s.contains("A draft was not saved") && s.contains("Shoulders up"),
             "{s}"
         );
-        snap("dialog_draft", size, s);
+        snap!("dialog_draft", size, s);
     }
 }
 

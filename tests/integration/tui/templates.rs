@@ -3,12 +3,6 @@
 
 use super::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn snap(name: &str, (w, h): (u16, u16), screen: String) {
-    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
-}
-
 #[test]
 fn the_picker_lists_every_model_and_opens_the_chosen_one() {
     for size in SIZES {
@@ -33,7 +27,7 @@ fn the_picker_lists_every_model_and_opens_the_chosen_one() {
             s.contains("Kolb's learning cycle  4 stages  (default)"),
             "{s}"
         );
-        snap("template_picker", size, s);
+        snap!("template_picker", size, s);
         // Enter takes the selected one, which starts at the default.
         h.key(KeyCode::Enter);
         assert!(
@@ -53,7 +47,7 @@ fn the_picker_lists_every_model_and_opens_the_chosen_one() {
             s.contains("Structured reflection (Johns)") && s.contains("Pause and notice"),
             "{s}"
         );
-        snap("template_editor_johns", size, s);
+        snap!("template_editor_johns", size, s);
         h.key(KeyCode::Esc);
     }
 }

@@ -8,10 +8,12 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
+use self::learning::LearningFields;
 use super::fields::{CommonFields, text_area, text_of};
 pub use super::keeper::DRAFT_DELAY;
 use super::keeper::{AfterSave, Keeper, Outcome, Writes};
 use crate::domain::draft::answers_for;
+use crate::domain::learning::LEARNING_TEMPLATE;
 use crate::domain::templates::{self, Template};
 use crate::domain::{Details, Draft, Entry, Guided, Kind, StageAnswer};
 use crate::keys::{Action, ScreenId};
@@ -27,20 +29,73 @@ pub enum Focus {
     Stress,
     Energy,
     Flags,
+    /// A learning activity's kind, author, link and time spent.
+    Activity,
+    Author,
+    Link,
+    Time,
     Body,
     /// A stage of a guided reflection.
     Stage(usize),
 }
 
+/// One text area per stage of `template`, in stage order.
+pub struct Stages {
+    pub template: &'static Template,
+    pub areas: Vec<TextArea<'static>>,
+}
+
+impl Stages {
+    fn of(template: &'static Template, answers: &[StageAnswer]) -> Stages {
+        Stages {
+            template,
+            areas: answers_for(template, answers)
+                .iter()
+                .map(|a| text_area(&a.answer, "your answer (may stay empty)"))
+                .collect(),
+        }
+    }
+
+    /// The stages answered, in order.
+    fn answers(&self) -> Vec<StageAnswer> {
+        self.template
+            .stages
+            .iter()
+            .zip(&self.areas)
+            .map(|(s, t)| StageAnswer {
+                stage: s.key.clone(),
+                answer: text_of(t),
+            })
+            .filter(|a| !a.answer.is_empty())
+            .collect()
+    }
+}
+
 /// What the entry's kind adds to the common fields.
 pub enum Part {
-    /// A reflection guided by `template`: one text area per stage, in stage order.
-    Guided {
-        template: &'static Template,
-        stages: Vec<TextArea<'static>>,
-    },
+    /// A reflection guided by a model.
+    Guided(Stages),
+    /// A learning activity: what it was, and the reflection on it.
+    Learning(Box<LearningFields>, Stages),
     /// Any other kind: its details are kept as they are and shown read-only.
     Plain(Details),
+}
+
+impl Part {
+    /// The stages being answered, if the kind has any.
+    pub fn stages(&self) -> Option<&Stages> {
+        match self {
+            Part::Guided(s) | Part::Learning(_, s) => Some(s),
+            Part::Plain(_) => None,
+        }
+    }
+
+    fn stages_mut(&mut self) -> Option<&mut Stages> {
+        match self {
+            Part::Guided(s) | Part::Learning(_, s) => Some(s),
+            Part::Plain(_) => None,
+        }
+    }
 }
 
 /// The form's state.
@@ -59,7 +114,7 @@ impl EntryForm {
     /// A blank form for a new entry of `kind` (a reflection guided by `template`).
     pub fn new(kind: Kind, template: &str) -> EntryForm {
         let mut form = EntryForm::from_parts(&Draft::new(kind, Some(template)), None);
-        if matches!(form.part, Part::Guided { .. }) {
+        if matches!(form.part, Part::Guided(_)) {
             form.focus = Focus::Stage(0);
         }
         form.show_cursor();
@@ -81,22 +136,23 @@ impl EntryForm {
     }
 
     fn from_parts(d: &Draft, draft_id: Option<i64>) -> EntryForm {
-        let guided = match &d.details {
+        let part = match &d.details {
             Details::Reflection(Guided {
                 template: Some(t),
                 answers,
-            }) => templates::find(t).map(|template| (template, answers)),
+            }) => templates::find(t).map(|t| Part::Guided(Stages::of(t, answers))),
+            Details::Learning(l) => templates::find(LEARNING_TEMPLATE).map(|t| {
+                Part::Learning(
+                    Box::new(LearningFields::of(l, &d.time_spent)),
+                    Stages::of(t, &l.answers),
+                )
+            }),
             _ => None,
-        };
-        let part = match guided {
-            Some((template, answers)) => Part::Guided {
-                template,
-                stages: answers_for(template, answers)
-                    .iter()
-                    .map(|a| text_area(&a.answer, "your answer (may stay empty)"))
-                    .collect(),
-            },
-            None => Part::Plain(d.details.clone()),
+        }
+        .unwrap_or_else(|| Part::Plain(d.details.clone()));
+        let focus = match part {
+            Part::Learning(..) => Focus::Title,
+            _ => Focus::Body,
         };
         let mut form = EntryForm {
             // Replaced below, once the fields can make the draft it compares with.
@@ -112,7 +168,7 @@ impl EntryForm {
             common: CommonFields::of(d, None),
             body: text_area(&d.body, "Write here. Nothing leaves this computer."),
             part,
-            focus: Focus::Body,
+            focus,
             edit_file: None,
         };
         form.keeper = Keeper::new(form.snapshot(), draft_id, AfterSave::Read);
@@ -138,24 +194,18 @@ impl EntryForm {
         let mut d = Draft {
             entry_id: self.keeper.entry_id,
             body: text_of(&self.body),
-            details: match &self.part {
-                Part::Guided { template, stages } => Details::Reflection(Guided {
-                    template: Some(template.id.clone()),
-                    answers: template
-                        .stages
-                        .iter()
-                        .zip(stages)
-                        .map(|(s, t)| StageAnswer {
-                            stage: s.key.clone(),
-                            answer: text_of(t),
-                        })
-                        .filter(|a| !a.answer.is_empty())
-                        .collect(),
-                }),
-                Part::Plain(details) => details.clone(),
-            },
             ..Draft::default()
         };
+        match &self.part {
+            Part::Guided(s) => {
+                d.details = Details::Reflection(Guided {
+                    template: Some(s.template.id.clone()),
+                    answers: s.answers(),
+                });
+            }
+            Part::Learning(about, s) => about.fill(&mut d, s.answers()),
+            Part::Plain(details) => d.details = details.clone(),
+        }
         self.common.fill(&mut d);
         d
     }
@@ -170,19 +220,37 @@ impl EntryForm {
         self.keeper.id
     }
 
+    /// The one-line fields above the text, in order, with their labels.
+    pub fn rows(&self) -> Vec<(Focus, &'static str)> {
+        match self.part {
+            // Stress and energy say little about a podcast; they stay as they are.
+            Part::Learning(..) => vec![
+                (Focus::Title, "Title"),
+                (Focus::When, "When"),
+                (Focus::Activity, "Type"),
+                (Focus::Author, "By"),
+                (Focus::Link, "Link"),
+                (Focus::Time, "Time"),
+                (Focus::Tags, "Tags"),
+                (Focus::Flags, "Flags"),
+            ],
+            _ => vec![
+                (Focus::Title, "Title"),
+                (Focus::When, "When"),
+                (Focus::Tags, "Tags"),
+                (Focus::Stress, "Stress"),
+                (Focus::Energy, "Energy"),
+                (Focus::Flags, "Flags"),
+            ],
+        }
+    }
+
     /// The order Tab moves through.
     fn order(&self) -> Vec<Focus> {
-        let mut v = vec![
-            Focus::Title,
-            Focus::When,
-            Focus::Tags,
-            Focus::Stress,
-            Focus::Energy,
-            Focus::Flags,
-            Focus::Body,
-        ];
-        if let Part::Guided { stages, .. } = &self.part {
-            v.extend((0..stages.len()).map(Focus::Stage));
+        let mut v: Vec<Focus> = self.rows().into_iter().map(|(f, _)| f).collect();
+        v.push(Focus::Body);
+        if let Some(s) = self.part.stages() {
+            v.extend((0..s.areas.len()).map(Focus::Stage));
         }
         v
     }
@@ -203,13 +271,10 @@ impl EntryForm {
 
     /// The text area with the keyboard, if the focus is on one.
     pub fn focused_text(&self) -> Option<&TextArea<'static>> {
-        match (self.focus, &self.part) {
-            (Focus::Title, _) => Some(&self.common.title),
-            (Focus::When, _) => Some(&self.common.when),
-            (Focus::Tags, _) => Some(&self.common.tags),
-            (Focus::Body, _) => Some(&self.body),
-            (Focus::Stage(i), Part::Guided { stages, .. }) => stages.get(i),
-            _ => None,
+        match self.focus {
+            Focus::Body => Some(&self.body),
+            Focus::Stage(i) => self.part.stages().and_then(|s| s.areas.get(i)),
+            other => self.one_line_field(other),
         }
     }
 
@@ -219,7 +284,23 @@ impl EntryForm {
             (Focus::When, _) => Some(&mut self.common.when),
             (Focus::Tags, _) => Some(&mut self.common.tags),
             (Focus::Body, _) => Some(&mut self.body),
-            (Focus::Stage(i), Part::Guided { stages, .. }) => stages.get_mut(i),
+            (Focus::Author, Part::Learning(l, _)) => Some(&mut l.author),
+            (Focus::Link, Part::Learning(l, _)) => Some(&mut l.link),
+            (Focus::Time, Part::Learning(l, _)) => Some(&mut l.time),
+            (Focus::Stage(i), Part::Guided(s) | Part::Learning(_, s)) => s.areas.get_mut(i),
+            _ => None,
+        }
+    }
+
+    /// The text area of a one-line field, to draw beside its label.
+    pub fn one_line_field(&self, focus: Focus) -> Option<&TextArea<'static>> {
+        match (focus, &self.part) {
+            (Focus::Title, _) => Some(&self.common.title),
+            (Focus::When, _) => Some(&self.common.when),
+            (Focus::Tags, _) => Some(&self.common.tags),
+            (Focus::Author, Part::Learning(l, _)) => Some(&l.author),
+            (Focus::Link, Part::Learning(l, _)) => Some(&l.link),
+            (Focus::Time, Part::Learning(l, _)) => Some(&l.time),
             _ => None,
         }
     }
@@ -232,9 +313,14 @@ impl EntryForm {
         self.common.when.set_cursor_style(none);
         self.common.tags.set_cursor_style(none);
         self.body.set_cursor_style(none);
-        if let Part::Guided { stages, .. } = &mut self.part {
-            for s in stages {
-                s.set_cursor_style(none);
+        if let Some(s) = self.part.stages_mut() {
+            for a in &mut s.areas {
+                a.set_cursor_style(none);
+            }
+        }
+        if let Part::Learning(l, _) = &mut self.part {
+            for a in l.areas_mut() {
+                a.set_cursor_style(none);
             }
         }
         if let Some(t) = self.focused_text_mut() {
@@ -250,15 +336,18 @@ impl EntryForm {
     fn key(&mut self, key: KeyEvent, now: Instant) {
         let before = self.snapshot();
         match self.focus {
-            Focus::Title | Focus::When | Focus::Tags if key.code == KeyCode::Enter => {
-                self.cycle_focus(true)
-            }
-            Focus::Stress | Focus::Energy | Focus::Flags if key.code == KeyCode::Enter => {
-                self.cycle_focus(true)
+            // Enter on a one-line field moves on; in the text it starts a new line.
+            f if key.code == KeyCode::Enter && !matches!(f, Focus::Body | Focus::Stage(_)) => {
+                return self.cycle_focus(true);
             }
             Focus::Stress => self.common.stress.key(key.code),
             Focus::Energy => self.common.energy.key(key.code),
             Focus::Flags => self.common.flag_key(&key),
+            Focus::Activity => {
+                if let Part::Learning(l, _) = &mut self.part {
+                    l.activity_key(key.code);
+                }
+            }
             _ => {
                 if let Some(t) = self.focused_text_mut() {
                     t.input(key);
@@ -273,7 +362,12 @@ impl EntryForm {
     fn paste(&mut self, text: &str, now: Instant) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         match self.focus {
-            Focus::Title | Focus::When | Focus::Tags => {
+            Focus::Title
+            | Focus::When
+            | Focus::Tags
+            | Focus::Author
+            | Focus::Link
+            | Focus::Time => {
                 if let Some(t) = self.focused_text_mut() {
                     t.insert_str(text.replace('\n', " "));
                 }
@@ -306,8 +400,8 @@ impl EntryForm {
             Some(id) => format!("Editing #{id} ({what})"),
             None => format!("New {what}"),
         };
-        if let Part::Guided { template, .. } = &self.part {
-            h.push_str(&format!(" · {}", template.name));
+        if let Part::Guided(s) = &self.part {
+            h.push_str(&format!(" · {}", s.template.name));
         }
         h
     }
@@ -419,5 +513,6 @@ impl View for EntryForm {
     }
 }
 
+mod learning;
 #[cfg(test)]
 mod tests;
