@@ -33,6 +33,10 @@ fn run(args: Cli) -> debrief::Result<()> {
         std::io::stdout().is_terminal(),
     );
     match args.command {
+        // On a terminal a review opens in the interface, to be answered.
+        Some(cli::Command::Review(r)) if stdin && stdout && r.to_answer() => {
+            debrief::tui::run_from(&session, debrief::tui::Start::Review(r.kind))
+        }
         Some(command) => cli::run(&session, command),
         None if stdin && stdout && args.limit.is_none() => debrief::tui::run(&session),
         None => cli::bare(&session, args.limit, !stdin),

@@ -124,6 +124,7 @@ fn guided(args: &AddArgs) -> Result<Option<Guided>> {
     Ok(Some(Guided {
         template: Some(template.id.clone()),
         answers,
+        review: None,
     }))
 }
 

@@ -127,6 +127,7 @@ mod tests {
                 stage: "what".into(),
                 answer: "We met at the door.".into(),
             }],
+            review: None,
         });
         let text = templates::editor_text(&c);
         assert!(text.contains("## What?"), "{text}");

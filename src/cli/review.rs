@@ -21,8 +21,19 @@ pub struct ReviewArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Print the questions even on a terminal, instead of opening the review to answer.
+    #[arg(long, conflicts_with = "json")]
+    pub print: bool,
 }
 
+impl ReviewArgs {
+    /// On a terminal, should the review open to be answered (rather than be printed)?
+    pub fn to_answer(&self) -> bool {
+        !self.json && !self.print
+    }
+}
+
+/// Print the review (the interface, opened by the caller, answers it).
 pub fn run(session: &Session, args: ReviewArgs) -> Result<()> {
     let store = session.open_store_to_read()?;
     let r = crate::review::gather(&store, args.kind, &session.clock)?;
@@ -51,6 +62,21 @@ fn write_text(out: &mut impl Write, p: Painter, session: &Session, r: &Review) -
         day(r.to)
     )?;
     writeln!(out, "{}", p.paint(&counts_line(r), Role::Dim))?;
+    if let Some(last) = &r.last_answered {
+        writeln!(
+            out,
+            "{}",
+            p.paint(
+                &format!(
+                    "Your last {} (up to {}) is entry {}.",
+                    r.kind.name(),
+                    day(last.to),
+                    last.entry
+                ),
+                Role::Dim
+            )
+        )?;
+    }
     writeln!(out)?;
     for (i, q) in r.questions.iter().enumerate() {
         writeln!(out, "{}. {}", i + 1, q.text)?;
@@ -78,7 +104,10 @@ fn write_text(out: &mut impl Write, p: Painter, session: &Session, r: &Review) -
         out,
         "{}",
         p.paint(
-            "To answer, open the journal and press r (your answers are saved as a reflection).",
+            &format!(
+                "To answer: debrief review {} on a terminal, or r in the journal (answers are saved as a reflection).",
+                r.kind
+            ),
             Role::Dim
         )
     )?;

@@ -74,6 +74,7 @@ impl From<DraftV1> for Draft {
                     Details::Reflection(Guided {
                         template: Some(t.id.clone()),
                         answers,
+                        review: None,
                     }),
                 )
             }
@@ -108,6 +109,7 @@ impl Draft {
                     .filter(|t| *t != templates::FREE && templates::find(t).is_some())
                     .map(String::from),
                 answers: Vec::new(),
+                review: None,
             }),
             other => other.empty_details(),
         };
@@ -283,6 +285,7 @@ impl Draft {
             Details::Reflection(g) => Details::Reflection(Guided {
                 template: g.template.clone(),
                 answers: answered(&g.answers),
+                review: g.review,
             }),
             Details::Learning(l) => {
                 if self.title.trim().is_empty() {
@@ -442,6 +445,7 @@ mod tests {
                     stage: "what".into(),
                     answer: "We met at the door.".into()
                 }],
+                review: None,
             })
         );
         let checkin = r#"{"kind":"checkin","body":"tense","entry_id":4}"#;
@@ -461,6 +465,7 @@ mod tests {
                 stage: "so_what".into(),
                 answer: "It mattered.".into(),
             }],
+            review: None,
         });
         let text = d.to_text();
         assert!(
@@ -503,6 +508,7 @@ mod tests {
         d.details = Details::Reflection(Guided {
             template: Some("driscoll".into()),
             answers,
+            review: None,
         });
         match d.to_content().expect("content").details {
             Details::Reflection(g) => {

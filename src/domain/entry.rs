@@ -101,6 +101,8 @@ pub struct Guided {
     pub template: Option<String>,
     /// Non-empty answers in stage order.
     pub answers: Vec<StageAnswer>,
+    /// The review this reflection answers, and the period it looked back on.
+    pub review: Option<super::reviewed::ReviewOf>,
 }
 
 impl Guided {
@@ -468,6 +470,7 @@ mod tests {
                     stage: "what".into(),
                     answer: "\nWe met at the door.".into(),
                 }],
+                review: None,
             }),
             ..Default::default()
         };

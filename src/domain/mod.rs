@@ -11,6 +11,7 @@ pub mod filter;
 pub mod learning;
 pub mod query;
 pub mod recovery;
+pub mod reviewed;
 pub mod supervision;
 pub mod tags;
 pub mod templates;

@@ -194,6 +194,7 @@ fn guided_parts(details: &mut Details) -> Option<(&'static Template, &mut Vec<St
         Details::Reflection(Guided {
             template: Some(t),
             answers,
+            ..
         }) => find(t).map(|t| (t, answers)),
         Details::Learning(l) => find(LEARNING_TEMPLATE).map(|t| (t, &mut l.answers)),
         _ => None,

@@ -11,7 +11,7 @@ use crate::domain::learning::LEARNING_TEMPLATE;
 use crate::domain::recovery::describe_minutes;
 use crate::domain::templates;
 use crate::domain::vocab::{List, Vocabulary};
-use crate::domain::{CheckIn, Details, Entry, Learning, StageAnswer, Supervision};
+use crate::domain::{CheckIn, Details, Entry, Guided, Learning, StageAnswer, Supervision};
 
 /// The whole entry, with times on `clock`'s wall clock.
 pub fn entry_sections(e: &Entry, clock: &Clock) -> Vec<Section> {
@@ -66,6 +66,21 @@ fn header(e: &Entry, clock: &Clock) -> Section {
     }
     if let Some(t) = c.title.as_deref().filter(|t| !t.trim().is_empty()) {
         lines.push(vec![Span::new(t, Role::Title)]);
+    }
+    if let Details::Reflection(Guided {
+        review: Some(r), ..
+    }) = &e.content.details
+    {
+        let day = |t| clock.local(t).format("%a %-d %b %Y %H:%M").to_string();
+        lines.push(vec![Span::new(
+            format!(
+                "Answers the {} of {} to {}",
+                r.kind.name(),
+                day(r.from),
+                day(r.to)
+            ),
+            Role::Dim,
+        )]);
     }
     let mut meta: Line = Vec::new();
     let sep = |meta: &mut Line| {
@@ -301,6 +316,7 @@ mod tests {
                     answer: "Kept.".into(),
                 },
             ],
+            review: None,
         });
         let sections = entry_sections(&entry(c), &clock());
         let t = text(&sections);

@@ -59,5 +59,11 @@ pub fn gather(store: &Store, kind: ReviewKind, clock: &Clock) -> Result<Review> 
         }
     }
     r.on_this_day.truncate(10);
+    r.last_answered = store
+        .last_review(kind)?
+        .map(|(entry, period)| super::Answered {
+            entry,
+            to: period.to,
+        });
     Ok(r)
 }

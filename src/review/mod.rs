@@ -7,112 +7,16 @@ mod rules;
 pub use gather::gather;
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::domain::{Entry, EntryId, EntrySummary};
-use crate::{Error, Result};
 
+pub use crate::domain::reviewed::ReviewKind;
 pub use rules::Rule;
-
-/// The kinds of review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReviewKind {
-    /// Today so far: straight after a visit.
-    AfterVisit,
-    /// The last seven days.
-    Week,
-    /// The last thirty days.
-    Month,
-    /// Since the last supervision note (or four weeks).
-    Supervision,
-}
-
-impl ReviewKind {
-    pub const ALL: [ReviewKind; 4] = [
-        ReviewKind::AfterVisit,
-        ReviewKind::Week,
-        ReviewKind::Month,
-        ReviewKind::Supervision,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewKind::AfterVisit => "after-visit",
-            ReviewKind::Week => "week",
-            ReviewKind::Month => "month",
-            ReviewKind::Supervision => "supervision",
-        }
-    }
-
-    /// The heading of the review.
-    pub fn title(self) -> &'static str {
-        match self {
-            ReviewKind::AfterVisit => "After-visit review",
-            ReviewKind::Week => "Weekly review",
-            ReviewKind::Month => "Monthly review",
-            ReviewKind::Supervision => "Before supervision",
-        }
-    }
-
-    /// The period in words, for "nothing was written in this …".
-    fn noun(self) -> &'static str {
-        match self {
-            ReviewKind::AfterVisit => "day",
-            ReviewKind::Week => "week",
-            ReviewKind::Month => "month",
-            ReviewKind::Supervision => "time since supervision",
-        }
-    }
-
-    /// The period this review looks at, ending `now`. `last_supervision` is when the last
-    /// supervision note was written, for the supervision review.
-    pub fn period(
-        self,
-        now: DateTime<Utc>,
-        clock: &Clock,
-        last_supervision: Option<DateTime<Utc>>,
-    ) -> (DateTime<Utc>, DateTime<Utc>) {
-        let from = match self {
-            ReviewKind::AfterVisit => clock.start_of_local_day(now),
-            ReviewKind::Week => now - Duration::days(7),
-            ReviewKind::Month => now - Duration::days(30),
-            ReviewKind::Supervision => last_supervision.unwrap_or_else(|| now - Duration::days(28)),
-        };
-        (from, now)
-    }
-}
-
-impl fmt::Display for ReviewKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for ReviewKind {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<ReviewKind> {
-        let wanted = s.trim().to_lowercase().replace('_', "-");
-        ReviewKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == wanted || (wanted == "visit" && *k == ReviewKind::AfterVisit))
-            .ok_or_else(|| {
-                Error::invalid(
-                    "review",
-                    format!(
-                        "unknown review '{}': use after-visit, week, month or supervision",
-                        s.trim().escape_debug()
-                    ),
-                )
-            })
-    }
-}
 
 /// The writer's own words, and where they come from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -155,6 +59,15 @@ pub struct Review {
     pub questions: Vec<Question>,
     #[serde(skip)]
     pub on_this_day: Vec<EntrySummary>,
+    /// The reflection that answered the last review of this kind, if one did.
+    pub last_answered: Option<Answered>,
+}
+
+/// A review answered earlier: the reflection holding the answers, and the period's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Answered {
+    pub entry: EntryId,
+    pub to: DateTime<Utc>,
 }
 
 /// The question wording, from `assets/review.toml`.
@@ -232,12 +145,8 @@ pub fn review(
         counts: counts(entries),
         questions,
         on_this_day: Vec::new(),
+        last_answered: None,
     }
-}
-
-/// The template id a review's answers are saved under (`review-week`).
-pub fn template_id(kind: ReviewKind) -> String {
-    format!("review-{}", kind.as_str())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::from_ms;
 use crate::domain::recovery::{MAX_MINUTES, Recovery};
+use crate::domain::reviewed::ReviewOf;
 use crate::domain::{
     ActionItem, AgendaItem, BodySensation, CheckIn, Decision, Emotion, EntryId, ItemId, Learning,
     StageAnswer, Supervision,
@@ -25,6 +26,25 @@ pub(super) fn load_answers(conn: &Connection, id: EntryId) -> Result<Vec<StageAn
             })
         },
     )
+}
+
+/// The review a reflection answers, if it answers one.
+pub(super) fn load_review_of(conn: &Connection, id: EntryId) -> Result<Option<ReviewOf>> {
+    let row: Option<(String, i64, i64)> = conn
+        .prepare_cached("SELECT kind, from_ms, to_ms FROM review_periods WHERE entry_id = ?1")?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    row.map(|(kind, from, to)| {
+        Ok(ReviewOf {
+            kind: kind.parse().map_err(|_| Error::Corrupt {
+                what: "a kind of review",
+                value: kind.clone(),
+            })?,
+            from: from_ms(from),
+            to: from_ms(to),
+        })
+    })
+    .transpose()
 }
 
 pub(super) fn load_learning(conn: &Connection, id: EntryId) -> Result<Learning> {

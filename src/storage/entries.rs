@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::details::{
     collect, decode_recovery, load_answers, load_checkin, load_learning, load_recovery,
-    load_supervision,
+    load_review_of, load_supervision,
 };
 use super::{Store, from_ms, to_ms};
 use crate::domain::entry::headline;
@@ -175,6 +175,7 @@ pub(super) fn load_entry(conn: &Connection, id: EntryId) -> Result<Entry> {
         Kind::Reflection => Details::Reflection(Guided {
             template: raw.template,
             answers: load_answers(conn, id)?,
+            review: load_review_of(conn, id)?,
         }),
         Kind::Learning => Details::Learning(load_learning(conn, id)?),
         Kind::Checkin => Details::Checkin(load_checkin(conn, id)?),

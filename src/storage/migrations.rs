@@ -10,6 +10,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/003_draft_claims.sql"),
     include_str!("migrations/004_entry_numbers.sql"),
     include_str!("migrations/005_checkins_recovery.sql"),
+    include_str!("migrations/006_reviews_supervision.sql"),
 ];
 
 /// The schema version this build writes.

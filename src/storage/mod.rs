@@ -10,8 +10,11 @@ mod entries;
 mod import;
 mod migrations;
 mod open;
+mod reviews;
 pub mod search;
+mod supervision;
 mod write;
+mod write_details;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -50,6 +50,8 @@ pub struct EntryRecord {
     pub recovery: Option<Recovery>,
     /// Learning activities: what it was; the reflection is in `answers`.
     pub learning: Option<LearningRecord>,
+    /// Reflections that answer a review: `{"kind": "week", "from": ..., "to": ...}`.
+    pub review: Option<crate::domain::reviewed::ReviewOf>,
 }
 
 /// A learning activity in JSON (its title is the entry's title).
@@ -106,12 +108,14 @@ impl From<&Entry> for EntryRecord {
             supervision: None,
             recovery: None,
             learning: None,
+            review: None,
         };
         match &e.content.details {
             Details::Reflection(g) => {
                 let template = g.template.as_deref().and_then(templates::find);
                 record.template = g.template.clone();
                 record.answers = answer_records(template, &g.answers);
+                record.review = g.review;
             }
             Details::Checkin(ci) => {
                 record.sensations = ci.sensations.clone();

@@ -66,14 +66,24 @@ impl App {
         app
     }
 
+    /// Open on a review of `kind`, over the timeline (`debrief review week` on a terminal).
+    pub fn open_review(&mut self, kind: crate::review::ReviewKind) {
+        let review = super::screens::review::ReviewScreen::of_kind(kind);
+        self.stack.push(Screen::Review(Box::new(review)));
+    }
+
     /// The effects to run when the interface starts.
     pub fn start(&mut self) -> Vec<Effect> {
-        match self.stack.first_mut() {
+        let mut effects = match self.stack.first_mut() {
             Some(Screen::List(list)) => {
                 vec![list.load_newest(), Effect::LoadDrafts]
             }
             _ => vec![Effect::LoadDrafts],
+        };
+        if let Some(Screen::Review(r)) = self.stack.last() {
+            effects.extend(r.loading());
         }
+        effects
     }
 
     /// The screen with the keyboard.

@@ -54,8 +54,23 @@ pub const FIRST_FRAME_ENV: &str = "DEBRIEF_EXIT_AFTER_FIRST_FRAME";
 /// How long to wait for input before checking drafts and signals.
 const POLL: Duration = Duration::from_millis(150);
 
+/// Where the interface opens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Start {
+    /// The timeline.
+    #[default]
+    Timeline,
+    /// A review of this kind, over the timeline.
+    Review(crate::review::ReviewKind),
+}
+
 /// Open the interactive journal.
 pub fn run(session: &Session) -> crate::Result<()> {
+    run_from(session, Start::Timeline)
+}
+
+/// Open the interactive journal at `start`.
+pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
     let (config, warning) = session.load_config();
     if let Some(w) = &warning {
         // Said on the terminal before the screen is taken over, and again in the status line.
@@ -90,6 +105,9 @@ pub fn run(session: &Session) -> crate::Result<()> {
         .unwrap_or((80, 24));
     let label = session.paths.journal.display().to_string();
     let mut app = App::new(&config, keymap, theme, session.clock.clone(), label, size);
+    if let Start::Review(kind) = start {
+        app.open_review(kind);
+    }
     let mut notes: Vec<String> = warning.into_iter().collect();
     notes.extend(problems);
     notes.extend(session.template_problems.iter().cloned());

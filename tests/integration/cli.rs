@@ -83,6 +83,16 @@ impl Journal {
         script
     }
 
+    /// The journal opened directly, as another process would.
+    pub fn store(&self) -> debrief::storage::Store {
+        let options = debrief::storage::StoreOptions {
+            backups: self.dir.path().join("backups"),
+            busy_timeout: std::time::Duration::from_millis(500),
+            now: debrief::clock::Clock::system().now(),
+        };
+        debrief::storage::Store::open(&self.db(), &options).expect("open")
+    }
+
     pub fn fails(&self, args: &[&str], message: &str) {
         self.cmd()
             .args(args)

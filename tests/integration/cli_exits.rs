@@ -6,18 +6,13 @@ use std::os::unix::fs::PermissionsExt;
 use std::process::{Command, Stdio};
 
 use debrief::domain::*;
-use debrief::storage::{Store, StoreOptions};
+use debrief::storage::Store;
 use predicates::str::contains;
 
 use super::cli::Journal;
 
 fn store(j: &Journal) -> Store {
-    let options = StoreOptions {
-        backups: j.dir.path().join("backups"),
-        busy_timeout: std::time::Duration::from_millis(500),
-        now: debrief::clock::Clock::system().now(),
-    };
-    Store::open(&j.db(), &options).expect("open")
+    j.store()
 }
 
 /// Write `n` entries through the library (fast), long enough to overflow a pipe.
@@ -141,6 +136,7 @@ fn editing_a_guided_reflection_shows_and_keeps_its_stage_answers() {
             stage: "what".into(),
             answer: "We met at the door.".into(),
         }],
+        review: None,
     });
     let now = debrief::clock::Clock::system().now();
     let id = store(&j).add_entry(&c, now, 0, now).expect("add");

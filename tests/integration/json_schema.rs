@@ -201,6 +201,7 @@ fn journal() -> Journal {
             stage: "so_what".into(),
             answer: "It mattered.".into(),
         }],
+        review: None,
     });
     let now = options.now;
     store.add_entry(&session, now, 0, now).expect("session");

@@ -81,3 +81,44 @@ fn a_supervision_review_starts_at_the_last_supervision_note() {
         "After supervision: a long day"
     );
 }
+
+#[test]
+fn the_last_answered_review_is_named_and_kept_in_json() {
+    let j = fixture();
+    let out = j.run(&["review", "week", "--print"]);
+    assert!(!out.contains("Your last weekly review"), "none yet: {out}");
+    assert!(
+        out.contains("To answer: debrief review week on a terminal"),
+        "{out}"
+    );
+    // A review answered in the interface, as the review screen saves it.
+    let id = {
+        let mut store = j.store();
+        let now = debrief::clock::Clock::system().now();
+        let mut c = debrief::domain::EntryContent::text("## What stayed with me?\nThe cold flat");
+        c.details = debrief::domain::Details::Reflection(debrief::domain::Guided {
+            review: Some(debrief::domain::reviewed::ReviewOf {
+                kind: debrief::review::ReviewKind::Week,
+                from: now - chrono::Duration::days(7),
+                to: now,
+            }),
+            ..debrief::domain::Guided::default()
+        });
+        store.add_entry(&c, now, 0, now).expect("add")
+    };
+    let out = j.run(&["review", "week"]);
+    assert!(
+        out.contains("Your last weekly review (up to ") && out.contains(&format!("is entry {id}.")),
+        "{out}"
+    );
+    let json = j.json(&["review", "week", "--json"]);
+    assert_eq!(json["last_answered"]["entry"], id.0);
+    assert!(j.json(&["review", "month", "--json"])["last_answered"].is_null());
+    let shown = j.json(&["show", &id.to_string(), "--json"]);
+    assert_eq!(shown["review"]["kind"], "week");
+    j.cmd()
+        .args(["review", "week", "--print", "--json"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot be used with"));
+}

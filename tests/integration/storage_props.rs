@@ -58,11 +58,24 @@ fn common() -> impl Strategy<Value = Common> {
 
 fn guided() -> impl Strategy<Value = Details> {
     let keys = ["description", "feelings", "evaluation", "analysis"];
+    // A review's period, to the millisecond the journal keeps.
+    let review = proptest::option::of((0usize..4, 0i64..2_000_000_000_000, 0i64..10_000_000_000))
+        .prop_map(|r| {
+            r.map(|(k, from, span)| {
+                let at = |ms: i64| chrono::DateTime::from_timestamp_millis(ms).expect("time");
+                reviewed::ReviewOf {
+                    kind: reviewed::ReviewKind::ALL[k],
+                    from: at(from),
+                    to: at(from + span),
+                }
+            })
+        });
     (
         any::<bool>(),
         proptest::collection::vec((0..keys.len(), text()), 0..3),
+        review,
     )
-        .prop_map(move |(gibbs, answers)| {
+        .prop_map(move |(gibbs, answers, review)| {
             let mut seen = Vec::new();
             let answers = answers
                 .into_iter()
@@ -79,6 +92,7 @@ fn guided() -> impl Strategy<Value = Details> {
             Details::Reflection(Guided {
                 template: gibbs.then(|| "gibbs".to_string()),
                 answers,
+                review,
             })
         })
 }
@@ -265,6 +279,7 @@ proptest! {
             c.details = Details::Reflection(Guided {
                 template: Some("driscoll".into()),
                 answers: vec![StageAnswer { stage: "what".into(), answer: format!("answer {step}") }],
+                review: None,
             });
             let target = ids.get(pick % ids.len().max(1)).copied();
             match (op, target) {

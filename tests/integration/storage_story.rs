@@ -64,6 +64,7 @@ fn a_journal_lives_its_whole_life() {
                 answer: "Boundaries were unclear".into(),
             },
         ],
+        review: None,
     });
     let r = store
         .add_entry(&gibbs, at(9), 0, at(9))
@@ -361,6 +362,7 @@ fn a_guided_reflection_with_only_answers_is_listed_by_its_first_answer() {
                 stage: "what".into(),
                 answer: "We met at the door.".into(),
             }],
+            review: None,
         }),
         ..Default::default()
     };

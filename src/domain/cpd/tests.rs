@@ -91,6 +91,7 @@ fn a_guided_reflection_fills_the_fields_by_its_stage_mapping() {
             answer("conclusion", "Ask sooner."),
             answer("action_plan", "Ring the school."),
         ],
+        review: None,
     });
     let r = CpdRecord::of_entry(&entry(c), d(2026, 11, 20), Some("My supervisor asked why."))
         .expect("record");

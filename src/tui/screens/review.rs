@@ -14,7 +14,8 @@ use ratatui_textarea::TextArea;
 
 use super::fields::{text_area, text_of, undo_word};
 use super::keeper::{AfterSave, Keeper, Outcome, Writes};
-use crate::domain::{Draft, Kind};
+use crate::domain::reviewed::ReviewOf;
+use crate::domain::{Details, Draft, Guided, Kind};
 use crate::keys::{Action, ScreenId};
 use crate::review::{Review, ReviewKind};
 use crate::tui::msg::{Effect, Msg};
@@ -45,6 +46,24 @@ impl Default for ReviewScreen {
         ReviewScreen {
             stage: Stage::Choosing,
             keeper: Keeper::new(Draft::new(Kind::Reflection, None), None, AfterSave::Read),
+        }
+    }
+}
+
+impl ReviewScreen {
+    /// A review of `kind`, asked for already (`debrief review week` on a terminal).
+    pub fn of_kind(kind: ReviewKind) -> ReviewScreen {
+        ReviewScreen {
+            stage: Stage::Loading(kind),
+            ..ReviewScreen::default()
+        }
+    }
+
+    /// The effect that loads the review, while it is being asked for.
+    pub fn loading(&self) -> Option<Effect> {
+        match self.stage {
+            Stage::Loading(kind) => Some(Effect::LoadReview(kind)),
+            _ => None,
         }
     }
 }
@@ -88,7 +107,15 @@ impl ReviewScreen {
             ),
             tags: "review".into(),
             body: body.join("\n\n"),
-            ..Draft::new(Kind::Reflection, None)
+            details: Details::Reflection(Guided {
+                review: Some(ReviewOf {
+                    kind: review.kind,
+                    from: review.from,
+                    to: review.to,
+                }),
+                ..Guided::default()
+            }),
+            ..Draft::default()
         }
     }
 

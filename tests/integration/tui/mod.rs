@@ -99,7 +99,23 @@ impl Harness {
                 rt.holder = holder;
                 rt.alive = alive;
             },
+            |_| {},
         )
+    }
+
+    /// A harness opened on a review of `kind`, as `debrief review KIND` on a terminal opens.
+    pub fn on_review(store: Store, size: (u16, u16), kind: debrief::review::ReviewKind) -> Harness {
+        let mut h = Harness::start(
+            store,
+            size,
+            &Config::default(),
+            Theme::plain(),
+            None,
+            |_| {},
+            |app| app.open_review(kind),
+        );
+        h.pause();
+        h
     }
 
     fn build(
@@ -109,7 +125,7 @@ impl Harness {
         theme: Theme,
         rescue: Option<std::path::PathBuf>,
     ) -> Harness {
-        Harness::start(store, size, config, theme, rescue, |_| {})
+        Harness::start(store, size, config, theme, rescue, |_| {}, |_| {})
     }
 
     fn start(
@@ -119,6 +135,7 @@ impl Harness {
         theme: Theme,
         rescue: Option<std::path::PathBuf>,
         setup: impl FnOnce(&mut Runtime),
+        open: impl FnOnce(&mut App),
     ) -> Harness {
         let (keymap, _) = Keymap::with_overrides(&config.keys);
         let mut app = App::new(
@@ -129,6 +146,7 @@ impl Harness {
             "/home/you/.local/share/debrief/debrief.db".into(),
             size,
         );
+        open(&mut app);
         let mut runtime = Runtime::new(store, clock(), rescue.as_deref());
         setup(&mut runtime);
         let now = Instant::now();

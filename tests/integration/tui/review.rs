@@ -45,7 +45,59 @@ fn a_weekly_review_is_answered_and_saved_as_a_reflection() {
                 && body.ends_with("\nIt still sits with me"),
             "only answered questions are kept: {body}"
         );
+        // Linked to the review and its period, which the reader names.
+        let Details::Reflection(g) = &e.content.details else {
+            panic!("kind")
+        };
+        let period = g.review.expect("linked to its review");
+        assert_eq!(period.kind, debrief::review::ReviewKind::Week);
+        assert_eq!(period.to, clock().now());
+        assert_eq!(period.from, clock().now() - chrono::Duration::days(7));
+        assert!(
+            h.screen()
+                .contains("Answers the weekly review of Sun 15 Nov 2026 16:30 to Sun 22 Nov"),
+            "{}",
+            h.screen()
+        );
+        let last = h
+            .store()
+            .last_review(debrief::review::ReviewKind::Week)
+            .expect("query");
+        assert_eq!(last.map(|(id, _)| id), Some(e.id()));
+        assert_eq!(
+            h.store()
+                .last_review(debrief::review::ReviewKind::Month)
+                .expect("query"),
+            None
+        );
     }
+}
+
+#[test]
+fn debrief_review_on_a_terminal_opens_straight_on_the_questions() {
+    let mut h = Harness::on_review(journal(), (80, 24), debrief::review::ReviewKind::Week);
+    assert_eq!(h.screen_id(), ScreenId::Review);
+    let s = h.screen();
+    assert!(s.contains("question 1 of"), "{s}");
+    h.chars("Less than I thought");
+    h.ctrl('s');
+    assert_eq!(h.screen_id(), ScreenId::Reader);
+    // Leaving the reader shows the journal, as after any review.
+    h.key(KeyCode::Esc);
+    assert_eq!(h.screen_id(), ScreenId::Timeline);
+}
+
+#[test]
+fn a_trashed_review_is_not_the_last_one() {
+    let mut h = Harness::on_review(journal(), (80, 24), debrief::review::ReviewKind::Month);
+    h.chars("A month of court work");
+    h.ctrl('s');
+    let id = h.live()[0].id;
+    let month = debrief::review::ReviewKind::Month;
+    assert!(h.store().last_review(month).expect("query").is_some());
+    h.key(KeyCode::Char('d'));
+    assert_eq!(h.store().last_review(month).expect("query"), None);
+    assert!(h.store().get(id).expect("get").meta.deleted.is_some());
 }
 
 #[test]

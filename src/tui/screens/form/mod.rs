@@ -140,6 +140,7 @@ impl EntryForm {
             Details::Reflection(Guided {
                 template: Some(t),
                 answers,
+                ..
             }) => templates::find(t).map(|t| Part::Guided(Stages::of(t, answers))),
             Details::Learning(l) => templates::find(LEARNING_TEMPLATE).map(|t| {
                 Part::Learning(
@@ -201,6 +202,7 @@ impl EntryForm {
                 d.details = Details::Reflection(Guided {
                     template: Some(s.template.id.clone()),
                     answers: s.answers(),
+                    review: None,
                 });
             }
             Part::Learning(about, s) => about.fill(&mut d, s.answers()),
