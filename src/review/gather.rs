@@ -47,7 +47,16 @@ pub fn gather(store: &Store, kind: ReviewKind, clock: &Clock) -> Result<Review> 
     let period = kind.period(now, clock, last_supervision);
     let entries = entries_between(store, period)?;
     let mut r = review(kind, period, &entries, clock);
-    for range in on_this_day_ranges(now, clock, ON_THIS_DAY_MONTHS) {
+    // Months before the first entry hold nothing: a young journal asks a few, not 120.
+    let first = store
+        .list_oldest(&EntryFilter::default(), 1)?
+        .first()
+        .map(|s| s.created.with_timezone(&Utc));
+    let ranges = on_this_day_ranges(now, clock, ON_THIS_DAY_MONTHS);
+    for range in ranges
+        .into_iter()
+        .take_while(|r| first.is_some_and(|f| r.1 > f))
+    {
         let filter = EntryFilter {
             since: Some(range.0),
             until: Some(range.1),

@@ -122,3 +122,39 @@ fn the_last_answered_review_is_named_and_kept_in_json() {
         .code(2)
         .stderr(predicates::str::contains("cannot be used with"));
 }
+
+#[test]
+fn on_this_day_finds_the_same_date_in_earlier_years_and_nothing_else() {
+    use chrono::{Datelike, Months};
+    let j = Journal::new();
+    // Noon today, local time as the CLI reads it, moved back by whole months.
+    let clock = debrief::clock::Clock::system();
+    let today = clock.local(clock.now()).date_naive();
+    let back = |months: u32, days: i64| {
+        (today - Months::new(months) + chrono::Duration::days(days))
+            .format("%Y-%m-%d 12:00")
+            .to_string()
+    };
+    // Skip the days some earlier months lack (the 29th to 31st), where "on this day" skips.
+    if today.day() > 28 {
+        return;
+    }
+    let three_years = j.add(&["Three years ago today", "--at", &back(36, 0)]);
+    let last_year = j.add(&["A year ago today", "--at", &back(12, 0)]);
+    j.add(&["A year ago tomorrow", "--at", &back(12, 1)]);
+    j.add(&["This week", "--at", &back(0, -2)]);
+    let json = j.json(&["review", "week", "--json"]);
+    let found: Vec<i64> = json["on_this_day"]
+        .as_array()
+        .expect("on_this_day")
+        .iter()
+        .map(|s| s["id"].as_i64().expect("id"))
+        .collect();
+    assert_eq!(found, [last_year, three_years], "{json}");
+    let out = j.run(&["review", "week"]);
+    assert!(
+        out.contains("On this day") && out.contains("Three years ago today"),
+        "{out}"
+    );
+    assert!(!out.contains("A year ago tomorrow"), "{out}");
+}
