@@ -538,6 +538,7 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
                         id: None,
                         text: text.into(),
                         function: Some(function.into()),
+                        discussion: None,
                     }
                 })
                 .collect();
@@ -564,6 +565,9 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
                     rng.pick(CONCERNS)
                 ))],
                 actions,
+                support: None,
+                learning: None,
+                next_on: None,
             })
         }
     };

@@ -27,6 +27,8 @@ pub use entry::{
 pub use filter::EntryFilter;
 pub use learning::{Activity, Learning};
 pub use recovery::Recovery;
-pub use supervision::{ActionItem, ActionStatus, AgendaItem, Decision, ItemId, Supervision};
+pub use supervision::{
+    ActionItem, ActionStatus, AgendaItem, Decision, Function, ItemId, Supervision,
+};
 pub use tags::Tag;
 pub use vocab::Vocabulary;

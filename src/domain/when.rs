@@ -58,6 +58,16 @@ pub fn parse_when(input: &str, now: &Zoned) -> Result<When> {
 /// time of day alone means the most recent one (entries are about what happened): `friday`
 /// on a Monday is three days ago, `17:00` at noon is yesterday's.
 pub fn parse_when_in(input: &str, now: &Zoned, order: DateOrder) -> Result<When> {
+    parse_leaning(input, now, order, true)
+}
+
+/// Parse a day that is usually ahead (a due date, the next session): a weekday alone is the
+/// next one (`friday` on a Monday is in four days); other words read as for [`parse_when_in`].
+pub fn parse_day_ahead(input: &str, now: &Zoned, order: DateOrder) -> Result<jiff::civil::Date> {
+    Ok(parse_leaning(input, now, order, false)?.moment.date())
+}
+
+fn parse_leaning(input: &str, now: &Zoned, order: DateOrder, past: bool) -> Result<When> {
     let normal = normalise(input, order)?;
     let trimmed = normal.as_str();
     let unreadable = || {
@@ -77,7 +87,12 @@ pub fn parse_when_in(input: &str, now: &Zoned, order: DateOrder) -> Result<When>
         .into_zoned()
         .ok_or_else(unreadable)?;
     // The parser keeps an explicit offset ("...Z", "+01:00"); day boundaries use the user's zone.
-    let parsed = towards_past(trimmed, parsed.with_time_zone(now.time_zone().clone()), now);
+    let parsed = parsed.with_time_zone(now.time_zone().clone());
+    let parsed = if past {
+        towards_past(trimmed, parsed, now)
+    } else {
+        parsed
+    };
     if let Some(civil) = skipped_time(trimmed, now, &parsed) {
         return Err(Error::invalid(
             "date",
@@ -243,6 +258,27 @@ mod tests {
 
         let m = parse_when("last monday", &now()).expect("last monday");
         assert_eq!(show(&m.at), "2026-11-16 00:00 Mon");
+    }
+
+    #[test]
+    fn due_dates_lean_ahead() {
+        let day = |s: &str| {
+            parse_day_ahead(s, &now(), DateOrder::default())
+                .map(|d| d.to_string())
+                .unwrap_or_else(|e| e.to_string())
+        };
+        assert_eq!(day("friday"), "2026-11-27", "the next Friday");
+        assert_eq!(day("tomorrow"), "2026-11-23");
+        assert_eq!(day("today"), "2026-11-22");
+        assert_eq!(day("next monday"), "2026-11-23");
+        assert_eq!(day("2026-12-01"), "2026-12-01");
+        assert_eq!(day("1/12/2026"), "2026-12-01");
+        assert_eq!(
+            day("last monday"),
+            "2026-11-16",
+            "the past still reads as past"
+        );
+        assert!(day("someday").contains("cannot read the date"));
     }
 
     #[test]

@@ -335,6 +335,9 @@ mod tests {
     fn supervision_shows_who_and_when_for_actions() {
         let mut c = EntryContent::of_kind(Kind::Supervision);
         c.details = Details::Supervision(Supervision {
+            support: None,
+            learning: None,
+            next_on: None,
             held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
             supervisor: Some("team manager".into()),
             session_type: Some("individual".into()),
@@ -342,6 +345,7 @@ mod tests {
                 id: None,
                 text: "Workload".into(),
                 function: Some("support".into()),
+                discussion: None,
             }],
             decisions: vec![Decision::new("Fewer visits")],
             actions: vec![ActionItem {

@@ -183,24 +183,47 @@ pub(super) fn decode_recovery(
 }
 
 pub(super) fn load_supervision(conn: &Connection, id: EntryId) -> Result<Supervision> {
-    let session: Option<(Option<String>, Option<String>, Option<String>)> = conn
+    type Session = [Option<String>; 6];
+    let session: Option<Session> = conn
         .prepare_cached(
-            "SELECT held_on, supervisor, session_type FROM supervision_sessions WHERE entry_id = ?1",
+            "SELECT held_on, supervisor, session_type, support, learning, next_on
+             FROM supervision_sessions WHERE entry_id = ?1",
         )?
-        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row([id.0], |r| {
+            Ok([
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ])
+        })
         .optional()?;
-    let Some((held_on, supervisor, session_type)) = session else {
+    let Some(
+        [
+            held_on,
+            supervisor,
+            session_type,
+            support,
+            learning,
+            next_on,
+        ],
+    ) = session
+    else {
         return Ok(Supervision::default());
     };
     let agenda = collect(
         conn,
-        "SELECT id, text, function FROM agenda_items WHERE entry_id = ?1 ORDER BY position, id",
+        "SELECT id, text, function, discussion FROM agenda_items WHERE entry_id = ?1
+         ORDER BY position, id",
         id,
         |r| {
             Ok(AgendaItem {
                 id: Some(ItemId(r.get(0)?)),
                 text: r.get(1)?,
                 function: r.get(2)?,
+                discussion: r.get(3)?,
             })
         },
     )?;
@@ -215,57 +238,70 @@ pub(super) fn load_supervision(conn: &Connection, id: EntryId) -> Result<Supervi
             })
         },
     )?;
-    let actions = load_actions(conn, id)?;
+    let actions = collect(
+        conn,
+        &format!("SELECT {ACTION_COLUMNS} FROM actions WHERE entry_id = ?1 ORDER BY id"),
+        id,
+        RawAction::read,
+    )?
+    .into_iter()
+    .map(RawAction::decode)
+    .collect::<Result<_>>()?;
     Ok(Supervision {
         held_on: held_on.as_deref().map(decode_date).transpose()?,
         supervisor,
         session_type,
         agenda,
         decisions,
+        support,
+        learning,
         actions,
+        next_on: next_on.as_deref().map(decode_date).transpose()?,
     })
 }
 
-fn load_actions(conn: &Connection, id: EntryId) -> Result<Vec<ActionItem>> {
-    type RawAction = (
-        i64,
-        String,
-        Option<String>,
-        Option<String>,
-        String,
-        Option<i64>,
-    );
-    let raw_actions: Vec<RawAction> = collect(
-        conn,
-        "SELECT id, text, owner, due_on, status, closed_ms FROM actions WHERE entry_id = ?1 ORDER BY id",
-        id,
-        |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        },
-    )?;
-    raw_actions
-        .into_iter()
-        .map(|(aid, text, owner, due_on, status, closed_ms)| {
-            Ok(ActionItem {
-                id: Some(ItemId(aid)),
-                text,
-                owner,
-                due_on: due_on.as_deref().map(decode_date).transpose()?,
-                status: status.parse().map_err(|_| Error::Corrupt {
-                    what: "an action status",
-                    value: status.clone(),
-                })?,
-                closed: closed_ms.map(from_ms),
-            })
+/// The columns [`RawAction::read`] reads, in order.
+pub(super) const ACTION_COLUMNS: &str = "id, text, owner, due_on, status, closed_ms, reason";
+
+/// An action as stored, before its values are checked.
+pub(super) struct RawAction {
+    id: i64,
+    text: String,
+    owner: Option<String>,
+    due_on: Option<String>,
+    status: String,
+    closed_ms: Option<i64>,
+    reason: Option<String>,
+}
+
+impl RawAction {
+    /// Read [`ACTION_COLUMNS`] from the start of a row.
+    pub(super) fn read(r: &Row<'_>) -> rusqlite::Result<RawAction> {
+        Ok(RawAction {
+            id: r.get(0)?,
+            text: r.get(1)?,
+            owner: r.get(2)?,
+            due_on: r.get(3)?,
+            status: r.get(4)?,
+            closed_ms: r.get(5)?,
+            reason: r.get(6)?,
         })
-        .collect()
+    }
+
+    pub(super) fn decode(self) -> Result<ActionItem> {
+        Ok(ActionItem {
+            id: Some(ItemId(self.id)),
+            text: self.text,
+            owner: self.owner,
+            due_on: self.due_on.as_deref().map(decode_date).transpose()?,
+            status: self.status.parse().map_err(|_| Error::Corrupt {
+                what: "an action status",
+                value: self.status.clone(),
+            })?,
+            closed: self.closed_ms.map(from_ms),
+            reason: self.reason,
+        })
+    }
 }
 
 pub(super) fn collect<T>(
@@ -279,7 +315,7 @@ pub(super) fn collect<T>(
     Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
 }
 
-fn decode_date(s: &str) -> Result<NaiveDate> {
+pub(super) fn decode_date(s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::Corrupt {
         what: "a date",
         value: s.escape_debug().to_string(),

@@ -12,6 +12,7 @@ mod migrations;
 mod open;
 mod reviews;
 pub mod search;
+pub mod sessions;
 mod supervision;
 mod write;
 mod write_details;

@@ -21,15 +21,21 @@ pub(super) fn write_supervision(
 ) -> Result<()> {
     exec(
         tx,
-        "INSERT INTO supervision_sessions (entry_id, held_on, supervisor, session_type)
-         VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO supervision_sessions
+             (entry_id, held_on, supervisor, session_type, support, learning, next_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (entry_id) DO UPDATE SET held_on = excluded.held_on,
-             supervisor = excluded.supervisor, session_type = excluded.session_type",
+             supervisor = excluded.supervisor, session_type = excluded.session_type,
+             support = excluded.support, learning = excluded.learning,
+             next_on = excluded.next_on",
         params![
             id.0,
             s.held_on.map(|d| d.to_string()),
             s.supervisor,
-            s.session_type
+            s.session_type,
+            s.support,
+            s.learning,
+            s.next_on.map(|d| d.to_string()),
         ],
     )?;
     let empty = Supervision::default();
@@ -67,11 +73,18 @@ struct OrderedItems<T> {
 const AGENDA: OrderedItems<AgendaItem> = OrderedItems {
     table: "agenda_items",
     what: "agenda item",
-    update: "UPDATE agenda_items SET position = ?3, text = ?4, function = ?5
+    update: "UPDATE agenda_items SET position = ?3, text = ?4, function = ?5, discussion = ?6
              WHERE id = ?1 AND entry_id = ?2",
-    insert: "INSERT INTO agenda_items (entry_id, position, text, function) VALUES (?1, ?2, ?3, ?4)",
+    insert: "INSERT INTO agenda_items (entry_id, position, text, function, discussion)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
     id: |a| a.id,
-    values: |a| vec![a.text.clone().into(), a.function.clone().into()],
+    values: |a| {
+        vec![
+            a.text.clone().into(),
+            a.function.clone().into(),
+            a.discussion.clone().into(),
+        ]
+    },
 };
 
 const DECISIONS: OrderedItems<Decision> = OrderedItems {
@@ -148,6 +161,7 @@ fn write_actions(
                 && w.due_on == a.due_on
                 && w.status == a.status
                 && w.closed == closed
+                && w.reason == a.reason
         }) {
             continue;
         }
@@ -158,7 +172,8 @@ fn write_actions(
                 tx,
                 "action",
                 item.0,
-                "UPDATE actions SET text = ?3, owner = ?4, due_on = ?5, status = ?6, closed_ms = ?7
+                "UPDATE actions SET text = ?3, owner = ?4, due_on = ?5, status = ?6, closed_ms = ?7,
+                     reason = ?8
                  WHERE id = ?1 AND entry_id = ?2",
                 params![
                     item.0,
@@ -167,15 +182,16 @@ fn write_actions(
                     a.owner,
                     due,
                     a.status.as_str(),
-                    closed
+                    closed,
+                    a.reason
                 ],
             )?,
             None => {
                 exec(
                     tx,
-                    "INSERT INTO actions (entry_id, text, owner, due_on, status, closed_ms)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![id.0, a.text, a.owner, due, a.status.as_str(), closed],
+                    "INSERT INTO actions (entry_id, text, owner, due_on, status, closed_ms, reason)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![id.0, a.text, a.owner, due, a.status.as_str(), closed, a.reason],
                 )?;
             }
         }

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::entries::{entry_tags, load_entry};
 use super::write_details::{rewrite_details, write_details};
 use super::{Store, to_ms};
-use crate::domain::{Details, EntryContent, EntryId, Rating, Tag};
+use crate::domain::{Details, EntryContent, EntryId, Kind, Rating, Tag};
 use crate::{Error, Result};
 
 /// Where [`Store::save`] writes: a new entry (written at `created`, with the writer's
@@ -55,7 +55,9 @@ impl Store {
     }
 
     /// Save `content` to `target` and, in the same transaction, forget the draft it came
-    /// from: either both happen or neither does.
+    /// from: either both happen or neither does. A new supervision note covers the entries
+    /// flagged for supervision up to it (linked, then unflagged) and takes the queued agenda
+    /// items; [`Store::add_entry`] (imports, tests) does neither.
     pub fn save(
         &mut self,
         target: SaveTarget,
@@ -69,7 +71,13 @@ impl Store {
                 SaveTarget::New {
                     created,
                     utc_offset_s,
-                } => insert_in(tx, content, Uuid::new_v4(), created, utc_offset_s, now)?,
+                } => {
+                    let id = insert_in(tx, content, Uuid::new_v4(), created, utc_offset_s, now)?;
+                    if content.kind() == Kind::Supervision {
+                        super::sessions::begin_session(tx, id, now)?;
+                    }
+                    id
+                }
                 SaveTarget::Existing { id, created } => {
                     update_in(tx, id, content, now)?;
                     if let Some((at, offset)) = created {

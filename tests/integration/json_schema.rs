@@ -179,6 +179,9 @@ fn journal() -> Journal {
     use debrief::domain::*;
     let mut session = EntryContent::of_kind(Kind::Supervision);
     session.details = Details::Supervision(Supervision {
+        support: None,
+        learning: None,
+        next_on: None,
         held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
         supervisor: Some("team manager".into()),
         session_type: None,
@@ -186,6 +189,7 @@ fn journal() -> Journal {
             id: None,
             text: "Workload at court".into(),
             function: Some("support".into()),
+            discussion: None,
         }],
         decisions: vec![Decision::new("Fewer court days")],
         actions: vec![ActionItem {

@@ -26,5 +26,6 @@ mod reliability;
 mod review_cli;
 mod storage_props;
 mod storage_story;
+mod supervision_store;
 mod templates_cli;
 mod tui;

@@ -175,34 +175,42 @@ fn recovery() -> impl Strategy<Value = Details> {
 }
 
 fn supervision() -> impl Strategy<Value = Details> {
+    let words = || proptest::option::of(text());
     (
+        proptest::collection::vec(("[a-z][a-z ]{0,19}", 0usize..5, words()), 0..3),
         proptest::collection::vec("[a-z][a-z ]{0,19}", 0..3),
-        proptest::collection::vec("[a-z][a-z ]{0,19}", 0..3),
-        proptest::collection::vec(("[a-z][a-z ]{0,19}", 0usize..3), 0..3),
+        proptest::collection::vec(("[a-z][a-z ]{0,19}", 0usize..3, words()), 0..3),
+        (words(), words(), proptest::option::of(0u32..3000)),
     )
-        .prop_map(|(agenda, decisions, actions)| {
+        .prop_map(|(agenda, decisions, actions, (support, learning, next))| {
             Details::Supervision(Supervision {
+                support,
+                learning,
+                next_on: next.and_then(|d| {
+                    chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+                        .and_then(|day| day.checked_add_days(chrono::Days::new(d.into())))
+                }),
                 held_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 4),
                 supervisor: Some("team manager".into()),
                 session_type: Some("individual".into()),
                 agenda: agenda
                     .into_iter()
-                    .map(|text| AgendaItem {
-                        id: None,
-                        text,
-                        function: Some("support".into()),
+                    .map(|(text, f, discussion)| AgendaItem {
+                        discussion,
+                        ..AgendaItem::new(text, Function::ALL.get(f).copied())
                     })
                     .collect(),
                 decisions: decisions.into_iter().map(Decision::new).collect(),
                 actions: actions
                     .into_iter()
-                    .map(|(text, s)| ActionItem {
+                    .map(|(text, s, reason)| ActionItem {
                         text,
                         status: [
                             ActionStatus::Open,
                             ActionStatus::Done,
                             ActionStatus::Dropped,
                         ][s],
+                        reason,
                         ..Default::default()
                     })
                     .collect(),

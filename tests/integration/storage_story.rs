@@ -90,6 +90,9 @@ fn a_journal_lives_its_whole_life() {
     let mut supervision = EntryContent::of_kind(Kind::Supervision);
     supervision.common.body = "Talked through the case".into();
     supervision.details = Details::Supervision(Supervision {
+        support: None,
+        learning: None,
+        next_on: None,
         held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
         supervisor: Some("team manager".into()),
         session_type: Some("individual".into()),
@@ -97,6 +100,7 @@ fn a_journal_lives_its_whole_life() {
             id: None,
             text: "Workload".into(),
             function: Some("mediation".into()),
+            discussion: None,
         }],
         decisions: vec![Decision::new("Reduce visits this week")],
         actions: vec![ActionItem {
@@ -410,16 +414,21 @@ fn editing_a_session_keeps_the_ids_of_its_items_and_closes_actions_with_a_time()
     let mut store = Store::open_in_memory().expect("store");
     let mut c = EntryContent::of_kind(Kind::Supervision);
     c.details = Details::Supervision(Supervision {
+        support: None,
+        learning: None,
+        next_on: None,
         agenda: vec![
             AgendaItem {
                 id: None,
                 text: "Workload".into(),
                 function: None,
+                discussion: None,
             },
             AgendaItem {
                 id: None,
                 text: "Training".into(),
                 function: None,
+                discussion: None,
             },
         ],
         decisions: vec![Decision::new("Fewer visits")],
