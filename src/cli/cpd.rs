@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, Utc};
 use clap::{Args, Subcommand};
 
-use super::output::{stdout, write_json};
+use super::output::{check_new_file, stdout, write_json, write_new_file};
 use crate::domain::EntryRef;
 use crate::domain::cpd::{CpdRecord, RegistrationYear, Requirement};
 use crate::session::Session;
@@ -77,16 +77,8 @@ fn local_date(session: &Session, at: chrono::DateTime<Utc>) -> NaiveDate {
 
 fn record(session: &Session, id: &str, args: &CpdArgs) -> Result<()> {
     let r: EntryRef = id.parse()?;
-    if let Some(path) = &args.output
-        && path.exists()
-    {
-        return Err(Error::invalid(
-            "output",
-            format!(
-                "{} already exists: debrief never replaces a file; give a new name",
-                path.display()
-            ),
-        ));
+    if let Some(path) = &args.output {
+        check_new_file(path)?;
     }
     let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
@@ -113,17 +105,7 @@ fn record(session: &Session, id: &str, args: &CpdArgs) -> Result<()> {
     let text = record.render(args.markdown);
     match &args.output {
         Some(path) => {
-            let mut f = crate::storage::create_new_private_file(path).map_err(|e| {
-                Error::invalid(
-                    "output",
-                    format!(
-                        "cannot write {} ({e}); give a new file name",
-                        path.display()
-                    ),
-                )
-            })?;
-            f.write_all(text.as_bytes())?;
-            f.sync_all()?;
+            write_new_file(path, &text)?;
             writeln!(
                 out,
                 "CPD record from entry {id} written to {}.",

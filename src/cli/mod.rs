@@ -18,6 +18,7 @@ mod paths;
 mod review;
 mod search;
 mod show;
+mod supervision;
 mod tags;
 mod templates;
 mod vocab;
@@ -138,6 +139,14 @@ pub enum Command {
   debrief cpd status                   deadline, days left, records made, the requirement
   debrief cpd list --year 2026         records of the year ending 30 November 2026")]
     Cpd(cpd::CpdArgs),
+    /// Supervision: record a session, follow its actions, keep the next agenda, prepare.
+    #[command(after_help = "Examples:
+  debrief supervision add --editor                  a session on a page in your editor
+  debrief supervision actions --overdue             what is past its date
+  debrief supervision action 7 done
+  debrief supervision agenda add \"a second view on the Jones case\" --function management
+  debrief supervision prep -o prep.md               the pack for next time")]
+    Supervision(supervision::SupervisionArgs),
     /// List the reflective models (shipped and your own), or show one in full.
     #[command(after_help = "Examples:
   debrief templates                 every model, with yours marked
@@ -189,6 +198,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Learn(a) => learn::run(session, a),
         Command::Review(a) => review::run(session, a),
         Command::Cpd(a) => cpd::run(session, a),
+        Command::Supervision(a) => supervision::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

@@ -12,6 +12,7 @@ pub mod learning;
 pub mod query;
 pub mod recovery;
 pub mod reviewed;
+pub mod session_text;
 pub mod supervision;
 pub mod tags;
 pub mod templates;

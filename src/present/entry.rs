@@ -231,9 +231,17 @@ fn supervision(s: &Supervision) -> Vec<Section> {
             None => a.text.clone(),
         };
         lines.push(item("agenda", text));
+        for said in a.discussion.iter().flat_map(|d| d.lines()) {
+            lines.push(item("", format!("  {said}")));
+        }
     }
     for d in &s.decisions {
         lines.push(item("decided", d.text.clone()));
+    }
+    for (label, text) in [("support", &s.support), ("learning", &s.learning)] {
+        for (i, line) in text.iter().flat_map(|t| t.lines()).enumerate() {
+            lines.push(item(if i == 0 { label } else { "" }, line.to_string()));
+        }
     }
     for a in &s.actions {
         let mut text = format!("[{}] {}", a.status, a.text);
@@ -243,7 +251,13 @@ fn supervision(s: &Supervision) -> Vec<Section> {
         if let Some(d) = a.due_on {
             text.push_str(&format!(" · due {}", d.format("%-d %b %Y")));
         }
+        if let Some(r) = &a.reason {
+            text.push_str(&format!(" · dropped: {r}"));
+        }
         lines.push(item("action", text));
+    }
+    if let Some(d) = s.next_on {
+        lines.push(item("next", d.format("%A %-d %B %Y").to_string()));
     }
     if lines.is_empty() {
         return Vec::new();

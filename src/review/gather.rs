@@ -1,13 +1,16 @@
-//! Gathering a review from the journal: the period's entries, the last supervision note,
-//! and "on this day". The only part of reviews that reads the store; the rules stay pure.
+//! Gathering reviews and the supervision pack from the journal: the period's entries, the
+//! last supervision note, "on this day", flagged entries and open actions. The only part of
+//! reviews that reads the store; the rules stay pure.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
+use super::prep::{BALANCE_SESSIONS, NextAgenda, Pack, balance, extract, wellbeing};
 use super::{Review, ReviewKind, on_this_day_ranges, review};
 use crate::Result;
 use crate::clock::Clock;
-use crate::domain::{Entry, EntryFilter, Kind};
+use crate::domain::{Details, Entry, EntryFilter, Kind, Supervision, Vocabulary};
 use crate::storage::Store;
+use crate::storage::sessions::Actions;
 
 /// At most this many entries of a period are read for a review.
 const MAX_ENTRIES: usize = 1000;
@@ -75,4 +78,76 @@ pub fn gather(store: &Store, kind: ReviewKind, clock: &Clock) -> Result<Review> 
             to: period.to,
         });
     Ok(r)
+}
+
+/// At most this many flagged entries come to one agenda.
+const MAX_FLAGGED: usize = 200;
+
+/// What to bring to the next session, as of `clock`'s now.
+pub fn next_agenda(store: &Store, clock: &Clock) -> Result<NextAgenda> {
+    let filter = EntryFilter {
+        for_supervision: true,
+        ..EntryFilter::default()
+    };
+    let flagged = store
+        .list_oldest(&filter, MAX_FLAGGED)?
+        .iter()
+        .filter(|s| s.kind != Kind::Supervision)
+        .map(|s| store.get(s.id))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(NextAgenda {
+        last: store.last_session()?,
+        open_actions: store.actions(Actions::Open)?,
+        flagged,
+        queued: store.agenda_queue()?,
+        today: clock.local(clock.now()).date_naive(),
+    })
+}
+
+/// The prep pack: the window runs from `since` (by default the last session, or four weeks
+/// back when there is none) to now.
+pub fn prep(
+    store: &Store,
+    clock: &Clock,
+    since: Option<DateTime<Utc>>,
+    full: bool,
+    with_wellbeing: bool,
+    vocab: &Vocabulary,
+) -> Result<Pack> {
+    let now = clock.now();
+    let agenda = next_agenda(store, clock)?;
+    let from = since
+        .or_else(|| agenda.last.map(|l| l.written))
+        .unwrap_or_else(|| now - Duration::days(28));
+    let extracts = agenda.flagged.iter().map(|e| extract(e, full)).collect();
+    let wellbeing = if with_wellbeing {
+        let period = entries_between(store, (from, now))?;
+        let previous = entries_between(store, (from - (now - from), from))?;
+        Some(wellbeing(&period, &previous, vocab))
+    } else {
+        None
+    };
+    let sessions = store
+        .list(
+            &EntryFilter {
+                kind: Some(Kind::Supervision),
+                ..EntryFilter::default()
+            },
+            BALANCE_SESSIONS,
+        )?
+        .iter()
+        .map(|s| match store.get(s.id)?.content.details {
+            Details::Supervision(sv) => Ok(sv),
+            _ => Ok(Supervision::default()),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Pack {
+        from,
+        to: now,
+        agenda,
+        extracts,
+        wellbeing,
+        balance: balance(&sessions),
+        full,
+    })
 }

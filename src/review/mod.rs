@@ -2,9 +2,10 @@
 //! worth asking out, each quoting the writer's own words. Pure: no storage, no terminal.
 
 mod gather;
+pub mod prep;
 mod rules;
 
-pub use gather::gather;
+pub use gather::{gather, next_agenda, prep};
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;

@@ -3,4 +3,4 @@
 
 pub mod record;
 
-pub use record::{EntryRecord, SummaryRecord};
+pub use record::{EntryRecord, SummaryRecord, session_action_json};

@@ -186,3 +186,22 @@ impl From<&EntrySummary> for SummaryRecord {
         }
     }
 }
+
+/// An action with its session, as `debrief supervision actions --json` prints it.
+pub fn session_action_json(
+    s: &crate::storage::sessions::SessionAction,
+    today: chrono::NaiveDate,
+) -> serde_json::Value {
+    serde_json::json!({
+        "id": s.action.id,
+        "text": s.action.text,
+        "owner": s.action.owner,
+        "due_on": s.action.due_on,
+        "status": s.action.status,
+        "closed": s.action.closed,
+        "reason": s.action.reason,
+        "overdue": s.action.is_overdue(today),
+        "session": s.session,
+        "session_on": s.session_on,
+    })
+}

@@ -26,6 +26,7 @@ mod reliability;
 mod review_cli;
 mod storage_props;
 mod storage_story;
+mod supervision_cli;
 mod supervision_store;
 mod templates_cli;
 mod tui;

@@ -1,0 +1,320 @@
+//! A supervision note as plain text and back: the structured page `$EDITOR` opens (headers,
+//! then `## Agenda`, `## Decisions`, ... sections), and the one-line shapes the command line
+//! takes (`support: the Jones visit`, `Book training; owner=me; due=friday`). Pure.
+
+use chrono::NaiveDate;
+
+use super::supervision::{self, ActionItem, AgendaItem, Decision, Function, Supervision};
+use crate::{Error, Result};
+
+/// Reads a day the user typed (a due date, the next session): "friday", "2026-12-01".
+pub type ReadDay<'a> = &'a dyn Fn(&str) -> Result<NaiveDate>;
+
+/// An agenda item as typed: its text, after the function it serves and a colon when it
+/// starts with one (`support: the Jones visit`; Kadushin's and Proctor's names work too).
+pub fn agenda_item(typed: &str) -> Result<AgendaItem> {
+    let typed = typed.trim();
+    let (function, text) = match typed.split_once(':') {
+        Some((head, rest)) => match head.parse::<Function>() {
+            Ok(f) => (Some(f), rest.trim()),
+            Err(_) => (None, typed),
+        },
+        None => (None, typed),
+    };
+    if text.is_empty() {
+        return Err(Error::invalid(
+            "agenda",
+            "an agenda item needs some words: --agenda \"support: the Jones visit\"",
+        ));
+    }
+    Ok(AgendaItem::new(text, function))
+}
+
+/// An action as typed: what is to be done, then `owner=WHO` and `due=WHEN`, separated by
+/// semicolons (`Book the court skills day; owner=me; due=friday`).
+pub fn action_item(typed: &str, read_day: ReadDay) -> Result<ActionItem> {
+    let mut parts = typed.split(';');
+    let text = parts.next().unwrap_or("").trim();
+    if text.is_empty() {
+        return Err(Error::invalid(
+            "action",
+            "an action needs a description of what is to be done: --action \"Book the training; owner=me; due=friday\"",
+        ));
+    }
+    let mut action = ActionItem {
+        text: text.to_string(),
+        ..ActionItem::default()
+    };
+    for part in parts.map(str::trim).filter(|p| !p.is_empty()) {
+        let (key, value) = part.split_once('=').unwrap_or((part, ""));
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(Error::invalid(
+                "action",
+                format!(
+                    "'{}' needs a value: owner=WHO or due=WHEN",
+                    part.escape_debug()
+                ),
+            ));
+        }
+        match key.trim().to_lowercase().as_str() {
+            "owner" | "who" => action.owner = Some(value.to_string()),
+            "due" | "by" | "when" => action.due_on = Some(read_day(value)?),
+            other => {
+                return Err(Error::invalid(
+                    "action",
+                    format!(
+                        "unknown part '{}' of an action: after the text, use owner=WHO and due=WHEN, separated by ;",
+                        other.escape_debug()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(action)
+}
+
+/// An action in the shape [`action_item`] reads.
+pub fn action_line(a: &ActionItem) -> String {
+    let mut line = a.text.clone();
+    if let Some(o) = &a.owner {
+        line.push_str(&format!("; owner={o}"));
+    }
+    if let Some(d) = a.due_on {
+        line.push_str(&format!("; due={d}"));
+    }
+    line
+}
+
+/// What the editor's page held: the session, its free notes, and what could not be placed
+/// (kept in the notes, and said to the user).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    pub session: Supervision,
+    pub notes: String,
+    pub problems: Vec<String>,
+}
+
+/// The sections of the page, in order, with their headings.
+const SECTIONS: [(Section, &str); 6] = [
+    (Section::Agenda, "Agenda"),
+    (Section::Decisions, "Decisions"),
+    (Section::Support, "Support agreed"),
+    (Section::Learning, "Learning"),
+    (Section::Actions, "Actions"),
+    (Section::Notes, "Notes"),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    Header,
+    Agenda,
+    Decisions,
+    Support,
+    Learning,
+    Actions,
+    Notes,
+    /// A heading debrief does not know: its lines go to the notes.
+    Unknown,
+}
+
+/// The page `$EDITOR` opens for a session (a new one, or `s` with its notes).
+pub fn to_page(s: &Supervision, notes: &str) -> String {
+    let mut out = String::from(
+        "# A supervision note. Fill in what you want and leave the rest; lines starting with\n\
+         # a single # are left out. Dates: 2026-12-01, 1/12/2026, friday, next tuesday.\n",
+    );
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    out.push_str(&format!("Date: {}\n", day(s.held_on)));
+    out.push_str(&format!("Supervisor: {}\n", opt(&s.supervisor)));
+    out.push_str(&format!(
+        "# Type: {}\nType: {}\n",
+        supervision::SESSION_TYPES.join(", "),
+        opt(&s.session_type)
+    ));
+    out.push_str(&format!("Next session: {}\n", day(s.next_on)));
+    out.push_str(
+        "\n## Agenda\n# One item a line after \"- \"; start it with management:, development:,\n\
+         # support: or mediation: to name the function it serves. Lines after an item that\n\
+         # start with \"> \" are what was said about it.\n",
+    );
+    for a in &s.agenda {
+        match &a.function {
+            Some(f) => out.push_str(&format!("- {f}: {}\n", a.text)),
+            None => out.push_str(&format!("- {}\n", a.text)),
+        }
+        for line in a.discussion.iter().flat_map(|d| d.lines()) {
+            out.push_str(&format!("> {line}\n"));
+        }
+    }
+    out.push_str("\n## Decisions\n# One a line after \"- \".\n");
+    for d in &s.decisions {
+        out.push_str(&format!("- {}\n", d.text));
+    }
+    out.push_str(&format!("\n## Support agreed\n{}\n", opt(&s.support)));
+    out.push_str(&format!("\n## Learning\n{}\n", opt(&s.learning)));
+    out.push_str(
+        "\n## Actions\n# One a line: \"- what; owner=who; due=when\" (owner and due may be left out).\n",
+    );
+    for a in &s.actions {
+        out.push_str(&format!("- {}\n", action_line(a)));
+    }
+    out.push_str(&format!("\n## Notes\n{notes}\n"));
+    out
+}
+
+/// Read the page back. A date, function or action that cannot be read is an error naming
+/// its line; a line or heading debrief does not know is kept in the notes and reported.
+pub fn from_page(text: &str, read_day: ReadDay) -> Result<Page> {
+    let mut page = Page::default();
+    let mut section = Section::Header;
+    let mut support = String::new();
+    let mut learning = String::new();
+    let mut notes = String::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let at = |e: Error| match e {
+            Error::Invalid { field, reason } => Error::Invalid {
+                field,
+                reason: format!("line {line_no}: {reason}"),
+            },
+            other => other,
+        };
+        if let Some(heading) = raw.strip_prefix("## ") {
+            let heading = heading.trim();
+            section = SECTIONS
+                .iter()
+                .find(|(_, name)| name.eq_ignore_ascii_case(heading))
+                .map(|(s, _)| *s)
+                .or_else(|| {
+                    heading
+                        .eq_ignore_ascii_case("support")
+                        .then_some(Section::Support)
+                })
+                .unwrap_or(Section::Unknown);
+            if section == Section::Unknown {
+                page.problems.push(format!(
+                    "line {line_no}: no section is called '{heading}'; its text is kept in the notes"
+                ));
+                push_line(&mut notes, &format!("{heading}:"));
+            }
+            continue;
+        }
+        if raw.starts_with('#') {
+            continue;
+        }
+        let line = raw.trim();
+        match section {
+            Section::Header => {
+                header(&mut page, line, line_no, &mut notes, read_day).map_err(at)?
+            }
+            Section::Agenda => agenda_line(&mut page.session, raw).map_err(at)?,
+            Section::Decisions => {
+                if let Some(item) = bullet(line) {
+                    page.session.decisions.push(Decision::new(item));
+                }
+            }
+            Section::Actions => {
+                if let Some(item) = bullet(line) {
+                    page.session
+                        .actions
+                        .push(action_item(item, read_day).map_err(at)?);
+                }
+            }
+            Section::Support => push_line(&mut support, raw),
+            Section::Learning => push_line(&mut learning, raw),
+            Section::Notes | Section::Unknown => push_line(&mut notes, raw),
+        }
+    }
+    page.session.support = Some(support.trim().to_string()).filter(|s| !s.is_empty());
+    page.session.learning = Some(learning.trim().to_string()).filter(|s| !s.is_empty());
+    page.notes = notes.trim().to_string();
+    page.session.validate()?;
+    Ok(page)
+}
+
+fn push_line(text: &mut String, line: &str) {
+    text.push_str(line.trim_end());
+    text.push('\n');
+}
+
+/// An item's text after its bullet, or the line itself; `None` for a blank line.
+fn bullet(line: &str) -> Option<&str> {
+    let item = line
+        .strip_prefix("- ")
+        .or_else(|| line.strip_prefix("* "))
+        .unwrap_or(line)
+        .trim();
+    (!item.is_empty() && item != "-").then_some(item)
+}
+
+fn header(
+    page: &mut Page,
+    line: &str,
+    line_no: usize,
+    notes: &mut String,
+    read_day: ReadDay,
+) -> Result<()> {
+    if line.is_empty() {
+        return Ok(());
+    }
+    let Some((key, value)) = line.split_once(':') else {
+        page.problems.push(format!(
+            "line {line_no}: '{line}' is not 'Name: value'; it is kept in the notes"
+        ));
+        push_line(notes, line);
+        return Ok(());
+    };
+    let value = value.trim();
+    let text = Some(value.to_string()).filter(|v| !v.is_empty());
+    let day = || text.as_deref().map(read_day).transpose();
+    let s = &mut page.session;
+    match key.trim().to_lowercase().as_str() {
+        "date" | "held on" | "on" => s.held_on = day()?,
+        "supervisor" | "with" => s.supervisor = text,
+        "type" => {
+            s.session_type = text
+                .as_deref()
+                .map(supervision::session_type)
+                .transpose()?
+                .map(String::from)
+        }
+        "next session" | "next" => s.next_on = day()?,
+        other => {
+            page.problems.push(format!(
+                "line {line_no}: '{other}' is not one of Date, Supervisor, Type, Next session; it is kept in the notes"
+            ));
+            push_line(notes, line);
+        }
+    }
+    Ok(())
+}
+
+fn agenda_line(s: &mut Supervision, raw: &str) -> Result<()> {
+    let line = raw.trim();
+    if line.is_empty() {
+        return Ok(());
+    }
+    let said = line.strip_prefix('>').map(str::trim);
+    match (said, s.agenda.last_mut()) {
+        (Some(said), Some(item)) => {
+            let d = item.discussion.get_or_insert_with(String::new);
+            if !d.is_empty() {
+                d.push('\n');
+            }
+            d.push_str(said);
+            Ok(())
+        }
+        _ => {
+            let text = said.unwrap_or(line);
+            if let Some(item) = bullet(text) {
+                s.agenda.push(agenda_item(item)?);
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
