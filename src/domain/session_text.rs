@@ -3,12 +3,21 @@
 //! takes (`support: the Jones visit`, `Book training; owner=me; due=friday`). Pure.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::supervision::{self, ActionItem, AgendaItem, Decision, Function, Supervision};
 use crate::{Error, Result};
 
-/// Reads a day the user typed (a due date, the next session): "friday", "2026-12-01".
+/// Reads a day the user typed: "friday", "2026-12-01".
 pub type ReadDay<'a> = &'a dyn Fn(&str) -> Result<NaiveDate>;
+
+/// How days are read: a session's own date leans to the past (`friday` is the last one), a
+/// due date or the next session ahead (`friday` is the next one).
+#[derive(Clone, Copy)]
+pub struct Days<'a> {
+    pub past: ReadDay<'a>,
+    pub ahead: ReadDay<'a>,
+}
 
 /// An agenda item as typed: its text, after the function it serves and a colon when it
 /// starts with one (`support: the Jones visit`; Kadushin's and Proctor's names work too).
@@ -166,7 +175,7 @@ pub fn to_page(s: &Supervision, notes: &str) -> String {
 
 /// Read the page back. A date, function or action that cannot be read is an error naming
 /// its line; a line or heading debrief does not know is kept in the notes and reported.
-pub fn from_page(text: &str, read_day: ReadDay) -> Result<Page> {
+pub fn from_page(text: &str, days: Days) -> Result<Page> {
     let mut page = Page::default();
     let mut section = Section::Header;
     let mut support = String::new();
@@ -206,9 +215,7 @@ pub fn from_page(text: &str, read_day: ReadDay) -> Result<Page> {
         }
         let line = raw.trim();
         match section {
-            Section::Header => {
-                header(&mut page, line, line_no, &mut notes, read_day).map_err(at)?
-            }
+            Section::Header => header(&mut page, line, line_no, &mut notes, days).map_err(at)?,
             Section::Agenda => agenda_line(&mut page.session, raw).map_err(at)?,
             Section::Decisions => {
                 if let Some(item) = bullet(line) {
@@ -219,7 +226,7 @@ pub fn from_page(text: &str, read_day: ReadDay) -> Result<Page> {
                 if let Some(item) = bullet(line) {
                     page.session
                         .actions
-                        .push(action_item(item, read_day).map_err(at)?);
+                        .push(action_item(item, days.ahead).map_err(at)?);
                 }
             }
             Section::Support => push_line(&mut support, raw),
@@ -232,6 +239,17 @@ pub fn from_page(text: &str, read_day: ReadDay) -> Result<Page> {
     page.notes = notes.trim().to_string();
     page.session.validate()?;
     Ok(page)
+}
+
+/// An error about line `n` (from 0) of a section, said as "Actions, line 2: ...".
+fn in_section(e: Error, section: &str, n: usize) -> Error {
+    match e {
+        Error::Invalid { field, reason } => Error::Invalid {
+            field,
+            reason: format!("{section}, line {}: {reason}", n + 1),
+        },
+        other => other,
+    }
 }
 
 fn push_line(text: &mut String, line: &str) {
@@ -254,7 +272,7 @@ fn header(
     line: &str,
     line_no: usize,
     notes: &mut String,
-    read_day: ReadDay,
+    days: Days,
 ) -> Result<()> {
     if line.is_empty() {
         return Ok(());
@@ -268,10 +286,10 @@ fn header(
     };
     let value = value.trim();
     let text = Some(value.to_string()).filter(|v| !v.is_empty());
-    let day = || text.as_deref().map(read_day).transpose();
+    let day = |read: ReadDay| text.as_deref().map(read).transpose();
     let s = &mut page.session;
     match key.trim().to_lowercase().as_str() {
-        "date" | "held on" | "on" => s.held_on = day()?,
+        "date" | "held on" | "on" => s.held_on = day(days.past)?,
         "supervisor" | "with" => s.supervisor = text,
         "type" => {
             s.session_type = text
@@ -280,7 +298,7 @@ fn header(
                 .transpose()?
                 .map(String::from)
         }
-        "next session" | "next" => s.next_on = day()?,
+        "next session" | "next" => s.next_on = day(days.ahead)?,
         other => {
             page.problems.push(format!(
                 "line {line_no}: '{other}' is not one of Date, Supervisor, Type, Next session; it is kept in the notes"
@@ -313,6 +331,175 @@ fn agenda_line(s: &mut Supervision, raw: &str) -> Result<()> {
             }
             Ok(())
         }
+    }
+}
+
+/// The sections of a supervision note the interface edits as text, one a tab, with the
+/// guidance shown above each (our wording).
+pub fn sections() -> &'static super::templates::Template {
+    static SECTIONS: std::sync::LazyLock<super::templates::Template> = std::sync::LazyLock::new(
+        || {
+            let stage = |key: &str, title: &str, prompts: &[&str]| super::templates::Stage {
+                key: key.into(),
+                title: title.into(),
+                prompts: prompts.iter().map(|p| (*p).to_string()).collect(),
+                maps_to: None,
+            };
+            super::templates::Template {
+                id: "supervision-note".into(),
+                name: "Supervision note".into(),
+                citation: String::new(),
+                stages: vec![
+                    stage(
+                        "agenda",
+                        "Agenda",
+                        &[
+                            "One item a line. Start it with management:, development:, support: or mediation: to name the function it serves.",
+                            "Lines starting with > under an item are what was said about it.",
+                        ],
+                    ),
+                    stage(
+                        "decisions",
+                        "Decisions",
+                        &["One a line: what was decided, and why if that will help later."],
+                    ),
+                    stage(
+                        "support",
+                        "Support agreed",
+                        &["What support was agreed: wellbeing, workload, time, training."],
+                    ),
+                    stage(
+                        "learning",
+                        "Learning",
+                        &["What you learned; learning needs; what to read or look for."],
+                    ),
+                    stage(
+                        "actions",
+                        "Actions",
+                        &[
+                            "One a line: what; owner=who; due=when. Owner and due may be left out; friday means the next one.",
+                        ],
+                    ),
+                ],
+            }
+        },
+    );
+    &SECTIONS
+}
+
+/// A supervision note's fields as typed in the interface, dates and lines not yet read, so
+/// a half-typed due date survives in a draft. The list fields hold one item a line, as on the
+/// page (`support: the Jones visit`, `> ` lines for what was said; `what; owner=me; due=friday`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SessionText {
+    pub held_on: String,
+    pub supervisor: String,
+    pub session_type: String,
+    pub next_on: String,
+    pub agenda: String,
+    pub decisions: String,
+    pub support: String,
+    pub learning: String,
+    pub actions: String,
+}
+
+impl SessionText {
+    /// The fields of a stored (or new) session.
+    pub fn of(s: &Supervision) -> SessionText {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut agenda = String::new();
+        for a in &s.agenda {
+            match &a.function {
+                Some(f) => agenda.push_str(&format!("{f}: {}\n", a.text)),
+                None => agenda.push_str(&format!("{}\n", a.text)),
+            }
+            for line in a.discussion.iter().flat_map(|d| d.lines()) {
+                agenda.push_str(&format!("> {line}\n"));
+            }
+        }
+        let lines = |items: Vec<String>| items.join("\n");
+        SessionText {
+            held_on: s.held_on.map(|d| d.to_string()).unwrap_or_default(),
+            supervisor: opt(&s.supervisor),
+            session_type: opt(&s.session_type),
+            next_on: s.next_on.map(|d| d.to_string()).unwrap_or_default(),
+            agenda: agenda.trim_end().to_string(),
+            decisions: lines(s.decisions.iter().map(|d| d.text.clone()).collect()),
+            support: opt(&s.support),
+            learning: opt(&s.learning),
+            actions: lines(s.actions.iter().map(action_line).collect()),
+        }
+    }
+
+    /// Read the fields. An item keeps the id of `base`'s item at the same place (and an
+    /// action its status), so editing a line edits that item.
+    pub fn read(&self, base: &Supervision, days: Days) -> Result<Supervision> {
+        let text = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
+        let day = |t: &str, read: ReadDay| text(t).as_deref().map(read).transpose();
+        let mut s = Supervision {
+            // Left empty: the day it had, or today for a new session.
+            held_on: match day(&self.held_on, days.past)? {
+                Some(d) => Some(d),
+                None => base.held_on.or((days.past)("today").ok()),
+            },
+            supervisor: text(&self.supervisor),
+            session_type: text(&self.session_type)
+                .as_deref()
+                .map(supervision::session_type)
+                .transpose()?
+                .map(String::from),
+            next_on: day(&self.next_on, days.ahead)?,
+            support: text(&self.support),
+            learning: text(&self.learning),
+            ..Supervision::default()
+        };
+        for (n, line) in self.agenda.lines().enumerate() {
+            agenda_line(&mut s, line).map_err(|e| in_section(e, "Agenda", n))?;
+        }
+        s.decisions = self
+            .decisions
+            .lines()
+            .filter_map(bullet)
+            .map(Decision::new)
+            .collect();
+        for (n, line) in self.actions.lines().enumerate() {
+            if let Some(item) = bullet(line) {
+                let action =
+                    action_item(item, days.ahead).map_err(|e| in_section(e, "Actions", n))?;
+                s.actions.push(action);
+            }
+        }
+        for (item, old) in s.agenda.iter_mut().zip(&base.agenda) {
+            item.id = old.id;
+        }
+        for (item, old) in s.decisions.iter_mut().zip(&base.decisions) {
+            item.id = old.id;
+        }
+        for (item, old) in s.actions.iter_mut().zip(&base.actions) {
+            item.id = old.id;
+            item.status = old.status;
+            item.closed = old.closed;
+            item.reason = old.reason.clone();
+        }
+        s.validate()?;
+        Ok(s)
+    }
+
+    /// The fields as a page, for a rescue file.
+    pub fn to_page(&self) -> String {
+        format!(
+            "Date: {}\nSupervisor: {}\nType: {}\nNext session: {}\n\n## Agenda\n{}\n\n## Decisions\n{}\n\n## Support agreed\n{}\n\n## Learning\n{}\n\n## Actions\n{}\n",
+            self.held_on,
+            self.supervisor,
+            self.session_type,
+            self.next_on,
+            self.agenda,
+            self.decisions,
+            self.support,
+            self.learning,
+            self.actions
+        )
     }
 }
 

@@ -61,10 +61,22 @@ pub fn parse_when_in(input: &str, now: &Zoned, order: DateOrder) -> Result<When>
     parse_leaning(input, now, order, true)
 }
 
-/// Parse a day that is usually ahead (a due date, the next session): a weekday alone is the
-/// next one (`friday` on a Monday is in four days); other words read as for [`parse_when_in`].
-pub fn parse_day_ahead(input: &str, now: &Zoned, order: DateOrder) -> Result<jiff::civil::Date> {
-    Ok(parse_leaning(input, now, order, false)?.moment.date())
+/// The calendar day `input` names, in `now`'s time zone. `ahead` reads it as a day usually
+/// ahead (a due date, the next session: `friday` on a Monday is in four days); otherwise a
+/// weekday alone is the last one, as for [`parse_when_in`].
+pub fn read_day(
+    input: &str,
+    now: &Zoned,
+    order: DateOrder,
+    ahead: bool,
+) -> Result<chrono::NaiveDate> {
+    let d = parse_leaning(input, now, order, !ahead)?.moment.date();
+    chrono::NaiveDate::from_ymd_opt(
+        d.year().into(),
+        d.month().unsigned_abs().into(),
+        d.day().unsigned_abs().into(),
+    )
+    .ok_or_else(|| Error::invalid("date", format!("no such day: {d}")))
 }
 
 fn parse_leaning(input: &str, now: &Zoned, order: DateOrder, past: bool) -> Result<When> {
@@ -263,10 +275,12 @@ mod tests {
     #[test]
     fn due_dates_lean_ahead() {
         let day = |s: &str| {
-            parse_day_ahead(s, &now(), DateOrder::default())
+            read_day(s, &now(), DateOrder::default(), true)
                 .map(|d| d.to_string())
                 .unwrap_or_else(|e| e.to_string())
         };
+        let past = read_day("friday", &now(), DateOrder::default(), false).expect("past");
+        assert_eq!(past.to_string(), "2026-11-20", "the last Friday");
         assert_eq!(day("friday"), "2026-11-27", "the next Friday");
         assert_eq!(day("tomorrow"), "2026-11-23");
         assert_eq!(day("today"), "2026-11-22");

@@ -99,12 +99,17 @@ pub fn run(session: &Session, args: SupervisionArgs) -> Result<()> {
 
 /// Reads a day that is usually ahead (a due date, the next session).
 pub(super) fn day_ahead(session: &Session) -> impl Fn(&str) -> Result<NaiveDate> + '_ {
-    move |typed: &str| {
-        let now = crate::clock::to_zoned(session.clock.now(), session.clock.tz());
-        let day = crate::domain::when::parse_day_ahead(typed, &now, session.date_order())?;
-        NaiveDate::from_ymd_opt(day.year().into(), day.month() as u32, day.day() as u32)
-            .ok_or_else(|| Error::invalid("date", format!("no such day: {day}")))
-    }
+    move |typed: &str| read_day_at(session, typed, true)
+}
+
+/// Reads a day as `--at` does (a weekday alone is the last one).
+pub(super) fn day_past(session: &Session) -> impl Fn(&str) -> Result<NaiveDate> + '_ {
+    move |typed: &str| read_day_at(session, typed, false)
+}
+
+fn read_day_at(session: &Session, typed: &str, ahead: bool) -> Result<NaiveDate> {
+    let now = crate::clock::to_zoned(session.clock.now(), session.clock.tz());
+    crate::domain::when::read_day(typed, &now, session.date_order(), ahead)
 }
 
 /// The session the flags describe.
@@ -148,12 +153,11 @@ fn from_flags(session: &Session, a: &AddArgs) -> Result<Page> {
     })
 }
 
-/// The day of the session: today, or the day `on` names (not in the future).
+/// The day of the session: today, or the day `on` names.
 fn session_day(session: &Session, on: Option<&str>) -> Result<NaiveDate> {
-    let clock = &session.clock;
     match on {
-        None => Ok(clock.local(clock.now()).date_naive()),
-        Some(on) => Ok(clock.local(session.read_date(on)?.since()).date_naive()),
+        None => Ok(session.clock.local(session.clock.now()).date_naive()),
+        Some(on) => read_day_at(session, on, false),
     }
 }
 
@@ -188,7 +192,12 @@ fn add(session: &Session, a: AddArgs) -> Result<()> {
         let kept =
             |e: Error| e.with_note(format!("your text is kept in {}", edited.file.display()));
         let held_on = page.session.held_on;
-        page = session_text::from_page(&edited.text, &day_ahead(session)).map_err(kept)?;
+        let (past, ahead) = (day_past(session), day_ahead(session));
+        let days = session_text::Days {
+            past: &past,
+            ahead: &ahead,
+        };
+        page = session_text::from_page(&edited.text, days).map_err(kept)?;
         // A date taken out of the page is the day given (or today).
         page.session.held_on = page.session.held_on.or(held_on);
         Some(edited)

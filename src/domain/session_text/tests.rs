@@ -12,6 +12,11 @@ fn read_day(s: &str) -> Result<NaiveDate> {
     }
 }
 
+const DAYS: Days = Days {
+    past: &read_day,
+    ahead: &read_day,
+};
+
 fn full() -> Supervision {
     Supervision {
         held_on: NaiveDate::from_ymd_opt(2026, 11, 20),
@@ -46,7 +51,7 @@ fn full() -> Supervision {
 #[test]
 fn a_page_reads_back_as_the_session_it_shows() {
     let page = to_page(&full(), "Anything else");
-    let back = from_page(&page, &read_day).expect("reads");
+    let back = from_page(&page, DAYS).expect("reads");
     assert_eq!(back.session, full());
     assert_eq!(back.notes, "Anything else");
     assert!(back.problems.is_empty(), "{:?}", back.problems);
@@ -54,7 +59,7 @@ fn a_page_reads_back_as_the_session_it_shows() {
 
 #[test]
 fn an_empty_page_is_an_empty_session() {
-    let back = from_page(&to_page(&Supervision::default(), ""), &read_day).expect("reads");
+    let back = from_page(&to_page(&Supervision::default(), ""), DAYS).expect("reads");
     assert_eq!(back.session, Supervision::default());
     assert_eq!(back.notes, "");
 }
@@ -62,7 +67,7 @@ fn an_empty_page_is_an_empty_session() {
 #[test]
 fn what_it_cannot_place_is_kept_in_the_notes_and_named() {
     let text = "Date: 2026-11-20\nRoom: 4\nA stray line\n## Agenda\n- development: Court skills\n> went well\n## Risks\nThe dog\n## Notes\nTired";
-    let page = from_page(text, &read_day).expect("reads");
+    let page = from_page(text, DAYS).expect("reads");
     assert_eq!(page.session.agenda.len(), 1);
     assert_eq!(
         page.session.agenda[0].function(),
@@ -84,15 +89,15 @@ fn what_it_cannot_place_is_kept_in_the_notes_and_named() {
 
 #[test]
 fn a_date_or_action_it_cannot_read_is_an_error_naming_the_line() {
-    let err = from_page("Date: someday", &read_day).expect_err("bad date");
+    let err = from_page("Date: someday", DAYS).expect_err("bad date");
     assert!(
         err.to_string()
             .contains("line 1: cannot read the date 'someday'"),
         "{err}"
     );
-    let err = from_page("## Actions\n- Call; due=someday", &read_day).expect_err("bad due");
+    let err = from_page("## Actions\n- Call; due=someday", DAYS).expect_err("bad due");
     assert!(err.to_string().contains("line 2:"), "{err}");
-    let err = from_page("Type: coffee", &read_day).expect_err("bad type");
+    let err = from_page("Type: coffee", DAYS).expect_err("bad type");
     assert!(
         err.to_string()
             .contains("use individual, group, peer, ad hoc, live"),
@@ -169,9 +174,63 @@ proptest! {
     #[test]
     fn any_session_survives_the_page(s in session(), notes in proptest::option::of(line())) {
         let notes = notes.unwrap_or_default();
-        let page = from_page(&to_page(&s, &notes), &read_day).expect("reads");
+        let page = from_page(&to_page(&s, &notes), DAYS).expect("reads");
         prop_assert_eq!(page.session, s);
         prop_assert_eq!(page.notes, notes);
         prop_assert!(page.problems.is_empty());
     }
+}
+
+#[test]
+fn the_interface_fields_read_back_keeping_ids_and_statuses() {
+    let mut stored = full();
+    for (i, a) in stored.agenda.iter_mut().enumerate() {
+        a.id = Some(crate::domain::ItemId(10 + i as i64));
+    }
+    stored.decisions[0].id = Some(crate::domain::ItemId(20));
+    stored.actions[0].id = Some(crate::domain::ItemId(30));
+    stored.actions[0].status = ActionStatus::Done;
+    let text = SessionText::of(&stored);
+    assert_eq!(text.held_on, "2026-11-20");
+    assert_eq!(
+        text.agenda,
+        "support: The Jones visit\n> It felt heavy.\n> Agreed to pace the visits.\nCourt: next steps"
+    );
+    assert_eq!(
+        text.actions,
+        "Book the court skills day; owner=me; due=2026-11-27\nFind a co-worker"
+    );
+    assert_eq!(text.read(&stored, DAYS).expect("reads"), stored);
+
+    // An edited line keeps its item's id and status; a new line is a new item.
+    let mut edited = text.clone();
+    edited.actions = "Book the court skills day (done early); owner=me\nFind a co-worker\nCall the school; due=friday".into();
+    let back = edited.read(&stored, DAYS).expect("reads");
+    assert_eq!(back.actions[0].id, Some(crate::domain::ItemId(30)));
+    assert_eq!(back.actions[0].status, ActionStatus::Done);
+    assert_eq!(back.actions[0].due_on, None);
+    assert_eq!(back.actions[2].id, None);
+    assert_eq!(
+        back.actions[2].due_on,
+        NaiveDate::from_ymd_opt(2026, 11, 27)
+    );
+
+    let mut bad = text;
+    bad.actions = "Find a co-worker\nCall; due=someday".into();
+    let err = bad.read(&stored, DAYS).expect_err("bad due").to_string();
+    assert!(
+        err.contains("Actions, line 2: cannot read the date 'someday'"),
+        "{err}"
+    );
+    assert!(
+        SessionText::default()
+            .read(&Supervision::default(), DAYS)
+            .expect("empty")
+            == Supervision::default()
+    );
+    assert!(
+        SessionText::of(&stored)
+            .to_page()
+            .contains("## Actions\nBook the court skills day")
+    );
 }

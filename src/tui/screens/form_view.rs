@@ -22,7 +22,7 @@ pub fn render(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let t = &ctx.theme;
     let details = match &f.part {
         Part::Plain(d) => sections(&detail_sections(d), t),
-        Part::Guided(_) | Part::Learning(..) => Vec::new(),
+        Part::Guided(_) | Part::Learning(..) | Part::Session(..) => Vec::new(),
     };
     let rows = f.rows().len() as u16;
     let detail_rows = (details.len() as u16).min(area.height.saturating_sub(rows + 3) / 2);
@@ -71,6 +71,19 @@ fn fields(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
                 }
             }
             (Focus::Flags, _) => spans.extend(flag_spans(f, t)),
+            (Focus::SessionType, Part::Session(r, _)) => {
+                let kind = match r.session_type.as_str() {
+                    "" => "not said".to_string(),
+                    t => format!("‹ {t} ›"),
+                };
+                spans.push(Span::styled(kind, t.key));
+                if on {
+                    spans.push(Span::styled(
+                        "  ←→ or a letter: individual, group, peer, ad hoc, live",
+                        t.dim,
+                    ));
+                }
+            }
             (Focus::Activity, Part::Learning(l, _)) => {
                 spans.extend(activity_spans(l.activity, on, w.saturating_sub(LABEL), t))
             }
@@ -183,7 +196,7 @@ fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         ..inner
     };
     let editing = match (f.focus, &f.part) {
-        (Focus::Stage(i), Part::Guided(s) | Part::Learning(_, s)) => {
+        (Focus::Stage(i), Part::Guided(s) | Part::Learning(_, s) | Part::Session(_, s)) => {
             let (template, stages) = (s.template, &s.areas);
             let prompts: Vec<Line> = template.stages[i]
                 .prompts

@@ -101,7 +101,15 @@ impl Keeper {
             Ok(created) => created,
             Err(e) => return vec![Cmd::Error(e.to_string())],
         };
-        match draft.to_content() {
+        let day = |typed: &str, ahead: bool| {
+            crate::domain::when::read_day(typed, &ctx.clock.now_zoned(), ctx.date_order, ahead)
+        };
+        let (past, ahead) = (|t: &str| day(t, false), |t: &str| day(t, true));
+        let days = crate::domain::session_text::Days {
+            past: &past,
+            ahead: &ahead,
+        };
+        match draft.to_content_with(days) {
             Ok(content) => vec![Cmd::Do(Effect::Save {
                 form: self.id,
                 entry_id: self.entry_id,

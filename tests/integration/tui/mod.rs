@@ -21,6 +21,7 @@ mod flows;
 mod learning;
 mod review;
 mod snapshots;
+mod supervision;
 mod templates;
 
 use std::time::{Duration, Instant};

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use self::learning::LearningFields;
+use self::session::SessionRows;
 use super::fields::{CommonFields, text_area, text_of};
 pub use super::keeper::DRAFT_DELAY;
 use super::keeper::{AfterSave, Keeper, Outcome, Writes};
@@ -34,6 +35,11 @@ pub enum Focus {
     Author,
     Link,
     Time,
+    /// A supervision note's date, supervisor, kind of session and next date.
+    Held,
+    Supervisor,
+    SessionType,
+    NextOn,
     Body,
     /// A stage of a guided reflection.
     Stage(usize),
@@ -77,6 +83,8 @@ pub enum Part {
     Guided(Stages),
     /// A learning activity: what it was, and the reflection on it.
     Learning(Box<LearningFields>, Stages),
+    /// A supervision note: the session's rows, and its sections as text.
+    Session(Box<SessionRows>, Stages),
     /// Any other kind: its details are kept as they are and shown read-only.
     Plain(Details),
 }
@@ -85,14 +93,14 @@ impl Part {
     /// The stages being answered, if the kind has any.
     pub fn stages(&self) -> Option<&Stages> {
         match self {
-            Part::Guided(s) | Part::Learning(_, s) => Some(s),
+            Part::Guided(s) | Part::Learning(_, s) | Part::Session(_, s) => Some(s),
             Part::Plain(_) => None,
         }
     }
 
     fn stages_mut(&mut self) -> Option<&mut Stages> {
         match self {
-            Part::Guided(s) | Part::Learning(_, s) => Some(s),
+            Part::Guided(s) | Part::Learning(_, s) | Part::Session(_, s) => Some(s),
             Part::Plain(_) => None,
         }
     }
@@ -148,11 +156,15 @@ impl EntryForm {
                     Stages::of(t, &l.answers),
                 )
             }),
+            Details::Supervision(base) => {
+                let (rows, stages) = SessionRows::of(base, d.session.as_ref());
+                Some(Part::Session(Box::new(rows), stages))
+            }
             _ => None,
         }
         .unwrap_or_else(|| Part::Plain(d.details.clone()));
         let focus = match part {
-            Part::Learning(..) => Focus::Title,
+            Part::Learning(..) | Part::Session(..) => Focus::Title,
             _ => Focus::Body,
         };
         let mut form = EntryForm {
@@ -206,6 +218,7 @@ impl EntryForm {
                 });
             }
             Part::Learning(about, s) => about.fill(&mut d, s.answers()),
+            Part::Session(rows, s) => rows.fill(&mut d, s),
             Part::Plain(details) => d.details = details.clone(),
         }
         self.common.fill(&mut d);
@@ -220,114 +233,6 @@ impl EntryForm {
     /// The form's id, to which results of its effects are addressed.
     pub fn id(&self) -> FormId {
         self.keeper.id
-    }
-
-    /// The one-line fields above the text, in order, with their labels.
-    pub fn rows(&self) -> Vec<(Focus, &'static str)> {
-        match self.part {
-            // Stress and energy say little about a podcast; they stay as they are.
-            Part::Learning(..) => vec![
-                (Focus::Title, "Title"),
-                (Focus::When, "When"),
-                (Focus::Activity, "Type"),
-                (Focus::Author, "By"),
-                (Focus::Link, "Link"),
-                (Focus::Time, "Time"),
-                (Focus::Tags, "Tags"),
-                (Focus::Flags, "Flags"),
-            ],
-            _ => vec![
-                (Focus::Title, "Title"),
-                (Focus::When, "When"),
-                (Focus::Tags, "Tags"),
-                (Focus::Stress, "Stress"),
-                (Focus::Energy, "Energy"),
-                (Focus::Flags, "Flags"),
-            ],
-        }
-    }
-
-    /// The order Tab moves through.
-    fn order(&self) -> Vec<Focus> {
-        let mut v: Vec<Focus> = self.rows().into_iter().map(|(f, _)| f).collect();
-        v.push(Focus::Body);
-        if let Some(s) = self.part.stages() {
-            v.extend((0..s.areas.len()).map(Focus::Stage));
-        }
-        v
-    }
-
-    fn cycle_focus(&mut self, forward: bool) {
-        let order = self.order();
-        let n = order.len();
-        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        self.focus = order[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
-        self.common.stress.blur();
-        self.common.energy.blur();
-        self.show_cursor();
-    }
-
-    /// The text area with the keyboard, if the focus is on one.
-    pub fn focused_text(&self) -> Option<&TextArea<'static>> {
-        match self.focus {
-            Focus::Body => Some(&self.body),
-            Focus::Stage(i) => self.part.stages().and_then(|s| s.areas.get(i)),
-            other => self.one_line_field(other),
-        }
-    }
-
-    fn focused_text_mut(&mut self) -> Option<&mut TextArea<'static>> {
-        match (self.focus, &mut self.part) {
-            (Focus::Title, _) => Some(&mut self.common.title),
-            (Focus::When, _) => Some(&mut self.common.when),
-            (Focus::Tags, _) => Some(&mut self.common.tags),
-            (Focus::Body, _) => Some(&mut self.body),
-            (Focus::Author, Part::Learning(l, _)) => Some(&mut l.author),
-            (Focus::Link, Part::Learning(l, _)) => Some(&mut l.link),
-            (Focus::Time, Part::Learning(l, _)) => Some(&mut l.time),
-            (Focus::Stage(i), Part::Guided(s) | Part::Learning(_, s)) => s.areas.get_mut(i),
-            _ => None,
-        }
-    }
-
-    /// The text area of a one-line field, to draw beside its label.
-    pub fn one_line_field(&self, focus: Focus) -> Option<&TextArea<'static>> {
-        match (focus, &self.part) {
-            (Focus::Title, _) => Some(&self.common.title),
-            (Focus::When, _) => Some(&self.common.when),
-            (Focus::Tags, _) => Some(&self.common.tags),
-            (Focus::Author, Part::Learning(l, _)) => Some(&l.author),
-            (Focus::Link, Part::Learning(l, _)) => Some(&l.link),
-            (Focus::Time, Part::Learning(l, _)) => Some(&l.time),
-            _ => None,
-        }
-    }
-
-    /// Only the focused text area shows a cursor.
-    fn show_cursor(&mut self) {
-        let cursor = ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
-        let none = ratatui::style::Style::new();
-        self.common.title.set_cursor_style(none);
-        self.common.when.set_cursor_style(none);
-        self.common.tags.set_cursor_style(none);
-        self.body.set_cursor_style(none);
-        if let Some(s) = self.part.stages_mut() {
-            for a in &mut s.areas {
-                a.set_cursor_style(none);
-            }
-        }
-        if let Part::Learning(l, _) = &mut self.part {
-            for a in l.areas_mut() {
-                a.set_cursor_style(none);
-            }
-        }
-        if let Some(t) = self.focused_text_mut() {
-            t.set_cursor_style(cursor);
-        }
     }
 
     fn touched(&mut self, now: Instant) {
@@ -350,6 +255,11 @@ impl EntryForm {
                     l.activity_key(key.code);
                 }
             }
+            Focus::SessionType => {
+                if let Part::Session(r, _) = &mut self.part {
+                    r.type_key(key.code);
+                }
+            }
             _ => {
                 if let Some(t) = self.focused_text_mut() {
                     t.input(key);
@@ -369,7 +279,10 @@ impl EntryForm {
             | Focus::Tags
             | Focus::Author
             | Focus::Link
-            | Focus::Time => {
+            | Focus::Time
+            | Focus::Held
+            | Focus::Supervisor
+            | Focus::NextOn => {
                 if let Some(t) = self.focused_text_mut() {
                     t.insert_str(text.replace('\n', " "));
                 }
@@ -515,6 +428,8 @@ impl View for EntryForm {
     }
 }
 
+mod focus;
 mod learning;
+mod session;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,164 @@
+//! Supervision in the interface: `v` opens the note's form (date, who, kind of session, next
+//! date, then agenda, decisions, support, learning and actions a line an item); the note
+//! covers what was flagged; an unreadable due date keeps the form open and survives a crash.
+
+use super::*;
+
+fn session_of(h: &Harness, id: EntryId) -> Supervision {
+    match h.store().get(id).expect("get").content.details {
+        Details::Supervision(s) => s,
+        other => panic!("not a supervision note: {other:?}"),
+    }
+}
+
+/// Type a whole session into the form, from its title to its first action.
+fn fill(h: &mut Harness) {
+    h.key(KeyCode::Char('v'));
+    h.chars("Monthly supervision");
+    h.key(KeyCode::Tab);
+    h.chars("2026-11-20");
+    h.key(KeyCode::Tab);
+    h.chars("Sam");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char('i'));
+    h.key(KeyCode::Tab);
+    h.chars("2026-12-18");
+    // Tags, Flags, the notes, then the sections.
+    for _ in 0..4 {
+        h.key(KeyCode::Tab);
+    }
+    h.chars("support: the Jones visit");
+    h.key(KeyCode::Enter);
+    h.chars("> heavy; pace the visits");
+    h.key(KeyCode::Enter);
+    h.chars("management: caseload");
+    h.key(KeyCode::Tab);
+    h.chars("Co-work the next visit");
+    h.key(KeyCode::Tab);
+    h.chars("A debrief after court days");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.chars("Book court skills day; owner=me; due=2026-12-04");
+}
+
+#[test]
+fn a_session_is_written_in_the_form_and_stored_whole() {
+    for size in SIZES {
+        let mut store = Store::open_in_memory().expect("store");
+        let mut flagged = EntryContent::text("The Jones visit");
+        flagged.common.flags.for_supervision = true;
+        let early = store
+            .add_entry(&flagged, at(20, 9, 0), 3600, at(20, 9, 0))
+            .expect("add");
+        let mut h = Harness::new(store, size);
+        fill(&mut h);
+        let s = h.screen();
+        for part in [
+            "New supervision note",
+            "‹ individual ›",
+            "Actions ✓",
+            "owner=who; due=when",
+        ] {
+            assert!(s.contains(part), "{part}: {s}");
+        }
+        snap!("supervision_form", size, s);
+        h.ctrl('s');
+        assert_eq!(h.screen_id(), ScreenId::Reader, "{}", h.screen());
+        let id = h.live()[0].id;
+        let s = session_of(&h, id);
+        assert_eq!(s.held_on, chrono::NaiveDate::from_ymd_opt(2026, 11, 20));
+        assert_eq!(s.supervisor.as_deref(), Some("Sam"));
+        assert_eq!(s.session_type.as_deref(), Some("individual"));
+        assert_eq!(s.next_on, chrono::NaiveDate::from_ymd_opt(2026, 12, 18));
+        assert_eq!(s.agenda.len(), 2);
+        assert_eq!(s.agenda[0].function.as_deref(), Some("support"));
+        assert_eq!(
+            s.agenda[0].discussion.as_deref(),
+            Some("heavy; pace the visits")
+        );
+        assert_eq!(s.decisions[0].text, "Co-work the next visit");
+        assert_eq!(s.support.as_deref(), Some("A debrief after court days"));
+        assert_eq!(s.actions[0].owner.as_deref(), Some("me"));
+        assert_eq!(h.store().covered_by(id).expect("covered"), [early]);
+        assert!(
+            h.screen().contains("next     Friday 18 December 2026"),
+            "{}",
+            h.screen()
+        );
+    }
+}
+
+#[test]
+fn editing_a_session_keeps_its_items_and_their_statuses() {
+    let mut h = Harness::new(Store::open_in_memory().expect("store"), (80, 24));
+    fill(&mut h);
+    h.ctrl('s');
+    let id = h.live()[0].id;
+    let action = session_of(&h, id).actions[0].id.expect("stored");
+    let mut store_side = h.store().action(action).expect("action");
+    assert_eq!(store_side.action.status, ActionStatus::Open);
+    h.runtime
+        .store
+        .change_action(
+            action,
+            &debrief::storage::sessions::ActionChange::Done,
+            clock().now(),
+        )
+        .expect("done");
+    // Reopen the note (the reader is on it), change the action's wording, add one.
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('e'));
+    h.key(KeyCode::Tab);
+    assert!(
+        h.screen().contains("Editing #1 (supervision note)"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::BackTab);
+    for _ in 0..12 {
+        h.key(KeyCode::Tab);
+    }
+    h.key(KeyCode::Enter);
+    h.chars("Call the school");
+    h.ctrl('s');
+    let s = session_of(&h, id);
+    assert_eq!(s.actions.len(), 2, "{:?}", s.actions);
+    assert_eq!(s.actions[0].id, Some(action));
+    store_side = h.store().action(action).expect("action");
+    assert_eq!(store_side.action.status, ActionStatus::Done, "kept");
+    assert_eq!(s.actions[1].text, "Call the school");
+    assert_eq!(s.actions[1].status, ActionStatus::Open);
+}
+
+#[test]
+fn an_unreadable_due_date_keeps_the_form_and_survives_in_a_draft() {
+    let journal = TempJournal::new();
+    {
+        let mut h = Harness::new(journal.open(), (80, 24));
+        fill(&mut h);
+        h.chars("x");
+        h.key(KeyCode::Enter);
+        h.chars("Call the school; due=sometime");
+        h.ctrl('s');
+        let s = h.screen();
+        assert!(
+            s.contains("Actions, line 2: cannot read the date 'sometime'"),
+            "{s}"
+        );
+        assert_eq!(h.screen_id(), ScreenId::Editor);
+        assert!(h.live().is_empty());
+        h.pause();
+        // Dropped here, as after kill -9.
+    }
+    let mut h = Harness::new(journal.open(), (80, 24));
+    assert!(h.screen().contains("Monthly supervision"), "{}", h.screen());
+    h.key(KeyCode::Char('r'));
+    for _ in 0..12 {
+        h.key(KeyCode::Tab);
+    }
+    let s = h.screen();
+    assert!(
+        s.contains("New supervision note") && s.contains("due=sometime"),
+        "{s}"
+    );
+}
