@@ -29,10 +29,14 @@ pub enum ScreenId {
     Templates,
     /// A review: its questions and your answers.
     Review,
+    /// Supervision: the next agenda, its actions, and the prep pack.
+    Supervision,
+    /// A one-line question (why an action is dropped, an item for the agenda).
+    Prompt,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 13] = [
+    pub const ALL: [ScreenId; 15] = [
         ScreenId::Timeline,
         ScreenId::Reader,
         ScreenId::Editor,
@@ -46,6 +50,8 @@ impl ScreenId {
         ScreenId::Support,
         ScreenId::Templates,
         ScreenId::Review,
+        ScreenId::Supervision,
+        ScreenId::Prompt,
     ];
 
     /// The name used in `config.toml` ("timeline" in "timeline.new").
@@ -64,6 +70,8 @@ impl ScreenId {
             ScreenId::Support => "support",
             ScreenId::Templates => "templates",
             ScreenId::Review => "review",
+            ScreenId::Supervision => "supervision",
+            ScreenId::Prompt => "prompt",
         }
     }
 }
@@ -85,6 +93,12 @@ pub enum Action {
     NewCheckin,
     NewSupervision,
     NewLearning,
+    PrepareSupervision,
+    ActionDone,
+    ActionDrop,
+    ActionReopen,
+    QueueItem,
+    Unqueue,
     LogRecovery,
     Support,
     Edit,
@@ -129,6 +143,12 @@ impl Action {
             Action::NewCheckin => "new-checkin",
             Action::NewSupervision => "new-supervision",
             Action::NewLearning => "new-learning",
+            Action::PrepareSupervision => "prepare-supervision",
+            Action::ActionDone => "action-done",
+            Action::ActionDrop => "action-drop",
+            Action::ActionReopen => "action-reopen",
+            Action::QueueItem => "queue-item",
+            Action::Unqueue => "unqueue",
             Action::LogRecovery => "log-recovery",
             Action::Support => "support",
             Action::Edit => "edit",

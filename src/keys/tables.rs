@@ -126,6 +126,12 @@ fn timeline() -> Vec<Binding> {
             "record learning",
             false,
         ),
+        b(
+            &[Key::ch('p')],
+            Action::PrepareSupervision,
+            "prepare for supervision",
+            false,
+        ),
     ];
     t.extend(entry_actions(false));
     t.extend([
@@ -298,6 +304,76 @@ fn review() -> Vec<Binding> {
     )
 }
 
+fn supervision() -> Vec<Binding> {
+    let mut t = vec![
+        b(&[Key::plain(K::Enter)], Action::Open, "read it", true),
+        b(&[Key::ch('d')], Action::ActionDone, "action done", true),
+        b(&[Key::ch('x')], Action::ActionDrop, "drop the action", true),
+        b(
+            &[Key::ch('o')],
+            Action::ActionReopen,
+            "reopen the action",
+            false,
+        ),
+        b(
+            &[Key::ch('a')],
+            Action::QueueItem,
+            "add to the agenda",
+            true,
+        ),
+        b(
+            &[Key::plain(K::Delete), Key::ch('-')],
+            Action::Unqueue,
+            "take off the agenda",
+            false,
+        ),
+        b(
+            &[Key::ch('v')],
+            Action::NewSupervision,
+            "new supervision note",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Tab)],
+            Action::NextField,
+            "agenda / prep pack",
+            true,
+        ),
+        b(
+            &[Key::plain(K::Down), Key::ch('j')],
+            Action::Down,
+            "next",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Up), Key::ch('k')],
+            Action::Up,
+            "previous",
+            false,
+        ),
+        b(
+            &[Key::plain(K::Esc), Key::ch('q')],
+            Action::Back,
+            "back",
+            true,
+        ),
+    ];
+    t.extend(help_and_quit(
+        &[Key::ch('?'), Key::plain(K::F(1))],
+        &[Key::ctrl('c')],
+        false,
+    ));
+    t
+}
+
+fn prompt() -> Vec<Binding> {
+    vec![
+        b(&[Key::plain(K::Enter)], Action::Open, "done", true),
+        b(&[Key::plain(K::Esc)], Action::Back, "cancel", true),
+        b(&[Key::ctrl('c')], Action::Quit, "quit", false),
+    ]
+}
+
 fn support() -> Vec<Binding> {
     vec![b(
         &[Key::plain(K::Esc), Key::plain(K::Enter), Key::ch('q')],
@@ -428,6 +504,8 @@ impl Default for Keymap {
                     ScreenId::Support => support(),
                     ScreenId::Templates => templates(),
                     ScreenId::Review => review(),
+                    ScreenId::Supervision => supervision(),
+                    ScreenId::Prompt => prompt(),
                 };
                 (s, table)
             })

@@ -44,7 +44,8 @@ pub fn action_line(s: &SessionAction, today: NaiveDate) -> String {
     line
 }
 
-fn since_line(agenda: &NextAgenda, clock: &Clock) -> String {
+/// "Since the last session (Mon 9 Nov 2026, entry 4)", or that there is none yet.
+pub fn since_line(agenda: &NextAgenda, clock: &Clock) -> String {
     match agenda.last {
         Some(l) => format!(
             "Since the last session ({}, entry {})",

@@ -19,7 +19,7 @@ pub const MIN_CHECKINS: usize = 5;
 pub const BALANCE_SESSIONS: usize = 6;
 
 /// What to bring next time.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextAgenda {
     /// The newest supervision note, if there is one.
     pub last: Option<LastSession>,
@@ -88,14 +88,20 @@ pub fn extract(e: &Entry, full: bool) -> Extract {
             }
         }
         None if !body.is_empty() => {
-            let lines: Vec<&str> = body.lines().collect();
+            let mut lines: Vec<&str> = body.lines().collect();
+            // Without a title the first line is the headline already.
+            if e.content.common.title.is_none() && !full {
+                lines.remove(0);
+            }
             let mut text = lines[..lines.len().min(PLAIN_LINES)].join("\n");
             if lines.len() > PLAIN_LINES && !full {
                 text.push_str("\n…");
             } else if full {
                 text = body.to_string();
             }
-            parts.push((None, text));
+            if !text.trim().is_empty() {
+                parts.push((None, text));
+            }
         }
         None => {}
     }

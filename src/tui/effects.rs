@@ -43,6 +43,37 @@ pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
     }
 }
 
+/// The supervision screen's effects: the agenda, the pack, actions and the queue.
+fn supervision(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Msg>> {
+    Ok(match effect {
+        Effect::LoadAgenda => vec![agenda(store, clock)?],
+        Effect::LoadPack(vocab) => {
+            let pack = crate::review::prep(store, clock, None, false, true, &vocab)?;
+            vec![Msg::Pack(crate::present::supervision::pack_markdown(
+                &pack, clock,
+            ))]
+        }
+        Effect::ChangeAction { id, change } => vec![Msg::ActionChanged(Box::new(
+            store.change_action(id, &change, clock.now())?,
+        ))],
+        Effect::QueueAgenda { text, function } => {
+            store.queue_agenda(&text, function, clock.now())?;
+            vec![agenda(store, clock)?]
+        }
+        Effect::Unqueue(id) => {
+            store.unqueue(id)?;
+            vec![agenda(store, clock)?]
+        }
+        _ => Vec::new(),
+    })
+}
+
+fn agenda(store: &Store, clock: &Clock) -> crate::Result<Msg> {
+    Ok(Msg::Agenda(Box::new(crate::review::next_agenda(
+        store, clock,
+    )?)))
+}
+
 fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
     let (holder, alive) = (rt.holder, rt.alive);
     let clock = &rt.clock;
@@ -57,6 +88,11 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
         Effect::LoadReview(kind) => vec![Msg::Review(Box::new(crate::review::gather(
             store, kind, clock,
         )?))],
+        e @ (Effect::LoadAgenda
+        | Effect::LoadPack(_)
+        | Effect::ChangeAction { .. }
+        | Effect::QueueAgenda { .. }
+        | Effect::Unqueue(_)) => supervision(store, clock, e)?,
         Effect::LoadEntry { id, then } => vec![Msg::Entry {
             entry: Box::new(store.get(id)?),
             then,

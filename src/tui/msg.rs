@@ -122,6 +122,22 @@ pub enum Effect {
     ForgetFile(std::path::PathBuf),
     /// Gather a review of the journal.
     LoadReview(crate::review::ReviewKind),
+    /// What to bring to the next supervision session.
+    LoadAgenda,
+    /// The prep pack, as Markdown (regions named in the vocabulary given).
+    LoadPack(Box<crate::domain::Vocabulary>),
+    /// Mark an action done, dropped or open again.
+    ChangeAction {
+        id: crate::domain::ItemId,
+        change: crate::storage::sessions::ActionChange,
+    },
+    /// Put an item on the next agenda; the agenda is loaded again after.
+    QueueAgenda {
+        text: String,
+        function: Option<crate::domain::Function>,
+    },
+    /// Take a queued item off the next agenda; the agenda is loaded again after.
+    Unqueue(i64),
 }
 
 /// Results of effects.
@@ -177,6 +193,12 @@ pub enum Msg {
     JournalChanged,
     /// A review, gathered.
     Review(Box<crate::review::Review>),
+    /// The next agenda, gathered.
+    Agenda(Box<crate::review::prep::NextAgenda>),
+    /// The prep pack, as Markdown.
+    Pack(String),
+    /// An action, as it is now.
+    ActionChanged(Box<crate::storage::sessions::SessionAction>),
     /// An effect failed; `form` is the form that asked, if one did.
     Failed {
         form: Option<FormId>,

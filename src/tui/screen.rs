@@ -46,10 +46,12 @@ pub enum Input {
 }
 
 /// A dialog's answer, given to the screen below it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reply {
     /// Leaving an editor with unsaved changes.
     Leave(LeaveChoice),
+    /// A line typed into a prompt, or `None` when it was cancelled.
+    Line(Option<String>),
 }
 
 /// The answers to "unsaved changes".
@@ -181,11 +183,13 @@ screens! {
     Support(screens::support::SupportOverlay),
     Templates(screens::picker::TemplatePicker),
     Review(Box<screens::review::ReviewScreen>),
+    Supervision(Box<screens::supervision::SupervisionScreen>),
     Search(Box<screens::search::SearchScreen>),
     Leave(screens::dialogs::LeaveDialog),
     Purge(screens::dialogs::PurgeDialog),
     Draft(screens::dialogs::DraftDialog),
     Help(screens::help::HelpOverlay),
+    Prompt(Box<screens::prompt::LinePrompt>),
 }
 
 impl std::fmt::Debug for Screen {

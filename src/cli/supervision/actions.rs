@@ -166,12 +166,14 @@ pub fn change(session: &Session, a: ActionArgs) -> Result<()> {
 pub fn agenda(session: &Session, a: AgendaArgs) -> Result<()> {
     match a.what {
         Some(AgendaWhat::Add { text, function }) => {
-            let function = function
-                .as_deref()
-                .map(str::parse::<Function>)
-                .transpose()?;
+            // "support: the Jones visit" names its function, as --agenda does.
+            let item = crate::domain::session_text::agenda_item(&text.join(" "))?;
+            let function = match function.as_deref() {
+                Some(f) => Some(f.parse::<Function>()?),
+                None => item.function(),
+            };
             let mut store = session.open_store()?;
-            let n = store.queue_agenda(&text.join(" "), function, session.clock.now())?;
+            let n = store.queue_agenda(&item.text, function, session.clock.now())?;
             let mut out = stdout();
             writeln!(out, "On the next agenda as item {n}.")?;
             out.flush()?;

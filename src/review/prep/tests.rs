@@ -253,7 +253,8 @@ fn every_figure_is_the_one_worked_out_by_hand() {
     );
     assert_eq!(
         p.extracts[1].parts,
-        [(None, "one\ntwo\nthree\nfour\n…".to_string())]
+        [(None, "two\nthree\nfour\nfive\n…".to_string())],
+        "the first line is the headline already"
     );
 }
 

@@ -143,7 +143,9 @@ impl Keeper {
 
     /// The answer to "unsaved changes".
     pub fn on_reply(&mut self, reply: Reply, now: &Draft, ctx: &Ctx) -> Vec<Cmd> {
-        let Reply::Leave(choice) = reply;
+        let Reply::Leave(choice) = reply else {
+            return Vec::new();
+        };
         match choice {
             LeaveChoice::Save => self.save(now, ctx),
             LeaveChoice::KeepDraft => {

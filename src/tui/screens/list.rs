@@ -144,6 +144,7 @@ impl View for ListScreen {
             (Action::NewSupervision, _) => new(Kind::Supervision),
             (Action::LogRecovery, _) => new(Kind::Recovery),
             (Action::NewLearning, _) => new(Kind::Learning),
+            (Action::PrepareSupervision, _) => super::supervision::SupervisionScreen::open(),
             (Action::StartReview, _) => vec![Cmd::Push(Screen::Review(Box::default()))],
             (Action::NewWithModel, _) => vec![Cmd::Push(Screen::Templates(
                 super::picker::TemplatePicker::new(ctx),

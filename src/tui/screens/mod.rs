@@ -10,10 +10,12 @@ pub mod help;
 pub mod keeper;
 pub mod list;
 pub mod picker;
+pub mod prompt;
 pub mod reader;
 pub mod recovery;
 pub mod review;
 pub mod search;
+pub mod supervision;
 pub mod support;
 
 use crate::domain::{Draft, Entry, Kind};

@@ -162,3 +162,137 @@ fn an_unreadable_due_date_keeps_the_form_and_survives_in_a_draft() {
         "{s}"
     );
 }
+
+/// A session a week back with an overdue and an undated action, two flagged entries after
+/// it, and a queued item.
+fn prepared() -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut c = EntryContent::of_kind(Kind::Supervision);
+    c.details = Details::Supervision(Supervision {
+        held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 15),
+        agenda: vec![AgendaItem::new(
+            "Caseload",
+            Some(supervision::Function::Management),
+        )],
+        actions: vec![
+            ActionItem {
+                text: "Book court skills day".into(),
+                due_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+                ..ActionItem::default()
+            },
+            ActionItem {
+                text: "Read the policy".into(),
+                ..ActionItem::default()
+            },
+        ],
+        ..Supervision::default()
+    });
+    let target = debrief::storage::SaveTarget::New {
+        created: at(15, 12, 0),
+        utc_offset_s: 3600,
+    };
+    store
+        .save(target, &c, None, at(15, 12, 0))
+        .expect("session");
+    for (text, d) in [("The Jones visit", 18), ("A dilemma about consent", 20)] {
+        let mut e = EntryContent::text(text);
+        e.common.flags.for_supervision = true;
+        store
+            .add_entry(&e, at(d, 9, 0), 3600, at(d, 9, 0))
+            .expect("add");
+    }
+    store
+        .queue_agenda(
+            "A lighter caseload?",
+            Some(supervision::Function::Support),
+            at(21, 9, 0),
+        )
+        .expect("queue");
+    store
+}
+
+#[test]
+fn the_agenda_marks_actions_and_takes_new_items_and_the_pack_is_a_tab_away() {
+    for size in SIZES {
+        let mut h = Harness::new(prepared(), size);
+        h.key(KeyCode::Char('p'));
+        assert_eq!(h.screen_id(), ScreenId::Supervision);
+        let s = h.screen();
+        for part in [
+            "Since the last session (Sun 15 Nov 2026, entry 1)",
+            "› #1 [open] Book court skills day · due Fri 20 Nov 2026 (overdue)",
+            "#2 Wed 18 Nov · reflection · The Jones visit",
+            "A lighter caseload? (support)",
+        ] {
+            assert!(s.contains(part), "{part}: {s}");
+        }
+        snap!("supervision_agenda", size, s);
+        h.key(KeyCode::Char('d'));
+        assert!(
+            h.screen().contains("#1 [done] Book court skills day"),
+            "{}",
+            h.screen()
+        );
+        h.key(KeyCode::Char('j'));
+        h.key(KeyCode::Char('x'));
+        assert_eq!(h.screen_id(), ScreenId::Prompt);
+        // Letters are text in the prompt, not commands.
+        h.chars("superseded, do it later");
+        h.key(KeyCode::Enter);
+        assert_eq!(h.screen_id(), ScreenId::Supervision);
+        let dropped = h.store().action(ItemId(2)).expect("action");
+        assert_eq!(dropped.action.status, ActionStatus::Dropped);
+        assert_eq!(
+            dropped.action.reason.as_deref(),
+            Some("superseded, do it later")
+        );
+        // A mistaken "done" is taken back.
+        h.key(KeyCode::Char('k'));
+        h.key(KeyCode::Char('o'));
+        assert_eq!(
+            h.store().action(ItemId(1)).expect("a").action.status,
+            ActionStatus::Open
+        );
+        h.key(KeyCode::Char('a'));
+        h.chars("development: court skills");
+        h.key(KeyCode::Enter);
+        let queued = h.store().agenda_queue().expect("queue");
+        assert_eq!(queued.len(), 2);
+        assert_eq!(queued[1].function, Some(supervision::Function::Development));
+        // Esc in the prompt asks nothing.
+        h.key(KeyCode::Char('a'));
+        h.chars("never mind");
+        h.key(KeyCode::Esc);
+        assert_eq!(h.store().agenda_queue().expect("queue").len(), 2);
+        assert_eq!(h.screen_id(), ScreenId::Supervision);
+
+        h.key(KeyCode::Tab);
+        let s = h.screen();
+        assert!(
+            s.contains("Supervision prep: Sun 15 Nov 2026 to Sun 22 Nov 2026")
+                && s.contains("Actions from earlier sessions"),
+            "{s}"
+        );
+        snap!("supervision_pack", size, s);
+        h.key(KeyCode::Esc);
+        assert_eq!(h.screen_id(), ScreenId::Timeline);
+    }
+}
+
+#[test]
+fn a_flagged_entry_opens_from_the_agenda_and_a_queued_item_comes_off() {
+    let mut h = Harness::new(prepared(), (80, 24));
+    h.key(KeyCode::Char('p'));
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.screen_id(), ScreenId::Reader);
+    assert!(h.screen().contains("The Jones visit"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    for _ in 0..4 {
+        h.key(KeyCode::Char('j'));
+    }
+    h.key(KeyCode::Delete);
+    assert!(h.store().agenda_queue().expect("queue").is_empty());
+    assert!(h.screen().contains("none yet"), "{}", h.screen());
+}
