@@ -383,6 +383,11 @@ pub enum Gist {
         /// At least one reflection stage answered.
         reflected: bool,
     },
+    /// A supervision note's actions still open, and the earliest due date among them.
+    Supervision {
+        open: usize,
+        first_due: Option<chrono::NaiveDate>,
+    },
 }
 
 impl Gist {
@@ -403,7 +408,17 @@ impl Gist {
                 minutes: l.minutes,
                 reflected: l.is_reflected(),
             },
-            Details::Reflection(_) | Details::Supervision(_) => Gist::None,
+            Details::Supervision(s) => {
+                let open = s
+                    .actions
+                    .iter()
+                    .filter(|a| a.status == super::ActionStatus::Open);
+                Gist::Supervision {
+                    open: open.clone().count(),
+                    first_due: open.filter_map(|a| a.due_on).min(),
+                }
+            }
+            Details::Reflection(_) => Gist::None,
         }
     }
 }

@@ -62,6 +62,8 @@ impl SummaryParts {
     /// The parts of `s`, with times on `clock`'s wall clock.
     pub fn of(s: &EntrySummary, clock: &Clock) -> SummaryParts {
         let local = clock.local(s.created.with_timezone(&Utc));
+        let today = clock.local(clock.now()).date_naive();
+        let overdue = matches!(s.gist, Gist::Supervision { first_due: Some(d), .. } if d < today);
         SummaryParts {
             id: format!("#{}", s.id),
             time: local.format("%H:%M").to_string(),
@@ -69,7 +71,10 @@ impl SummaryParts {
             kind: s.kind.as_str(),
             stress: s.stress.map(|r| r.value()),
             markers: markers(s.flags, false),
-            headline: headline(s),
+            headline: match overdue {
+                true => format!("⚠ overdue · {}", headline(s)),
+                false => headline(s),
+            },
             tags: tag_list(&s.tags),
         }
     }
@@ -145,6 +150,11 @@ pub fn gist_text(gist: &Gist, work_context: Option<&str>) -> String {
                 parts.push("not reflected on yet".into());
             }
         }
+        Gist::Supervision { open, .. } => match open {
+            0 => {}
+            1 => parts.push("1 open action".into()),
+            n => parts.push(format!("{n} open actions")),
+        },
         Gist::None => {}
     }
     parts.join(" · ")

@@ -43,7 +43,10 @@ pub(super) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.created_ms, e.
             FROM learning_activities WHERE entry_id = e.id) END, \
     CASE WHEN e.kind = 'recovery' THEN \
         (SELECT activity || char(31) || coalesce(minutes, '') || char(31) || coalesce(quality, '') \
-            || char(31) || coalesce(movement, '') FROM recovery WHERE entry_id = e.id) END";
+            || char(31) || coalesce(movement, '') FROM recovery WHERE entry_id = e.id) END, \
+    CASE WHEN e.kind = 'supervision' THEN \
+        (SELECT count(*) || char(31) || coalesce(min(due_on), '') FROM actions \
+            WHERE entry_id = e.id AND status = 'open') END";
 
 /// The start of a text read as bytes (SQLite's text functions stop at a NUL character; the
 /// bytes do not), cut at a character boundary, NULs shown as spaces.
@@ -325,6 +328,7 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
     let (emotions, difficulties) = (split(r.get(17)?), split(r.get(18)?));
     let learning: Option<String> = r.get(19)?;
     let recovery: Option<String> = r.get(20)?;
+    let supervision: Option<String> = r.get(21)?;
     Ok((|| {
         Ok(EntrySummary {
             id,
@@ -346,6 +350,7 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
                     difficulties,
                 },
                 ("learning", _) => decode_learning_gist(learning.as_deref())?,
+                ("supervision", _) => decode_supervision_gist(supervision.as_deref())?,
                 ("recovery", Some(packed)) => {
                     let mut f = packed.split('\u{1f}');
                     let mut next = || f.next().filter(|v| !v.is_empty());
@@ -366,6 +371,25 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<EntrySumm
                 .collect::<Result<_>>()?,
         })
     })())
+}
+
+/// A supervision note's gist from its packed summary column (open actions, first due date).
+fn decode_supervision_gist(packed: Option<&str>) -> Result<Gist> {
+    let (open, due) = packed
+        .unwrap_or("0\u{1f}")
+        .split_once('\u{1f}')
+        .unwrap_or(("0", ""));
+    let corrupt = || Error::Corrupt {
+        what: "a supervision note's open actions",
+        value: packed.unwrap_or_default().to_string(),
+    };
+    Ok(Gist::Supervision {
+        open: open.parse().map_err(|_| corrupt())?,
+        first_due: match due {
+            "" => None,
+            d => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| corrupt())?),
+        },
+    })
 }
 
 /// A learning activity's gist from its packed summary column (activity, minutes, reflected).

@@ -122,11 +122,28 @@ fn actions_are_closed_dropped_reopened_and_overdue_across_sessions() {
     assert_eq!(overdue[0]["overdue"], true);
     assert_eq!(overdue[0]["session"], 1);
     assert!(j.run(&["supervision", "actions"]).contains("(overdue)"));
+    // The timeline marks the note with the overdue action.
+    let list = j.run(&["list"]);
+    let rows: Vec<&str> = list.lines().collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("⚠ overdue · 2 open actions")),
+        "{list}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("1 open action") && !r.contains("overdue")),
+        "{list}"
+    );
 
     let done = j.run(&["supervision", "action", "1", "done"]);
     assert!(
         done.starts_with("#1 [done] Book court skills day"),
         "{done}"
+    );
+    assert!(
+        !j.run(&["list"]).contains("overdue"),
+        "done: no longer overdue"
     );
     let dropped = j.run(&[
         "supervision",
