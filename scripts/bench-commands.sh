@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process time of the commands with a speed target, on a generated journal of each SIZE
 # and on an empty one, so the targets in docs/PERFORMANCE.md can be checked on any machine:
-# `checkin` and `log` (at most 15 ms at 100,000 entries), `review` and `cpd status` (at most
-# 50 ms at 100,000 entries).
+# `checkin` and `log` (at most 15 ms at 100,000 entries), `review`, `cpd status` and
+# `supervision prep` and `agenda` (at most 50 ms at 100,000 entries).
 #
 #   scripts/bench-commands.sh [--runs N] SIZE...
 #   scripts/bench-commands.sh 100000
@@ -19,7 +19,7 @@ sizes=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) sizes+=("$1"); shift ;;
   esac
 done
@@ -59,10 +59,12 @@ recent() {
       1) "$debrief" --db "$db" add "A visit that stayed with me, number $i" --stress 7 --at "$((i / 2)) days ago" ;;
       2) "$debrief" --db "$db" learn "Podcast episode $i" --type podcast --minutes 40 --at "$((i / 2)) days ago" ;;
       3) "$debrief" --db "$db" add "Half a thought $i" --later --at "$((i / 2)) days ago" ;;
-      4) "$debrief" --db "$db" add "Court next week $i" --tag court --star --at "$((i / 2)) days ago" ;;
+      4) "$debrief" --db "$db" add "Court next week $i" --tag court --star --for-supervision --at "$((i / 2)) days ago" ;;
     esac
   done >/dev/null
-  "$debrief" --db "$db" add --kind supervision "Supervision" --at "10 days ago" >/dev/null
+  "$debrief" --db "$db" supervision add --on "10 days ago" --agenda "support: the Jones visit" \
+    --action "Book court skills day; due=3 days ago" --action "Read the policy" >/dev/null
+  "$debrief" --db "$db" supervision agenda add "A lighter caseload?" >/dev/null
 }
 
 measure() {
@@ -74,6 +76,8 @@ measure() {
     echo "review $kind, $label: $(median "$(q "$debrief" --db "$db" review "$kind")")"
   done
   echo "cpd status, $label: $(median "$(q "$debrief" --db "$db" cpd status)")"
+  echo "supervision prep, $label: $(median "$(q "$debrief" --db "$db" supervision prep)")"
+  echo "supervision agenda, $label: $(median "$(q "$debrief" --db "$db" supervision agenda)")"
 }
 
 empty="$work/empty.db"

@@ -76,16 +76,13 @@ pub fn agenda_text(agenda: &NextAgenda, clock: &Clock) -> String {
     }
     if !agenda.flagged.is_empty() {
         out.push_str("\nFlagged for supervision\n");
-        for e in &agenda.flagged {
-            let when = clock
-                .local(e.meta.created.with_timezone(&Utc))
-                .format("%a %-d %b");
+        for s in &agenda.flagged {
+            let _ = writeln!(out, "  {}", flagged_line(s, clock));
+        }
+        if agenda.more_flagged {
             let _ = writeln!(
                 out,
-                "  #{} {when} · {} · {}",
-                e.id(),
-                e.kind().label(),
-                e.content.headline()
+                "  … and more: debrief list --for-supervision shows them all"
             );
         }
     }
@@ -103,6 +100,14 @@ pub fn agenda_text(agenda: &NextAgenda, clock: &Clock) -> String {
         }
     }
     out
+}
+
+/// `#12 Wed 18 Nov · reflection · The Jones visit`.
+pub fn flagged_line(s: &crate::domain::EntrySummary, clock: &Clock) -> String {
+    let when = clock
+        .local(s.created.with_timezone(&Utc))
+        .format("%a %-d %b");
+    format!("#{} {when} · {} · {}", s.id, s.kind.label(), s.headline)
 }
 
 /// "mean 5.4, highest 8, n=7", or "no ratings".
@@ -213,6 +218,18 @@ pub fn pack_markdown(p: &Pack, clock: &Clock) -> String {
     }
     for e in &p.extracts {
         extract_md(&mut out, e);
+    }
+    let unquoted = p.agenda.flagged.len().saturating_sub(p.extracts.len());
+    if unquoted > 0 || p.agenda.more_flagged {
+        let more = if p.agenda.more_flagged {
+            " or more"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "\n{unquoted}{more} flagged entries are not quoted here: debrief supervision agenda lists them."
+        );
     }
     if let Some(w) = &p.wellbeing {
         wellbeing_md(&mut out, w);

@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::prep::{BALANCE_SESSIONS, NextAgenda, Pack, balance, extract, wellbeing};
+use super::prep::{
+    BALANCE_SESSIONS, MAX_FLAGGED, MAX_QUOTED, NextAgenda, Pack, balance, extract, wellbeing,
+};
 use super::{Review, ReviewKind, on_this_day_ranges, review};
 use crate::Result;
 use crate::clock::Clock;
@@ -80,28 +82,46 @@ pub fn gather(store: &Store, kind: ReviewKind, clock: &Clock) -> Result<Review> 
     Ok(r)
 }
 
-/// At most this many flagged entries come to one agenda.
-const MAX_FLAGGED: usize = 200;
-
 /// What to bring to the next session, as of `clock`'s now.
 pub fn next_agenda(store: &Store, clock: &Clock) -> Result<NextAgenda> {
     let filter = EntryFilter {
         for_supervision: true,
         ..EntryFilter::default()
     };
-    let flagged = store
-        .list_oldest(&filter, MAX_FLAGGED)?
-        .iter()
-        .filter(|s| s.kind != Kind::Supervision)
-        .map(|s| store.get(s.id))
-        .collect::<Result<Vec<_>>>()?;
+    let mut flagged = store.list_oldest(&filter, MAX_FLAGGED + 1)?;
+    let more_flagged = flagged.len() > MAX_FLAGGED;
+    flagged.truncate(MAX_FLAGGED);
+    flagged.retain(|s| s.kind != Kind::Supervision);
     Ok(NextAgenda {
         last: store.last_session()?,
         open_actions: store.actions(Actions::Open)?,
         flagged,
+        more_flagged,
         queued: store.agenda_queue()?,
         today: clock.local(clock.now()).date_naive(),
     })
+}
+
+/// At most this many check-ins and recovery entries of a period are summarised.
+const MAX_SUMMARISED: usize = 5000;
+
+/// The check-ins and recovery entries written in [from, to), as summaries (which carry the
+/// stress, regions, emotions and recovery a wellbeing summary needs).
+fn checkins_and_recovery(
+    store: &Store,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+) -> Result<Vec<crate::domain::EntrySummary>> {
+    let mut out = Vec::new();
+    for kind in [Kind::Checkin, Kind::Recovery] {
+        let filter = EntryFilter {
+            kind: Some(kind),
+            since: Some(from),
+            until: Some(to),
+            ..EntryFilter::default()
+        };
+        out.extend(store.list(&filter, MAX_SUMMARISED)?);
+    }
+    Ok(out)
 }
 
 /// The prep pack: the window runs from `since` (by default the last session, or four weeks
@@ -119,10 +139,15 @@ pub fn prep(
     let from = since
         .or_else(|| agenda.last.map(|l| l.written))
         .unwrap_or_else(|| now - Duration::days(28));
-    let extracts = agenda.flagged.iter().map(|e| extract(e, full)).collect();
+    let extracts = agenda
+        .flagged
+        .iter()
+        .take(MAX_QUOTED)
+        .map(|s| Ok(extract(&store.get(s.id)?, full)))
+        .collect::<Result<_>>()?;
     let wellbeing = if with_wellbeing {
-        let period = entries_between(store, (from, now))?;
-        let previous = entries_between(store, (from - (now - from), from))?;
+        let period = checkins_and_recovery(store, (from, now))?;
+        let previous = checkins_and_recovery(store, (from - (now - from), from))?;
         Some(wellbeing(&period, &previous, vocab))
     } else {
         None

@@ -9,11 +9,19 @@ use serde::Serialize;
 
 use crate::domain::supervision::Function;
 use crate::domain::templates::{self, Template};
-use crate::domain::{Details, Entry, EntryId, Kind, Recovery, Supervision, Vocabulary};
+use crate::domain::{
+    Details, Entry, EntryId, EntrySummary, Gist, Kind, Recovery, Supervision, Vocabulary,
+};
 use crate::storage::sessions::{LastSession, Queued, SessionAction};
 
 /// Fewer check-ins than this and the wellbeing summary says so instead of summarising.
 pub const MIN_CHECKINS: usize = 5;
+
+/// At most this many flagged entries come to one agenda.
+pub const MAX_FLAGGED: usize = 200;
+
+/// At most this many flagged entries are quoted in one pack; the rest are named.
+pub const MAX_QUOTED: usize = 40;
 
 /// How many earlier sessions the balance line looks at.
 pub const BALANCE_SESSIONS: usize = 6;
@@ -25,8 +33,10 @@ pub struct NextAgenda {
     pub last: Option<LastSession>,
     /// Open actions from earlier sessions, dated ones first.
     pub open_actions: Vec<SessionAction>,
-    /// Entries flagged for supervision and not yet covered, oldest first.
-    pub flagged: Vec<Entry>,
+    /// Entries flagged for supervision and not yet covered, oldest first (at most
+    /// [`MAX_FLAGGED`]; `more_flagged` says whether there are others).
+    pub flagged: Vec<EntrySummary>,
+    pub more_flagged: bool,
     /// Items typed straight into the next agenda.
     pub queued: Vec<Queued>,
     /// The day "overdue" is counted from.
@@ -165,16 +175,17 @@ pub struct Wellbeing {
 }
 
 /// The summary of `period` (check-ins and recovery entries) against `previous`.
-pub fn wellbeing(period: &[Entry], previous: &[Entry], vocab: &Vocabulary) -> Wellbeing {
-    fn checkins(es: &[Entry]) -> Vec<&Entry> {
-        es.iter().filter(|e| e.kind() == Kind::Checkin).collect()
+pub fn wellbeing(
+    period: &[EntrySummary],
+    previous: &[EntrySummary],
+    vocab: &Vocabulary,
+) -> Wellbeing {
+    fn checkins(es: &[EntrySummary]) -> Vec<&EntrySummary> {
+        es.iter().filter(|e| e.kind == Kind::Checkin).collect()
     }
     let now = checkins(period);
-    let stress = |es: &[&Entry]| {
-        StressFigures::of(
-            es.iter()
-                .filter_map(|e| e.content.common.stress.map(|s| s.value())),
-        )
+    let stress = |es: &[&EntrySummary]| {
+        StressFigures::of(es.iter().filter_map(|e| e.stress.map(|s| s.value())))
     };
     let mut w = Wellbeing {
         checkins: now.len(),
@@ -186,8 +197,13 @@ pub fn wellbeing(period: &[Entry], previous: &[Entry], vocab: &Vocabulary) -> We
     let mut regions: BTreeMap<String, usize> = BTreeMap::new();
     let mut emotions: BTreeMap<String, usize> = BTreeMap::new();
     for e in &now {
-        if let Details::Checkin(c) = &e.content.details {
-            let mut seen: Vec<&str> = c.sensations.iter().map(|s| s.region.as_str()).collect();
+        if let Gist::Checkin {
+            body,
+            emotions: felt,
+            ..
+        } = &e.gist
+        {
+            let mut seen: Vec<&str> = body.iter().map(|(region, _)| region.as_str()).collect();
             seen.sort_unstable();
             seen.dedup();
             for r in seen {
@@ -195,8 +211,8 @@ pub fn wellbeing(period: &[Entry], previous: &[Entry], vocab: &Vocabulary) -> We
                     .entry(vocab.label(crate::domain::vocab::List::Regions, r))
                     .or_default() += 1;
             }
-            for em in &c.emotions {
-                *emotions.entry(em.word.replace('_', " ")).or_default() += 1;
+            for em in felt {
+                *emotions.entry(em.replace('_', " ")).or_default() += 1;
             }
         }
     }
@@ -204,14 +220,14 @@ pub fn wellbeing(period: &[Entry], previous: &[Entry], vocab: &Vocabulary) -> We
     w.emotions = most_frequent(emotions);
     let mut sleep_total = 0u32;
     for e in period {
-        match &e.content.details {
-            Details::Recovery(Recovery::Sleep { minutes, .. }) => {
+        match &e.gist {
+            Gist::Recovery(Recovery::Sleep { minutes, .. }) => {
                 w.sleep_nights += 1;
                 sleep_total += u32::from(*minutes);
                 w.short_nights += usize::from(*minutes < 6 * 60);
             }
-            Details::Recovery(Recovery::Break { .. }) => w.breaks += 1,
-            Details::Recovery(Recovery::Move { minutes, .. }) => {
+            Gist::Recovery(Recovery::Break { .. }) => w.breaks += 1,
+            Gist::Recovery(Recovery::Move { minutes, .. }) => {
                 w.movement_sessions += 1;
                 w.movement_minutes += u32::from(minutes.unwrap_or(0));
             }

@@ -208,16 +208,7 @@ fn show_agenda(session: &Session, json: bool) -> Result<()> {
 
 /// The next agenda as data.
 fn agenda_json(a: &crate::review::prep::NextAgenda) -> serde_json::Value {
-    let flagged: Vec<serde_json::Value> = a
-        .flagged
-        .iter()
-        .map(|e| {
-            serde_json::json!({
-                "id": e.id(), "uuid": e.meta.uuid, "kind": e.kind(),
-                "created": e.meta.created, "headline": e.content.headline(),
-            })
-        })
-        .collect();
+    let flagged: Vec<crate::transfer::SummaryRecord> = a.flagged.iter().map(Into::into).collect();
     serde_json::json!({
         "last_session": a.last.map(|l| serde_json::json!({
             "entry": l.id, "held_on": l.held_on, "written": l.written,
@@ -228,6 +219,7 @@ fn agenda_json(a: &crate::review::prep::NextAgenda) -> serde_json::Value {
             .map(|s| crate::transfer::session_action_json(s, a.today))
             .collect::<Vec<_>>(),
         "flagged": flagged,
+        "more_flagged": a.more_flagged,
         "queued": a.queued.iter().map(|q| serde_json::json!({
             "id": q.id, "text": q.text, "function": q.function, "added": q.added,
         })).collect::<Vec<_>>(),

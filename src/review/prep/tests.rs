@@ -268,7 +268,7 @@ fn full_keeps_the_description_and_every_line() {
 
 #[test]
 fn fewer_than_five_checkins_are_not_summarised() {
-    let few: Vec<crate::domain::Entry> = Vec::new();
+    let few: Vec<EntrySummary> = Vec::new();
     let w = wellbeing(&few, &few, Vocabulary::builtin());
     assert!(!w.enough);
     let md = crate::present::supervision::pack_markdown(

@@ -38,3 +38,7 @@ CREATE TABLE session_entries (
     PRIMARY KEY (session_id, entry_id)
 ) WITHOUT ROWID;
 CREATE INDEX session_entries_entry ON session_entries (entry_id);
+
+-- The entries waiting for supervision, found without reading the whole timeline (there are
+-- few of them, and none once a session has covered them).
+CREATE INDEX entries_flagged ON entries (created_ms, id) WHERE for_supervision = 1;

@@ -154,7 +154,7 @@ impl SupervisionScreen {
             return Vec::new();
         };
         let id = match self.row() {
-            Some(Row::Flagged(i)) => a.flagged[i].id(),
+            Some(Row::Flagged(i)) => a.flagged[i].id,
             Some(Row::Action(i)) => a.open_actions[i].session,
             _ => return Vec::new(),
         };

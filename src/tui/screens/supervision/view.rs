@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Row, SupervisionScreen};
 use crate::domain::ActionStatus;
-use crate::present::supervision::{action_line, since_line};
+use crate::present::supervision::{action_line, flagged_line, since_line};
 use crate::tui::screen::Ctx;
 
 impl SupervisionScreen {
@@ -66,18 +66,13 @@ impl SupervisionScreen {
         }
         if !a.flagged.is_empty() {
             section(&mut lines, "Flagged for supervision  (Enter reads it)");
-            for (i, e) in a.flagged.iter().enumerate() {
-                let when = ctx
-                    .clock
-                    .local(e.meta.created.with_timezone(&chrono::Utc))
-                    .format("%a %-d %b");
-                let text = format!(
-                    "#{} {when} · {} · {}",
-                    e.id(),
-                    e.kind().label(),
-                    e.content.headline()
+            for (i, s) in a.flagged.iter().enumerate() {
+                push(
+                    &mut lines,
+                    Row::Flagged(i),
+                    flagged_line(s, &ctx.clock),
+                    false,
                 );
-                push(&mut lines, Row::Flagged(i), text, false);
             }
         }
         section(&mut lines, "Queued for the agenda  (a add · Del take off)");
