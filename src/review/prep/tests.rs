@@ -259,6 +259,33 @@ fn every_figure_is_the_one_worked_out_by_hand() {
 }
 
 #[test]
+fn a_window_given_replaces_since_the_last_session() {
+    let store = journal();
+    let p = crate::review::prep(
+        &store,
+        &clock(),
+        Some(days_ago(3)),
+        false,
+        true,
+        Vocabulary::builtin(),
+    )
+    .expect("pack");
+    assert_eq!(p.from, days_ago(3));
+    let w = p.wellbeing.expect("on");
+    // The check-ins were 200, 176, 152, 128, 104 and 80 hours ago (stress 3 to 8): none in
+    // the last 72 hours; 128, 104 and 80 hours ago (stress 6, 7, 8) in the 72 before.
+    assert_eq!(w.checkins, 0);
+    assert_eq!(
+        w.previous_stress,
+        StressFigures {
+            n: 3,
+            mean_tenths: Some(70),
+            max: Some(8)
+        }
+    );
+}
+
+#[test]
 fn full_keeps_the_description_and_every_line() {
     let p = pack(true);
     assert_eq!(p.extracts[0].parts.len(), 4);
