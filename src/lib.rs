@@ -16,6 +16,7 @@
 //!   text safe to print), [`platform`] (what differs on Unix and Windows), [`rescue`] (keeping text the journal could not take) and
 //!   [`external_editor`] (handing text to `$VISUAL`/`$EDITOR`).
 
+pub mod analytics;
 pub mod cli;
 pub mod clock;
 pub mod config;

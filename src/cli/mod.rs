@@ -21,6 +21,7 @@ mod show;
 mod supervision;
 mod tags;
 mod templates;
+mod trends;
 mod vocab;
 
 use std::path::PathBuf;
@@ -147,6 +148,12 @@ pub enum Command {
   debrief supervision agenda add \"a second view on the Jones case\" --function management
   debrief supervision prep -o prep.md               the pack for next time")]
     Supervision(supervision::SupervisionArgs),
+    /// Stress over time, by weekday and hour, kind of work, the body, and what helps.
+    #[command(after_help = "Examples:
+  debrief trends                      the last three months
+  debrief trends --range 1y
+  debrief trends --since 2026-09-01 --until 2026-09-30 --json")]
+    Trends(trends::TrendsArgs),
     /// List the reflective models (shipped and your own), or show one in full.
     #[command(after_help = "Examples:
   debrief templates                 every model, with yours marked
@@ -199,6 +206,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Review(a) => review::run(session, a),
         Command::Cpd(a) => cpd::run(session, a),
         Command::Supervision(a) => supervision::run(session, a),
+        Command::Trends(a) => trends::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

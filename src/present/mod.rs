@@ -8,6 +8,7 @@ pub mod color;
 pub mod entry;
 pub mod summary;
 pub mod supervision;
+pub mod trends;
 
 pub use entry::{detail_sections, entry_sections};
 pub use summary::{SummaryParts, markers, snippet_spans, stress_level};

@@ -426,7 +426,7 @@ fn decode_uuid(s: &str) -> Result<Uuid> {
     })
 }
 
-fn decode_kind(s: &str) -> Result<Kind> {
+pub(super) fn decode_kind(s: &str) -> Result<Kind> {
     s.parse().map_err(|_| Error::Corrupt {
         what: "an entry kind",
         value: s.escape_debug().to_string(),

@@ -29,4 +29,5 @@ mod storage_story;
 mod supervision_cli;
 mod supervision_store;
 mod templates_cli;
+mod trends_cli;
 mod tui;

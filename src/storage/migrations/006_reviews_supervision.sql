@@ -1,5 +1,6 @@
--- debrief schema, version 6: reviews linked to the period they looked back on, and what a
--- supervision record holds beyond its agenda, decisions and actions.
+-- debrief schema, version 6: reviews linked to the period they looked back on, what a
+-- supervision record holds beyond its agenda, decisions and actions, and indexes for the
+-- supervision agenda and for trends.
 -- Append-only: never edit this file once shipped; add 007_*.sql instead.
 
 -- A reflection that answers a review: which review, and the period it covered.
@@ -38,6 +39,11 @@ CREATE TABLE session_entries (
     PRIMARY KEY (session_id, entry_id)
 ) WITHOUT ROWID;
 CREATE INDEX session_entries_entry ON session_entries (entry_id);
+
+-- Trends read every live entry's time, kind, rating and kind of work of a period: this index
+-- holds them all, so the entries themselves (and their text) are never read for trends.
+CREATE INDEX entries_trends ON entries (created_ms, id, utc_offset_s, kind, stress, work_context)
+    WHERE deleted_ms IS NULL;
 
 -- The entries waiting for supervision, found without reading the whole timeline (there are
 -- few of them, and none once a session has covered them).

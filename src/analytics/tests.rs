@@ -1,0 +1,190 @@
+//! Trends on small fixtures whose every figure was worked out by hand, and properties that
+//! hold for any rows: rolling means stay within the data, bucket counts add up, and n under
+//! five never yields a number.
+
+use chrono::{Datelike, NaiveDate};
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::{Recovery, Vocabulary};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).expect("date")
+}
+
+fn rated(d: u32, hour: u8, stress: u8) -> TrendRow {
+    TrendRow {
+        day: day(d),
+        weekday: day(d).weekday().num_days_from_monday() as u8,
+        hour,
+        kind: Kind::Checkin,
+        stress: Some(stress),
+        ..TrendRow::default()
+    }
+}
+
+#[test]
+fn a_figure_needs_five_ratings() {
+    assert_eq!(Figure::of(&[9, 9, 9, 9]).mean_tenths, None);
+    assert_eq!(Figure::of(&[9, 9, 9, 9]).n, 4);
+    // 2, 4, 4, 4, 6: mean 4.0, variance (4+0+0+0+4)/5 = 1.6, sd 1.26 -> 1.3.
+    let f = Figure::of(&[2, 4, 4, 4, 6]);
+    assert_eq!((f.n, f.mean_tenths, f.sd_tenths), (5, Some(40), Some(13)));
+    assert_eq!(f.describe(), "4.0 (n=5)");
+    assert_eq!(Figure::of(&[1]).describe(), "not enough data (n=1)");
+}
+
+#[test]
+fn daily_and_rolling_means_by_hand() {
+    // 2 Nov: 4 and 6 (mean 5.0); 3 Nov: 8; 9 Nov: 2 and 3 and 1 (mean 2.0).
+    let rows = vec![
+        rated(2, 9, 4),
+        rated(2, 17, 6),
+        rated(3, 10, 8),
+        rated(9, 8, 2),
+        rated(9, 12, 3),
+        rated(9, 20, 1),
+    ];
+    let days = daily_means(&rows);
+    let means: Vec<(NaiveDate, usize, u32)> =
+        days.iter().map(|d| (d.day, d.n, d.mean_tenths)).collect();
+    assert_eq!(means, [(day(2), 2, 50), (day(3), 1, 80), (day(9), 3, 20)]);
+    // 7 days ending 9 Nov: 3 to 9 Nov, ratings 8, 2, 3, 1 (n=4, too few); 28 days: all six,
+    // (4+6+8+2+3+1)/6 = 4.0.
+    let r7 = rolling(&days, 7);
+    assert_eq!(r7[2], (day(9), None));
+    assert_eq!(r7[1], (day(3), None), "three ratings");
+    let r28 = rolling(&days, 28);
+    assert_eq!(r28[2], (day(9), Some(40)));
+}
+
+#[test]
+fn the_heatmap_puts_each_rating_at_its_weekday_and_hour() {
+    // 2 Nov 2026 is a Monday.
+    let rows: Vec<TrendRow> = [3, 5, 7, 5, 5].iter().map(|s| rated(2, 9, *s)).collect();
+    let h = heatmap(&rows);
+    assert_eq!(h.cells[0][9].n, 5);
+    assert_eq!(h.cells[0][9].mean_tenths, Some(50));
+    assert_eq!(h.cells[1][9].n, 0);
+    assert_eq!(h.cells.iter().flatten().map(|c| c.n).sum::<usize>(), 5);
+}
+
+#[test]
+fn buckets_regions_and_what_helps_by_hand() {
+    let mut rows: Vec<TrendRow> = (0..6)
+        .map(|i| TrendRow {
+            context: Some(if i < 5 { "home_visit" } else { "court" }.into()),
+            body: vec![
+                ("chest".into(), 2),
+                ("chest".into(), 3),
+                ("jaw_mouth".into(), 1),
+            ],
+            ..rated(2 + i, 10, 4 + i as u8)
+        })
+        .collect();
+    let b = buckets(&rows, |r| r.context.as_slice(), |c| c.to_string());
+    assert_eq!(b[0].label, "home_visit");
+    // 4, 5, 6, 7, 8: mean 6.0, variance 2, sd 1.41 -> 1.4.
+    assert_eq!(
+        (b[0].figure.mean_tenths, b[0].figure.sd_tenths),
+        (Some(60), Some(14))
+    );
+    assert_eq!(
+        (b[1].label.as_str(), b[1].figure.mean_tenths),
+        ("court", None)
+    );
+    let r = regions(&rows);
+    // The strongest sensation of a region counts once per check-in: chest 3 each time.
+    assert_eq!(
+        (r[0].region.as_str(), r[0].n, r[0].intensity_tenths),
+        ("chest", 6, 30)
+    );
+    assert_eq!(r[0].by_context[0], ("home_visit".to_string(), 5));
+
+    // Breaks on 2, 3 and 4 Nov (stress 4, 5, 6: mean 5.0); none on 5, 6, 7 Nov (7, 8, 9:
+    // mean 8.0).
+    for d in [2, 3, 4] {
+        rows.push(TrendRow {
+            kind: Kind::Recovery,
+            stress: None,
+            recovery: Some(Recovery::Break { minutes: Some(10) }),
+            ..rated(d, 13, 0)
+        });
+    }
+    let helps = compare(&rows);
+    let with_break = &helps[0];
+    assert!(with_break.enough);
+    assert_eq!(
+        with_break.with,
+        Side {
+            days: 3,
+            mean_tenths: Some(50)
+        }
+    );
+    assert_eq!(
+        with_break.without,
+        Side {
+            days: 3,
+            mean_tenths: Some(80)
+        }
+    );
+    assert!(!helps[1].enough, "no sleep logged");
+    assert_eq!(helps[1].with.days, 0);
+}
+
+#[test]
+fn emotions_are_placed_in_their_quarter_now_and_before() {
+    let v = Vocabulary::builtin();
+    let with = |words: &[&str]| TrendRow {
+        emotions: words.iter().map(|w| (*w).to_string()).collect(),
+        ..rated(2, 9, 5)
+    };
+    let now = vec![with(&["anxious", "calm"]), with(&["anxious"])];
+    let before = vec![with(&["sad"])];
+    let t = trends(&now, &before, v);
+    assert_eq!((t.emotions.words_now, t.emotions.words_before), (3, 1));
+    let high_unpleasant = &t.emotions.quadrants[0];
+    assert_eq!((high_unpleasant.1, high_unpleasant.2), (2, 0));
+    assert_eq!(t.emotions.top[0], ("anxious".to_string(), 2));
+}
+
+fn rows() -> impl Strategy<Value = Vec<TrendRow>> {
+    proptest::collection::vec(
+        (1u32..29, 0u8..24, proptest::option::of(0u8..=10), 0usize..3),
+        0..120,
+    )
+    .prop_map(|v| {
+        v.into_iter()
+            .map(|(d, hour, stress, c)| TrendRow {
+                stress,
+                context: Some(["home_visit", "court", "travel"][c].to_string()),
+                ..rated(d, hour, 0)
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #[test]
+    fn rolling_means_stay_within_the_data(rows in rows(), window in 1i64..40) {
+        let days = daily_means(&rows);
+        let values: Vec<u32> = rows.iter().filter_map(|r| r.stress).map(|s| u32::from(s) * 10).collect();
+        for (_, m) in rolling(&days, window) {
+            if let Some(m) = m {
+                prop_assert!(values.iter().any(|v| *v <= m) && values.iter().any(|v| *v >= m));
+            }
+        }
+    }
+
+    #[test]
+    fn bucket_counts_add_up_and_small_ones_hide_their_mean(rows in rows()) {
+        let rated = rows.iter().filter(|r| r.stress.is_some()).count();
+        let b = buckets(&rows, |r| r.context.as_slice(), |c| c.to_string());
+        prop_assert_eq!(b.iter().map(|x| x.figure.n).sum::<usize>(), rated);
+        let h = heatmap(&rows);
+        prop_assert_eq!(h.cells.iter().flatten().map(|c| c.n).sum::<usize>(), rated);
+        for f in b.iter().map(|x| x.figure).chain(h.cells.iter().flatten().copied()) {
+            prop_assert_eq!(f.mean_tenths.is_some(), f.n >= MIN_N);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! `debrief trends` on the real binary: figures from a small journal, each with its n, as
+//! text and JSON; an empty journal says what is missing; a bad range is refused.
+
+use super::cli::Journal;
+
+#[test]
+fn trends_show_each_figure_with_its_n() {
+    let j = Journal::new();
+    for (i, stress) in [3, 5, 7, 6, 8, 4].iter().enumerate() {
+        j.run(&[
+            "checkin",
+            "--stress",
+            &stress.to_string(),
+            "--body",
+            "chest:tight:2",
+            "--emotion",
+            "anxious",
+            "--context",
+            "home-visit",
+            "--at",
+            &format!("{} days ago", i + 1),
+        ]);
+    }
+    j.run(&["log", "break", "15", "--at", "1 days ago"]);
+    let out = j.run(&["trends"]);
+    for part in [
+        "stress 5.5 (n=6)",
+        "Stress over time (daily mean, the last 6 rated days)",
+        "When (mean stress by weekday and hour",
+        "home visit",
+        "5.5 ±1.7 (n=6)",
+        "chest",
+        "high energy, unpleasant",
+        "What helps (stress associated with each, not caused by it)",
+        "a break: needs 3 rated days on each side (1 with, 5 without)",
+    ] {
+        assert!(out.contains(part), "{part}: {out}");
+    }
+    let json = j.json(&["trends", "--json"]);
+    let t = &json["trends"];
+    assert_eq!(t["overall"]["n"], 6);
+    assert_eq!(t["overall"]["mean_tenths"], 55);
+    assert_eq!(t["days"].as_array().expect("days").len(), 6);
+    assert_eq!(t["by_context"][0]["label"], "home visit");
+    assert_eq!(t["regions"][0]["n"], 6);
+    assert_eq!(t["helps"][0]["enough"], false);
+    let cells: u64 = t["heatmap"]["cells"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .flat_map(|r| r.as_array().expect("cells").iter())
+        .map(|c| c["n"].as_u64().expect("n"))
+        .sum();
+    assert_eq!(cells, 6, "every rating is in one cell");
+}
+
+#[test]
+fn an_empty_period_and_bad_ranges() {
+    let j = Journal::new();
+    let out = j.run(&["trends"]);
+    assert!(out.contains("No stress ratings in this period"), "{out}");
+    j.fails(&["trends", "--range", "forever"], "use 4w, 3m, 1y or all");
+    j.fails(&["trends", "--since", "someday"], "cannot read the date");
+    j.fails(
+        &["trends", "--since", "yesterday", "--until", "3 days ago"],
+        "--since must come before --until",
+    );
+}
