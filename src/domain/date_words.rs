@@ -85,6 +85,15 @@ const SPANS: [(&str, &str); 6] = [
 /// Rewrite `input` for the parser, or say why a date with slashes is not one in `order`.
 pub fn normalise(input: &str, order: DateOrder) -> Result<String> {
     let mut text = input.trim().to_lowercase();
+    // "in 4 weeks" (a due date, the next session) is what the parser reads as "+4 weeks".
+    if let Some(rest) = text.strip_prefix("in ")
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|n| n.parse::<u32>().is_ok())
+    {
+        text = format!("+{rest}");
+    }
     if let Some((_, span)) = SPANS.iter().find(|(w, _)| *w == text) {
         return Ok((*span).to_string());
     }

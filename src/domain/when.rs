@@ -286,6 +286,8 @@ mod tests {
         assert_eq!(day("today"), "2026-11-22");
         assert_eq!(day("next monday"), "2026-11-23");
         assert_eq!(day("2026-12-01"), "2026-12-01");
+        assert_eq!(day("in 4 weeks"), "2026-12-20");
+        assert_eq!(day("in 3 days"), "2026-11-25");
         assert_eq!(day("1/12/2026"), "2026-12-01");
         assert_eq!(
             day("last monday"),
