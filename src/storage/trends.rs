@@ -55,12 +55,17 @@ impl Store {
                 ..TrendRow::default()
             });
         }
-        // The detail tables are small next to `entries`: read whole, kept for the period's rows.
+        // The detail rows of the period's entries, by the range of their ids (an index walk,
+        // no lookup in `entries`); kept when the entry is one of the period's.
+        let ids = (
+            index.keys().min().copied().unwrap_or(0),
+            index.keys().max().copied().unwrap_or(-1),
+        );
         let mut each = |sql: &str,
                         f: &mut dyn FnMut(&mut TrendRow, &rusqlite::Row<'_>) -> Result<()>|
          -> Result<()> {
             let mut stmt = self.conn.prepare_cached(sql)?;
-            let mut q = stmt.query([])?;
+            let mut q = stmt.query(params![ids.0, ids.1])?;
             while let Some(r) = q.next()? {
                 if let Some(i) = index.get(&r.get::<_, i64>(0)?) {
                     f(&mut rows[*i], r)?;
@@ -68,9 +73,12 @@ impl Store {
             }
             Ok(())
         };
-        let join = |table: &str, cols: &str| format!("SELECT x.entry_id, {cols} FROM {table} x");
+        let join = |table: &str, cols: &str| {
+            format!("SELECT x.entry_id, {cols} FROM {table} x WHERE x.entry_id BETWEEN ?1 AND ?2")
+        };
         each(
-            "SELECT x.entry_id, t.name FROM entry_tags x JOIN tags t ON t.id = x.tag_id",
+            "SELECT x.entry_id, t.name FROM entry_tags x JOIN tags t ON t.id = x.tag_id
+             WHERE x.entry_id BETWEEN ?1 AND ?2",
             &mut |row, r| {
                 row.tags.push(r.get(1)?);
                 Ok(())
