@@ -55,6 +55,12 @@ impl Store {
                 ..TrendRow::default()
             });
         }
+        self.add_details(&mut rows, &index)?;
+        Ok(rows)
+    }
+
+    /// Tags, flags, sensations, emotions and recovery of the rows `index` maps from ids.
+    fn add_details(&self, rows: &mut [TrendRow], index: &HashMap<i64, usize>) -> Result<()> {
         // The detail rows of the period's entries, by the range of their ids (an index walk,
         // no lookup in `entries`); kept when the entry is one of the period's.
         let ids = (
@@ -107,7 +113,7 @@ impl Store {
                 Ok(())
             },
         )?;
-        Ok(rows)
+        Ok(())
     }
 
     /// When the oldest live entry was written, if there is one.
