@@ -207,8 +207,13 @@ pub fn compare(rows: &[TrendRow]) -> Vec<Comparison> {
         )
     };
     let (long, short) = (slept(true), slept(false));
-    let side = |days: &mut dyn Iterator<Item = u32>| {
-        let v: Vec<u32> = days.collect();
+    // The mean of the day means of the days `on` picks.
+    let side = |on: &dyn Fn(&NaiveDate) -> bool| {
+        let v: Vec<u32> = means
+            .iter()
+            .filter(|(d, _)| on(d))
+            .map(|(_, m)| *m)
+            .collect();
         Side {
             days: v.len(),
             mean_tenths: (!v.is_empty())
@@ -216,35 +221,17 @@ pub fn compare(rows: &[TrendRow]) -> Vec<Comparison> {
         }
     };
     let split = |what: &str, marked: &HashSet<NaiveDate>| {
-        let with = side(
-            &mut means
-                .iter()
-                .filter(|(d, _)| marked.contains(d))
-                .map(|(_, m)| *m),
-        );
-        let without = side(
-            &mut means
-                .iter()
-                .filter(|(d, _)| !marked.contains(d))
-                .map(|(_, m)| *m),
-        );
-        comparison(what, with, without)
+        comparison(
+            what,
+            side(&|d| marked.contains(d)),
+            side(&|d| !marked.contains(d)),
+        )
     };
-    let sleep = {
-        let with = side(
-            &mut means
-                .iter()
-                .filter(|(d, _)| long.contains(d))
-                .map(|(_, m)| *m),
-        );
-        let without = side(
-            &mut means
-                .iter()
-                .filter(|(d, _)| short.contains(d) && !long.contains(d))
-                .map(|(_, m)| *m),
-        );
-        comparison("a night of 6 hours or more (against less)", with, without)
-    };
+    let sleep = comparison(
+        "a night of 6 hours or more (against less)",
+        side(&|d| long.contains(d)),
+        side(&|d| short.contains(d) && !long.contains(d)),
+    );
     vec![split("a break", &breaks), sleep, split("movement", &moved)]
 }
 

@@ -129,48 +129,7 @@ enum Section {
 
 /// The page `$EDITOR` opens for a session (a new one, or `s` with its notes).
 pub fn to_page(s: &Supervision, notes: &str) -> String {
-    let mut out = String::from(
-        "# A supervision note. Fill in what you want and leave the rest; lines starting with\n\
-         # a single # are left out. Dates: 2026-12-01, 1/12/2026, friday, next tuesday.\n",
-    );
-    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    out.push_str(&format!("Date: {}\n", day(s.held_on)));
-    out.push_str(&format!("Supervisor: {}\n", opt(&s.supervisor)));
-    out.push_str(&format!(
-        "# Type: {}\nType: {}\n",
-        supervision::SESSION_TYPES.join(", "),
-        opt(&s.session_type)
-    ));
-    out.push_str(&format!("Next session: {}\n", day(s.next_on)));
-    out.push_str(
-        "\n## Agenda\n# One item a line after \"- \"; start it with management:, development:,\n\
-         # support: or mediation: to name the function it serves. Lines after an item that\n\
-         # start with \"> \" are what was said about it.\n",
-    );
-    for a in &s.agenda {
-        match &a.function {
-            Some(f) => out.push_str(&format!("- {f}: {}\n", a.text)),
-            None => out.push_str(&format!("- {}\n", a.text)),
-        }
-        for line in a.discussion.iter().flat_map(|d| d.lines()) {
-            out.push_str(&format!("> {line}\n"));
-        }
-    }
-    out.push_str("\n## Decisions\n# One a line after \"- \".\n");
-    for d in &s.decisions {
-        out.push_str(&format!("- {}\n", d.text));
-    }
-    out.push_str(&format!("\n## Support agreed\n{}\n", opt(&s.support)));
-    out.push_str(&format!("\n## Learning\n{}\n", opt(&s.learning)));
-    out.push_str(
-        "\n## Actions\n# One a line: \"- what; owner=who; due=when\" (owner and due may be left out).\n",
-    );
-    for a in &s.actions {
-        out.push_str(&format!("- {}\n", action_line(a)));
-    }
-    out.push_str(&format!("\n## Notes\n{notes}\n"));
-    out
+    SessionText::of(s).page(Some(notes))
 }
 
 /// Read the page back. A date, function or action that cannot be read is an error naming
@@ -486,20 +445,63 @@ impl SessionText {
         Ok(s)
     }
 
-    /// The fields as a page, for a rescue file.
+    /// The fields as a page, for a rescue file: as typed, without guidance.
     pub fn to_page(&self) -> String {
-        format!(
-            "Date: {}\nSupervisor: {}\nType: {}\nNext session: {}\n\n## Agenda\n{}\n\n## Decisions\n{}\n\n## Support agreed\n{}\n\n## Learning\n{}\n\n## Actions\n{}\n",
-            self.held_on,
-            self.supervisor,
-            self.session_type,
-            self.next_on,
-            self.agenda,
-            self.decisions,
-            self.support,
-            self.learning,
-            self.actions
-        )
+        self.page(None)
+    }
+
+    /// The fields as a page. For the editor (`notes` given) with guidance in comments, list
+    /// items after "- ", and the notes section; for a rescue file the fields as typed.
+    fn page(&self, notes: Option<&str>) -> String {
+        let editor = notes.is_some();
+        let guide = |text: &'static str| if editor { text } else { "" };
+        // In the editor each item starts with "- "; what was said about one keeps its "> ".
+        let items = |text: &str| -> String {
+            if !editor {
+                return format!("{text}\n");
+            }
+            text.lines()
+                .map(|l| match l.starts_with('>') {
+                    true => format!("{l}\n"),
+                    false => format!("- {l}\n"),
+                })
+                .collect()
+        };
+        let mut out = String::from(guide(
+            "# A supervision note. Fill in what you want and leave the rest; lines starting with\n\
+             # a single # are left out. Dates: 2026-12-01, 1/12/2026, friday, next tuesday.\n",
+        ));
+        out.push_str(&format!("Date: {}\n", self.held_on));
+        out.push_str(&format!("Supervisor: {}\n", self.supervisor));
+        if editor {
+            out.push_str(&format!(
+                "# Type: {}\n",
+                supervision::SESSION_TYPES.join(", ")
+            ));
+        }
+        out.push_str(&format!("Type: {}\n", self.session_type));
+        out.push_str(&format!("Next session: {}\n", self.next_on));
+        out.push_str("\n## Agenda\n");
+        out.push_str(guide(
+            "# One item a line after \"- \"; start it with management:, development:,\n\
+             # support: or mediation: to name the function it serves. Lines after an item that\n\
+             # start with \"> \" are what was said about it.\n",
+        ));
+        out.push_str(&items(&self.agenda));
+        out.push_str("\n## Decisions\n");
+        out.push_str(guide("# One a line after \"- \".\n"));
+        out.push_str(&items(&self.decisions));
+        out.push_str(&format!("\n## Support agreed\n{}\n", self.support));
+        out.push_str(&format!("\n## Learning\n{}\n", self.learning));
+        out.push_str("\n## Actions\n");
+        out.push_str(guide(
+            "# One a line: \"- what; owner=who; due=when\" (owner and due may be left out).\n",
+        ));
+        out.push_str(&items(&self.actions));
+        if let Some(notes) = notes {
+            out.push_str(&format!("\n## Notes\n{notes}\n"));
+        }
+        out
     }
 }
 

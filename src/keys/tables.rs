@@ -15,20 +15,22 @@ fn b(keys: &[Key], action: Action, help: &'static str, hint: bool) -> Binding {
 
 use Code as K;
 
-fn list_moves() -> Vec<Binding> {
-    vec![
+/// ↓/j and ↑/k, with what each does on the screen.
+fn down_up(down: &'static str, up: &'static str) -> [Binding; 2] {
+    [
         b(
             &[Key::plain(K::Down), Key::ch('j')],
             Action::Down,
-            "next",
+            down,
             false,
         ),
-        b(
-            &[Key::plain(K::Up), Key::ch('k')],
-            Action::Up,
-            "previous",
-            false,
-        ),
+        b(&[Key::plain(K::Up), Key::ch('k')], Action::Up, up, false),
+    ]
+}
+
+fn list_moves() -> Vec<Binding> {
+    let mut t = down_up("next", "previous").to_vec();
+    t.extend([
         b(
             &[Key::plain(K::PageDown), Key::ctrl('d')],
             Action::PageDown,
@@ -53,7 +55,8 @@ fn list_moves() -> Vec<Binding> {
             "last",
             false,
         ),
-    ]
+    ]);
+    t
 }
 
 fn help_and_quit(help: &[Key], quit: &[Key], quit_hint: bool) -> Vec<Binding> {
@@ -158,18 +161,9 @@ fn reader() -> Vec<Binding> {
             "restore from the trash",
             false,
         ),
-        b(
-            &[Key::plain(K::Down), Key::ch('j')],
-            Action::Down,
-            "scroll down",
-            false,
-        ),
-        b(
-            &[Key::plain(K::Up), Key::ch('k')],
-            Action::Up,
-            "scroll up",
-            false,
-        ),
+    ]);
+    t.extend(down_up("scroll down", "scroll up"));
+    t.extend([
         b(
             &[Key::plain(K::PageDown), Key::ch(' ')],
             Action::PageDown,
@@ -339,25 +333,14 @@ fn supervision() -> Vec<Binding> {
             "agenda / prep pack",
             true,
         ),
-        b(
-            &[Key::plain(K::Down), Key::ch('j')],
-            Action::Down,
-            "next",
-            false,
-        ),
-        b(
-            &[Key::plain(K::Up), Key::ch('k')],
-            Action::Up,
-            "previous",
-            false,
-        ),
-        b(
-            &[Key::plain(K::Esc), Key::ch('q')],
-            Action::Back,
-            "back",
-            true,
-        ),
     ];
+    t.extend(down_up("next", "previous"));
+    t.extend([b(
+        &[Key::plain(K::Esc), Key::ch('q')],
+        Action::Back,
+        "back",
+        true,
+    )]);
     t.extend(help_and_quit(
         &[Key::ch('?'), Key::plain(K::F(1))],
         &[Key::ctrl('c')],

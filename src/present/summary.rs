@@ -62,8 +62,13 @@ impl SummaryParts {
     /// The parts of `s`, with times on `clock`'s wall clock.
     pub fn of(s: &EntrySummary, clock: &Clock) -> SummaryParts {
         let local = clock.local(s.created.with_timezone(&Utc));
-        let today = clock.local(clock.now()).date_naive();
-        let overdue = matches!(s.gist, Gist::Supervision { first_due: Some(d), .. } if d < today);
+        // Only a supervision note's row asks what day it is.
+        let overdue = match s.gist {
+            Gist::Supervision {
+                first_due: Some(d), ..
+            } => d < clock.local(clock.now()).date_naive(),
+            _ => false,
+        };
         SummaryParts {
             id: format!("#{}", s.id),
             time: local.format("%H:%M").to_string(),

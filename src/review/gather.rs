@@ -173,6 +173,5 @@ pub fn prep(
         extracts,
         wellbeing,
         balance: balance(&sessions),
-        full,
     })
 }

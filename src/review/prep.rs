@@ -44,12 +44,6 @@ pub struct NextAgenda {
 }
 
 impl NextAgenda {
-    pub fn overdue(&self) -> impl Iterator<Item = &SessionAction> {
-        self.open_actions
-            .iter()
-            .filter(|a| a.action.is_overdue(self.today))
-    }
-
     pub fn is_empty(&self) -> bool {
         self.open_actions.is_empty() && self.flagged.is_empty() && self.queued.is_empty()
     }
@@ -98,17 +92,18 @@ pub fn extract(e: &Entry, full: bool) -> Extract {
             }
         }
         None if !body.is_empty() => {
-            let mut lines: Vec<&str> = body.lines().collect();
-            // Without a title the first line is the headline already.
-            if e.content.common.title.is_none() && !full {
-                lines.remove(0);
-            }
-            let mut text = lines[..lines.len().min(PLAIN_LINES)].join("\n");
-            if lines.len() > PLAIN_LINES && !full {
-                text.push_str("\n…");
-            } else if full {
-                text = body.to_string();
-            }
+            let text = if full {
+                body.to_string()
+            } else {
+                // Without a title the first line is the headline already.
+                let skip = usize::from(e.content.common.title.is_none());
+                let lines: Vec<&str> = body.lines().skip(skip).collect();
+                let mut text = lines[..lines.len().min(PLAIN_LINES)].join("\n");
+                if lines.len() > PLAIN_LINES {
+                    text.push_str("\n…");
+                }
+                text
+            };
             if !text.trim().is_empty() {
                 parts.push((None, text));
             }
@@ -294,7 +289,6 @@ pub struct Pack {
     /// `None` when switched off.
     pub wellbeing: Option<Wellbeing>,
     pub balance: Balance,
-    pub full: bool,
 }
 
 #[cfg(test)]

@@ -184,14 +184,15 @@ fn written_for(session: &Session, day: NaiveDate) -> Result<DateTime<Utc>> {
 
 fn add(session: &Session, a: AddArgs) -> Result<()> {
     let mut page = from_flags(session, &a)?;
-    page.session.held_on = Some(session_day(session, a.on.as_deref())?);
-    written_for(session, page.session.held_on.unwrap_or_default())?;
+    let held_on = session_day(session, a.on.as_deref())?;
+    // A future day is refused before an editor opens.
+    written_for(session, held_on)?;
+    page.session.held_on = Some(held_on);
     let edited = if a.editor {
         let initial = session_text::to_page(&page.session, &page.notes);
         let edited = edit_text_in(&session.editing_dir(), &initial)?;
         let kept =
             |e: Error| e.with_note(format!("your text is kept in {}", edited.file.display()));
-        let held_on = page.session.held_on;
         let (past, ahead) = (day_past(session), day_ahead(session));
         let days = session_text::Days {
             past: &past,
@@ -199,7 +200,7 @@ fn add(session: &Session, a: AddArgs) -> Result<()> {
         };
         page = session_text::from_page(&edited.text, days).map_err(kept)?;
         // A date taken out of the page is the day given (or today).
-        page.session.held_on = page.session.held_on.or(held_on);
+        page.session.held_on = page.session.held_on.or(Some(held_on));
         Some(edited)
     } else {
         None
@@ -220,10 +221,7 @@ fn add(session: &Session, a: AddArgs) -> Result<()> {
         details: Details::Supervision(page.session.clone()),
     };
     content.validate()?;
-    let written = match page.session.held_on {
-        Some(d) => written_for(session, d),
-        None => Ok(session.clock.now()),
-    };
+    let written = written_for(session, page.session.held_on.unwrap_or(held_on));
     let saved = written.and_then(|w| save(session, &content, w, a.json));
     // Typed on the command line, the note goes to a rescue file if the journal refuses it.
     let saved = match (&edited, saved) {

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::domain::{ActionStatus, ItemId, Kind};
+use crate::domain::{ItemId, Kind};
 use crate::keys::{Action, ScreenId};
 use crate::review::prep::NextAgenda;
 use crate::storage::sessions::ActionChange;
@@ -81,20 +81,17 @@ impl SupervisionScreen {
         self.rows().get(self.selected).copied()
     }
 
-    /// The selected action's id and status.
-    fn action(&self) -> Option<(ItemId, ActionStatus)> {
+    /// The selected action's id.
+    fn action(&self) -> Option<ItemId> {
         match (self.row(), &self.agenda) {
-            (Some(Row::Action(i)), Some(a)) => {
-                let action = &a.open_actions[i].action;
-                action.id.map(|id| (id, action.status))
-            }
+            (Some(Row::Action(i)), Some(a)) => a.open_actions[i].action.id,
             _ => None,
         }
     }
 
     fn change(&mut self, change: ActionChange) -> Vec<Cmd> {
         match self.action() {
-            Some((id, _)) => vec![Cmd::Do(Effect::ChangeAction { id, change })],
+            Some(id) => vec![Cmd::Do(Effect::ChangeAction { id, change })],
             None => vec![Cmd::Error("Choose an action first (↑/↓).".into())],
         }
     }
@@ -120,7 +117,7 @@ impl SupervisionScreen {
             (Action::ActionDone, _) => return self.change(ActionChange::Done),
             (Action::ActionReopen, _) => return self.change(ActionChange::Reopened),
             (Action::ActionDrop, _) => match self.action() {
-                Some((id, _)) => {
+                Some(id) => {
                     self.asking = Some(Asking::Reason(id));
                     return vec![prompt(
                         "Why is it dropped? (may stay empty)",
