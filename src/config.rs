@@ -26,6 +26,27 @@ pub struct Config {
     pub vocabulary: crate::domain::vocab::Extra,
     /// The CPD requirement: when the registration year starts, how many records.
     pub cpd: crate::domain::cpd::Requirement,
+    /// Whether trends and early-warning signals are shown.
+    pub trends: TrendsSettings,
+}
+
+/// Trends can feed rumination for some people: both views can be switched off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrendsSettings {
+    /// The Trends screen and `debrief trends`.
+    pub show: bool,
+    /// Early-warning signals (in the Trends screen and `debrief trends --signals`).
+    pub signals: bool,
+}
+
+impl Default for TrendsSettings {
+    fn default() -> Self {
+        TrendsSettings {
+            show: true,
+            signals: true,
+        }
+    }
 }
 
 impl Default for Config {
@@ -40,6 +61,7 @@ impl Default for Config {
             keys: BTreeMap::new(),
             vocabulary: crate::domain::vocab::Extra::default(),
             cpd: crate::domain::cpd::Requirement::default(),
+            trends: TrendsSettings::default(),
         }
     }
 }
@@ -158,6 +180,17 @@ impl Config {
                             c.cpd = r;
                             Ok(())
                         }),
+                    "trends" => {
+                        value
+                            .try_into()
+                            .map(|v| c.trends = v)
+                            .map_err(|e: toml::de::Error| {
+                                format!(
+                                    "{}; use show = true|false and signals = true|false",
+                                    e.message().trim()
+                                )
+                            })
+                    }
                     _ => Err("not a setting (see `debrief config --default`)".to_string()),
                 };
             if let Err(why) = result {

@@ -3,6 +3,7 @@
 //! the body, emotions, and what is associated with lower stress. Pure; every bucket has its n.
 
 mod figures;
+pub mod signals;
 #[cfg(test)]
 mod tests;
 
@@ -10,6 +11,7 @@ pub use figures::{
     Bucket, Comparison, DayMean, Emotions, Heatmap, RegionFigure, Side, Trends, buckets, compare,
     daily_means, heatmap, regions, rolling, trends,
 };
+pub use signals::{Signal, SignalKind, signals};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -37,6 +39,8 @@ pub struct TrendRow {
     pub tags: Vec<String>,
     /// (region, intensity 0-3) of each sensation.
     pub body: Vec<(String, u8)>,
+    /// The words of the sensations (in the order of `body`).
+    pub sensations: Vec<String>,
     pub emotions: Vec<String>,
     pub recovery: Option<Recovery>,
 }
@@ -79,6 +83,68 @@ impl Figure {
         match self.mean_tenths {
             Some(m) => format!("{}.{} (n={})", m / 10, m % 10, self.n),
             None => format!("not enough data (n={})", self.n),
+        }
+    }
+}
+
+/// The periods trends offer, ending now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Range {
+    Weeks4,
+    #[default]
+    Months3,
+    Year,
+    /// From the first entry.
+    All,
+}
+
+impl Range {
+    pub const ALL: [Range; 4] = [Range::Weeks4, Range::Months3, Range::Year, Range::All];
+
+    /// The length in days, or `None` for all of the journal.
+    pub fn days(self) -> Option<i64> {
+        match self {
+            Range::Weeks4 => Some(28),
+            Range::Months3 => Some(91),
+            Range::Year => Some(365),
+            Range::All => None,
+        }
+    }
+
+    /// "4 weeks", "3 months", "a year", "all".
+    pub fn label(self) -> &'static str {
+        match self {
+            Range::Weeks4 => "4 weeks",
+            Range::Months3 => "3 months",
+            Range::Year => "a year",
+            Range::All => "all",
+        }
+    }
+
+    /// The next range, round to the first.
+    pub fn next(self) -> Range {
+        let i = Range::ALL.iter().position(|r| *r == self).unwrap_or(0);
+        Range::ALL[(i + 1) % Range::ALL.len()]
+    }
+}
+
+impl std::str::FromStr for Range {
+    type Err = crate::Error;
+
+    /// "4w", "3m", "1y" or "all" (and their words).
+    fn from_str(typed: &str) -> crate::Result<Range> {
+        match typed.trim().to_lowercase().as_str() {
+            "4w" | "4 weeks" | "month" => Ok(Range::Weeks4),
+            "3m" | "3 months" | "quarter" => Ok(Range::Months3),
+            "1y" | "year" => Ok(Range::Year),
+            "all" => Ok(Range::All),
+            other => Err(crate::Error::invalid(
+                "range",
+                format!(
+                    "unknown range '{}': use 4w, 3m, 1y or all (or --since WHEN)",
+                    other.escape_debug()
+                ),
+            )),
         }
     }
 }

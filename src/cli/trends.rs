@@ -1,5 +1,6 @@
 //! `debrief trends`: stress over time, by weekday and hour, by kind of work, flag and tag,
-//! the body, emotions and what helps, for a period, as text or JSON.
+//! the body, emotions and what helps, for a period, as text or JSON; and `--signals`, the
+//! early-warning signals of now, one of which can go on the next supervision agenda.
 
 use std::io::Write;
 
@@ -8,6 +9,7 @@ use clap::Args;
 
 use super::output::{stdout, write_json};
 use crate::Result;
+use crate::analytics::Range;
 use crate::session::Session;
 
 #[derive(Debug, Args)]
@@ -21,37 +23,49 @@ pub struct TrendsArgs {
     /// Up to this date (a date includes that whole day).
     #[arg(long, value_name = "WHEN")]
     pub until: Option<String>,
+    /// List the early-warning signals of now instead, against your own recent months.
+    #[arg(long, conflicts_with_all = ["since", "until"])]
+    pub signals: bool,
+    /// Put signal N (as numbered by --signals) on the next supervision agenda.
+    #[arg(long, value_name = "N", requires = "signals")]
+    pub to_agenda: Option<usize>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }
 
-/// The length of a range as typed.
-fn range_days(typed: &str) -> Result<Option<i64>> {
-    match typed.trim().to_lowercase().as_str() {
-        "4w" | "4 weeks" | "month" => Ok(Some(28)),
-        "3m" | "3 months" | "quarter" => Ok(Some(91)),
-        "1y" | "year" => Ok(Some(365)),
-        "all" => Ok(None),
-        other => Err(crate::Error::invalid(
-            "range",
+/// Trends or signals switched off in the settings: say so, and how to have them back.
+fn check_shown(session: &Session, signals: bool) -> Result<()> {
+    let settings = session.load_config().0.trends;
+    let off = match signals {
+        false => (!settings.show).then_some(("trends are", "show")),
+        true => (!settings.show || !settings.signals).then_some(("signals are", "signals")),
+    };
+    match off {
+        Some((what, key)) => Err(crate::Error::invalid(
+            "trends",
             format!(
-                "unknown range '{}': use 4w, 3m, 1y or all (or --since WHEN)",
-                other.escape_debug()
+                "{what} switched off in the settings: set {key} = true under [trends] in config.toml to see them"
             ),
         )),
+        None => Ok(()),
     }
 }
 
 pub fn run(session: &Session, a: TrendsArgs) -> Result<()> {
+    check_shown(session, a.signals)?;
+    if a.signals {
+        return signals(session, a.to_agenda, a.json);
+    }
     let clock = &session.clock;
     let now = clock.now();
     let to: DateTime<Utc> = match &a.until {
         Some(w) => session.read_date(w)?.until(),
         None => now + Duration::seconds(1),
     };
+    let range: Range = a.range.parse()?;
     let store = session.open_store_to_read()?;
-    let from = match (&a.since, range_days(&a.range)?) {
+    let from = match (&a.since, range.days()) {
         (Some(w), _) => session.read_date(w)?.since(),
         (None, Some(days)) => to - Duration::days(days),
         (None, None) => store.first_written()?.unwrap_or(to),
@@ -62,9 +76,7 @@ pub fn run(session: &Session, a: TrendsArgs) -> Result<()> {
             "the period is empty: --since must come before --until",
         ));
     }
-    let rows = store.trend_rows(from, to)?;
-    let before = store.trend_rows(from - (to - from), from)?;
-    let trends = crate::analytics::trends(&rows, &before, &session.vocabulary());
+    let trends = crate::review::trends(&store, (from, to), &session.vocabulary())?;
     let mut out = stdout();
     if a.json {
         let value = serde_json::json!({
@@ -85,14 +97,59 @@ pub fn run(session: &Session, a: TrendsArgs) -> Result<()> {
     Ok(())
 }
 
+/// `trends --signals [--to-agenda N]`.
+fn signals(session: &Session, to_agenda: Option<usize>, json: bool) -> Result<()> {
+    let vocab = session.vocabulary();
+    let mut out = stdout();
+    let Some(n) = to_agenda else {
+        let store = session.open_store_to_read()?;
+        let found = crate::review::signals(&store, &session.clock, &vocab)?;
+        if json {
+            return write_json(&mut out, &serde_json::json!({ "signals": found }));
+        }
+        write!(
+            out,
+            "{}",
+            crate::present::trends::signals_text(&found, &vocab.support.lines)
+        )?;
+        out.flush()?;
+        return Ok(());
+    };
+    let mut store = session.open_store()?;
+    let found = crate::review::signals(&store, &session.clock, &vocab)?;
+    let Some(signal) = n.checked_sub(1).and_then(|i| found.get(i)) else {
+        return Err(crate::Error::invalid(
+            "to-agenda",
+            match found.len() {
+                0 => "there are no signals now, so nothing to add".to_string(),
+                k => format!(
+                    "there is no signal {n}: choose 1 to {k} (see debrief trends --signals)"
+                ),
+            },
+        ));
+    };
+    let item = store.queue_agenda(
+        &signal.agenda_text(),
+        Some(crate::domain::Function::Support),
+        session.clock.now(),
+    )?;
+    if json {
+        return write_json(&mut out, &serde_json::json!({ "queued": item }));
+    }
+    writeln!(out, "On the next supervision agenda as item {item}.")?;
+    out.flush()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn ranges_are_read_or_refused() {
-        assert_eq!(range_days("4w").ok(), Some(Some(28)));
-        assert_eq!(range_days("ALL").ok(), Some(None));
-        assert!(range_days("forever").is_err());
+        assert_eq!("4w".parse::<Range>().ok(), Some(Range::Weeks4));
+        assert_eq!("ALL".parse::<Range>().ok(), Some(Range::All));
+        assert!("forever".parse::<Range>().is_err());
+        assert_eq!(Range::All.next(), Range::Weeks4);
     }
 }

@@ -168,3 +168,29 @@ pub fn trends_text(t: &Trends, period: &str) -> String {
     helps(&mut out, &t.helps);
     out
 }
+
+/// What each signal compares, said once where signals are listed.
+pub const SIGNALS_EXPLAINED: &str = "Signals compare your recent weeks with your own last months, never with other people. They describe what you logged; they are not a diagnosis.";
+
+/// The early-warning signals, numbered, with where to find support.
+pub fn signals_text(found: &[crate::analytics::Signal], support: &[String]) -> String {
+    if found.is_empty() {
+        return format!("No early-warning signals now.\n{SIGNALS_EXPLAINED}\n");
+    }
+    let mut out = format!("Early-warning signals\n{SIGNALS_EXPLAINED}\n");
+    for (i, s) in found.iter().enumerate() {
+        let _ = write!(out, "\n{}. {}\n   {}\n", i + 1, s.kind.title(), s.sentence);
+    }
+    let _ = writeln!(
+        out,
+        "\nTo talk one through in supervision: debrief trends --signals --to-agenda N\n"
+    );
+    for line in support {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(
+        out,
+        "\nSignals can be switched off: signals = false under [trends] in config.toml."
+    );
+    out
+}

@@ -175,3 +175,30 @@ pub fn prep(
         balance: balance(&sessions),
     })
 }
+
+/// The trends of [from, to), with the period of the same length before it for emotions.
+pub fn trends(
+    store: &Store,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    vocab: &Vocabulary,
+) -> Result<crate::analytics::Trends> {
+    let rows = store.trend_rows(from, to)?;
+    let before = store.trend_rows(from - (to - from), from)?;
+    Ok(crate::analytics::trends(&rows, &before, vocab))
+}
+
+/// The early-warning signals as of now, against the writer's own last half year.
+pub fn signals(
+    store: &Store,
+    clock: &Clock,
+    vocab: &Vocabulary,
+) -> Result<Vec<crate::analytics::Signal>> {
+    let now = clock.now();
+    let days = crate::analytics::signals::LOOKBACK_DAYS;
+    let rows = store.trend_rows(now - Duration::days(days), now + Duration::seconds(1))?;
+    Ok(crate::analytics::signals(
+        &rows,
+        clock.local(now).date_naive(),
+        vocab,
+    ))
+}

@@ -5,7 +5,7 @@ mod gather;
 pub mod prep;
 mod rules;
 
-pub use gather::{gather, next_agenda, prep};
+pub use gather::{gather, next_agenda, prep, signals, trends};
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;

@@ -427,6 +427,10 @@ fn decode_uuid(s: &str) -> Result<Uuid> {
 }
 
 pub(super) fn decode_kind(s: &str) -> Result<Kind> {
+    // The stored names exactly (no allocation: lists and trends decode one a row).
+    if let Some(k) = Kind::ALL.into_iter().find(|k| k.as_str() == s) {
+        return Ok(k);
+    }
     s.parse().map_err(|_| Error::Corrupt {
         what: "an entry kind",
         value: s.escape_debug().to_string(),

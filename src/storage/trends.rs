@@ -1,8 +1,6 @@
 //! The compact rows trends are computed from: one query per table over the period, joined
 //! in memory by entry id, so no entry's text is ever read.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 use rusqlite::params;
 
@@ -20,34 +18,27 @@ impl Store {
     pub fn trend_rows(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<TrendRow>> {
         let period = params![to_ms(from), to_ms(to)];
         let mut rows = Vec::new();
-        let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut ids: Vec<i64> = Vec::new();
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT e.id, e.created_ms, e.utc_offset_s, e.kind, e.stress, e.work_context
              FROM entries e INDEXED BY entries_trends WHERE {IN_PERIOD} ORDER BY e.created_ms, e.id"
         ))?;
-        let raw = stmt.query_map(period, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i32>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<i64>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
-        })?;
-        for row in raw {
-            let (id, created, offset, kind, stress, context) = row?;
+        let mut raw = stmt.query(period)?;
+        while let Some(r) = raw.next()? {
+            let (id, created, offset) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let kind = decode_kind(r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?)?;
+            let (stress, context): (Option<i64>, Option<String>) = (r.get(4)?, r.get(5)?);
             let offset = FixedOffset::east_opt(offset).ok_or_else(|| Error::Corrupt {
                 what: "a UTC offset",
                 value: offset.to_string(),
             })?;
             let local = from_ms(created).with_timezone(&offset);
-            index.insert(id, rows.len());
+            ids.push(id);
             rows.push(TrendRow {
                 day: local.date_naive(),
                 weekday: local.weekday().num_days_from_monday() as u8,
                 hour: local.hour() as u8,
-                kind: decode_kind(&kind)?,
+                kind,
                 stress: stress
                     .map(|s| super::details::small("stress", s, 0..=10))
                     .transpose()?,
@@ -55,26 +46,39 @@ impl Store {
                 ..TrendRow::default()
             });
         }
-        self.add_details(&mut rows, &index)?;
+        drop(raw);
+        self.add_details(&mut rows, &ids)?;
         Ok(rows)
     }
 
-    /// Tags, flags, sensations, emotions and recovery of the rows `index` maps from ids.
-    fn add_details(&self, rows: &mut [TrendRow], index: &HashMap<i64, usize>) -> Result<()> {
+    /// Tags, flags, sensations, emotions and recovery of `rows`, whose entry ids are `ids`.
+    fn add_details(&self, rows: &mut [TrendRow], ids: &[i64]) -> Result<()> {
         // The detail rows of the period's entries, by the range of their ids (an index walk,
-        // no lookup in `entries`); kept when the entry is one of the period's.
-        let ids = (
-            index.keys().min().copied().unwrap_or(0),
-            index.keys().max().copied().unwrap_or(-1),
+        // no lookup in `entries`); kept when the entry is one of the period's. Ids are dense,
+        // so a table from id to row replaces a hash map.
+        let (lo, hi) = (
+            ids.iter().min().copied().unwrap_or(0),
+            ids.iter().max().copied().unwrap_or(-1),
         );
+        let mut index = vec![u32::MAX; usize::try_from(hi - lo + 1).unwrap_or(0)];
+        for (i, id) in ids.iter().enumerate() {
+            index[(id - lo) as usize] = i as u32;
+        }
+        let row_of = |id: i64| {
+            usize::try_from(id - lo)
+                .ok()
+                .and_then(|k| index.get(k))
+                .filter(|i| **i != u32::MAX)
+                .map(|i| *i as usize)
+        };
         let mut each = |sql: &str,
                         f: &mut dyn FnMut(&mut TrendRow, &rusqlite::Row<'_>) -> Result<()>|
          -> Result<()> {
             let mut stmt = self.conn.prepare_cached(sql)?;
-            let mut q = stmt.query(params![ids.0, ids.1])?;
+            let mut q = stmt.query(params![lo, hi])?;
             while let Some(r) = q.next()? {
-                if let Some(i) = index.get(&r.get::<_, i64>(0)?) {
-                    f(&mut rows[*i], r)?;
+                if let Some(i) = row_of(r.get(0)?) {
+                    f(&mut rows[i], r)?;
                 }
             }
             Ok(())
@@ -95,10 +99,11 @@ impl Store {
             Ok(())
         })?;
         each(
-            &join("body_sensations", "x.region, x.intensity"),
+            &join("body_sensations", "x.region, x.intensity, x.sensation"),
             &mut |row, r| {
                 let i = super::details::small("intensity", r.get(2)?, 0..=3)?;
                 row.body.push((r.get(1)?, i));
+                row.sensations.push(r.get(3)?);
                 Ok(())
             },
         )?;

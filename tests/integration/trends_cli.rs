@@ -66,3 +66,68 @@ fn an_empty_period_and_bad_ranges() {
         "--since must come before --until",
     );
 }
+
+#[test]
+fn signals_are_listed_explained_and_go_on_the_agenda() {
+    let j = Journal::new();
+    let calm = j.run(&["trends", "--signals"]);
+    assert!(calm.starts_with("No early-warning signals now."), "{calm}");
+    // Five of the last seven check-ins at 7 or more.
+    for (i, stress) in [9, 8, 3, 7, 8, 4, 7].iter().enumerate() {
+        j.run(&[
+            "checkin",
+            "--stress",
+            &stress.to_string(),
+            "--at",
+            &format!("{} days ago", i + 1),
+        ]);
+    }
+    let out = j.run(&["trends", "--signals"]);
+    for part in [
+        "1. High stress in recent check-ins",
+        "Stress was 7 or more in 5 of your last 7 check-ins",
+        "never with other people",
+        "Samaritans",
+        "--to-agenda N",
+    ] {
+        assert!(out.contains(part), "{part}: {out}");
+    }
+    let json = j.json(&["trends", "--signals", "--json"]);
+    assert_eq!(json["signals"][0]["kind"], "high_recent_stress");
+    j.fails(
+        &["trends", "--signals", "--to-agenda", "2"],
+        "there is no signal 2: choose 1 to 1",
+    );
+    assert!(
+        j.run(&["trends", "--signals", "--to-agenda", "1"])
+            .contains("On the next supervision agenda as item 1.")
+    );
+    let agenda = j.run(&["supervision", "agenda"]);
+    assert!(
+        agenda.contains("High stress in recent check-ins: Stress was 7 or more"),
+        "{agenda}"
+    );
+}
+
+#[test]
+fn trends_and_signals_can_be_switched_off() {
+    let j = Journal::new();
+    let config = j.dir.path().join("config.toml");
+    std::fs::write(&config, "[trends]\nsignals = false\n").expect("config");
+    let c = config.to_str().expect("path");
+    j.fails(
+        &["--config", c, "trends", "--signals"],
+        "signals are switched off in the settings: set signals = true under [trends]",
+    );
+    assert!(j.run(&["--config", c, "trends"]).starts_with("Trends"));
+    std::fs::write(&config, "[trends]\nshow = false\n").expect("config");
+    j.fails(
+        &["--config", c, "trends"],
+        "trends are switched off in the settings",
+    );
+    std::fs::write(&config, "[trends]\nshow = \"no\"\n").expect("config");
+    j.fails(
+        &["--config", c, "config"],
+        "line 1 (key `trends`): invalid type: string \"no\", expected a boolean; use show = true|false",
+    );
+}
