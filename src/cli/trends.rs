@@ -42,12 +42,9 @@ fn check_shown(session: &Session, signals: bool) -> Result<()> {
         true => (!settings.show || !settings.signals).then_some(("signals are", "signals")),
     };
     match off {
-        Some((what, key)) => Err(crate::Error::invalid(
-            "trends",
-            format!(
-                "{what} switched off in the settings: set {key} = true under [trends] in config.toml to see them"
-            ),
-        )),
+        Some((what, key)) => Err(crate::Error::Conflict(format!(
+            "{what} switched off in the settings: set {key} = true under [trends] in config.toml to see them"
+        ))),
         None => Ok(()),
     }
 }
@@ -65,10 +62,9 @@ pub fn run(session: &Session, a: TrendsArgs) -> Result<()> {
     };
     let range: Range = a.range.parse()?;
     let store = session.open_store_to_read()?;
-    let from = match (&a.since, range.days()) {
-        (Some(w), _) => session.read_date(w)?.since(),
-        (None, Some(days)) => to - Duration::days(days),
-        (None, None) => store.first_written()?.unwrap_or(to),
+    let from = match &a.since {
+        Some(w) => session.read_date(w)?.since(),
+        None => crate::review::range_start(&store, range, to)?,
     };
     if from >= to {
         return Err(crate::Error::invalid(

@@ -33,10 +33,12 @@ pub enum ScreenId {
     Supervision,
     /// A one-line question (why an action is dropped, an item for the agenda).
     Prompt,
+    /// Trends: stress over time, when, kinds of work, the body, emotions, what helps; signals.
+    Trends,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 15] = [
+    pub const ALL: [ScreenId; 16] = [
         ScreenId::Timeline,
         ScreenId::Reader,
         ScreenId::Editor,
@@ -52,6 +54,7 @@ impl ScreenId {
         ScreenId::Review,
         ScreenId::Supervision,
         ScreenId::Prompt,
+        ScreenId::Trends,
     ];
 
     /// The name used in `config.toml` ("timeline" in "timeline.new").
@@ -72,6 +75,7 @@ impl ScreenId {
             ScreenId::Review => "review",
             ScreenId::Supervision => "supervision",
             ScreenId::Prompt => "prompt",
+            ScreenId::Trends => "trends",
         }
     }
 }
@@ -94,6 +98,8 @@ pub enum Action {
     NewSupervision,
     NewLearning,
     PrepareSupervision,
+    Trends,
+    NextRange,
     ActionDone,
     ActionDrop,
     ActionReopen,
@@ -144,6 +150,8 @@ impl Action {
             Action::NewSupervision => "new-supervision",
             Action::NewLearning => "new-learning",
             Action::PrepareSupervision => "prepare-supervision",
+            Action::Trends => "trends",
+            Action::NextRange => "next-range",
             Action::ActionDone => "action-done",
             Action::ActionDrop => "action-drop",
             Action::ActionReopen => "action-reopen",

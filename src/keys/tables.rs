@@ -28,6 +28,22 @@ fn down_up(down: &'static str, up: &'static str) -> [Binding; 2] {
     ]
 }
 
+/// Esc or q goes back, ? or F1 helps, Ctrl-C quits: a screen over the timeline.
+fn back_help_quit() -> Vec<Binding> {
+    let mut t = vec![b(
+        &[Key::plain(K::Esc), Key::ch('q')],
+        Action::Back,
+        "back",
+        true,
+    )];
+    t.extend(help_and_quit(
+        &[Key::ch('?'), Key::plain(K::F(1))],
+        &[Key::ctrl('c')],
+        false,
+    ));
+    t
+}
+
 fn list_moves() -> Vec<Binding> {
     let mut t = down_up("next", "previous").to_vec();
     t.extend([
@@ -135,6 +151,7 @@ fn timeline() -> Vec<Binding> {
             "prepare for supervision",
             false,
         ),
+        b(&[Key::ch('T')], Action::Trends, "trends", false),
     ];
     t.extend(entry_actions(false));
     t.extend([
@@ -147,6 +164,34 @@ fn timeline() -> Vec<Binding> {
         &[Key::ch('q'), Key::ctrl('c')],
         true,
     ));
+    t
+}
+
+fn trends() -> Vec<Binding> {
+    let mut t = vec![
+        b(
+            &[Key::plain(K::Tab), Key::plain(K::Right)],
+            Action::NextField,
+            "next view",
+            true,
+        ),
+        b(
+            &[Key::plain(K::BackTab), Key::plain(K::Left)],
+            Action::PrevField,
+            "previous view",
+            false,
+        ),
+        b(&[Key::ch('r')], Action::NextRange, "range", true),
+        b(
+            &[Key::ch('a')],
+            Action::QueueItem,
+            "signal to the agenda",
+            false,
+        ),
+        b(&[Key::plain(K::F(2))], Action::Support, "support", false),
+    ];
+    t.extend(down_up("next / scroll", "previous / scroll"));
+    t.extend(back_help_quit());
     t
 }
 
@@ -335,17 +380,7 @@ fn supervision() -> Vec<Binding> {
         ),
     ];
     t.extend(down_up("next", "previous"));
-    t.extend([b(
-        &[Key::plain(K::Esc), Key::ch('q')],
-        Action::Back,
-        "back",
-        true,
-    )]);
-    t.extend(help_and_quit(
-        &[Key::ch('?'), Key::plain(K::F(1))],
-        &[Key::ctrl('c')],
-        false,
-    ));
+    t.extend(back_help_quit());
     t
 }
 
@@ -489,6 +524,7 @@ impl Default for Keymap {
                     ScreenId::Review => review(),
                     ScreenId::Supervision => supervision(),
                     ScreenId::Prompt => prompt(),
+                    ScreenId::Trends => trends(),
                 };
                 (s, table)
             })

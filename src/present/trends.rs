@@ -9,7 +9,7 @@ const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// Mean stress in tenths as "5.4".
-fn tenths(t: u32) -> String {
+pub fn tenths(t: u32) -> String {
     format!("{}.{}", t / 10, t % 10)
 }
 
@@ -51,28 +51,30 @@ fn helps(out: &mut String, c: &[Comparison]) {
         "\nWhat helps (stress associated with each, not caused by it)"
     );
     for x in c {
-        let side =
-            |s: &crate::analytics::Side| s.mean_tenths.map_or_else(|| "–".to_string(), tenths);
-        if x.enough {
-            let _ = writeln!(
-                out,
-                "  {}: {} on {} days with, {} on {} days without",
-                x.what,
-                side(&x.with),
-                x.with.days,
-                side(&x.without),
-                x.without.days
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "  {}: needs {} rated days on each side ({} with, {} without)",
-                x.what,
-                crate::analytics::MIN_DAYS_EACH_SIDE,
-                x.with.days,
-                x.without.days
-            );
-        }
+        let _ = writeln!(out, "  {}", comparison_line(x));
+    }
+}
+
+/// "a break: 4.1 on 12 days with, 5.6 on 30 days without", or what is missing.
+pub fn comparison_line(x: &Comparison) -> String {
+    let side = |s: &crate::analytics::Side| s.mean_tenths.map_or_else(|| "–".to_string(), tenths);
+    if x.enough {
+        format!(
+            "{}: {} on {} days with, {} on {} days without",
+            x.what,
+            side(&x.with),
+            x.with.days,
+            side(&x.without),
+            x.without.days
+        )
+    } else {
+        format!(
+            "{}: not enough data, needs {} rated days on each side ({} with, {} without)",
+            x.what,
+            crate::analytics::MIN_DAYS_EACH_SIDE,
+            x.with.days,
+            x.without.days
+        )
     }
 }
 

@@ -176,6 +176,21 @@ pub fn prep(
     })
 }
 
+/// Where a trends range ending at `to` starts ("all" from the first entry).
+pub fn range_start(
+    store: &Store,
+    range: crate::analytics::Range,
+    to: DateTime<Utc>,
+) -> Result<DateTime<Utc>> {
+    Ok(match range.days() {
+        Some(days) => to - Duration::days(days),
+        None => store
+            .first_written()?
+            .unwrap_or(to)
+            .min(to - Duration::days(1)),
+    })
+}
+
 /// The trends of [from, to), with the period of the same length before it for emotions.
 pub fn trends(
     store: &Store,

@@ -5,7 +5,7 @@ mod gather;
 pub mod prep;
 mod rules;
 
-pub use gather::{gather, next_agenda, prep, signals, trends};
+pub use gather::{gather, next_agenda, prep, range_start, signals, trends};
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;

@@ -56,6 +56,7 @@ impl App {
                 size,
                 body_rows: 0,
                 vocab: crate::domain::Vocabulary::with_extra(&config.vocabulary),
+                trends: config.trends,
             },
             stack: vec![Screen::List(ListScreen::timeline())],
             status: None,

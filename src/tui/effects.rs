@@ -68,6 +68,27 @@ fn supervision(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Resul
     })
 }
 
+/// The trends of `range` ending now (and the signals, when asked for).
+fn load_trends(
+    store: &Store,
+    clock: &Clock,
+    range: crate::analytics::Range,
+    signals: bool,
+    vocab: &crate::domain::Vocabulary,
+) -> crate::Result<super::msg::TrendsLoaded> {
+    let to = clock.now() + chrono::Duration::seconds(1);
+    let from = crate::review::range_start(store, range, to)?;
+    Ok(super::msg::TrendsLoaded {
+        range,
+        from,
+        to,
+        trends: crate::review::trends(store, (from, to), vocab)?,
+        signals: signals
+            .then(|| crate::review::signals(store, clock, vocab))
+            .transpose()?,
+    })
+}
+
 fn agenda(store: &Store, clock: &Clock) -> crate::Result<Msg> {
     Ok(Msg::Agenda(Box::new(crate::review::next_agenda(
         store, clock,
@@ -87,6 +108,13 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
         } => vec![load_page(store, list, filter, place)?],
         Effect::LoadReview(kind) => vec![Msg::Review(Box::new(crate::review::gather(
             store, kind, clock,
+        )?))],
+        Effect::LoadTrends {
+            range,
+            signals,
+            vocab,
+        } => vec![Msg::Trends(Box::new(load_trends(
+            store, clock, range, signals, &vocab,
         )?))],
         e @ (Effect::LoadAgenda
         | Effect::LoadPack(_)

@@ -138,6 +138,23 @@ pub enum Effect {
     },
     /// Take a queued item off the next agenda; the agenda is loaded again after.
     Unqueue(i64),
+    /// The trends of a range ending now, and the signals when they are wanted.
+    LoadTrends {
+        range: crate::analytics::Range,
+        signals: bool,
+        vocab: Box<crate::domain::Vocabulary>,
+    },
+}
+
+/// The trends of a range, as the Trends screen shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendsLoaded {
+    pub range: crate::analytics::Range,
+    pub from: chrono::DateTime<chrono::Utc>,
+    pub to: chrono::DateTime<chrono::Utc>,
+    pub trends: crate::analytics::Trends,
+    /// `None` when signals are switched off.
+    pub signals: Option<Vec<crate::analytics::Signal>>,
 }
 
 /// Results of effects.
@@ -199,6 +216,8 @@ pub enum Msg {
     Pack(String),
     /// An action, as it is now.
     ActionChanged(Box<crate::storage::sessions::SessionAction>),
+    /// Trends, gathered.
+    Trends(Box<TrendsLoaded>),
     /// An effect failed; `form` is the form that asked, if one did.
     Failed {
         form: Option<FormId>,

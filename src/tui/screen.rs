@@ -34,6 +34,8 @@ pub struct Ctx {
     pub body_rows: u16,
     /// The check-in vocabulary (shipped words and the user's own).
     pub vocab: crate::domain::Vocabulary,
+    /// Whether trends and signals are shown.
+    pub trends: crate::config::TrendsSettings,
 }
 
 /// Input for the top screen: an action from its key table, or a key it has no binding for
@@ -190,6 +192,7 @@ screens! {
     Draft(screens::dialogs::DraftDialog),
     Help(screens::help::HelpOverlay),
     Prompt(Box<screens::prompt::LinePrompt>),
+    Trends(Box<screens::trends::TrendsScreen>),
 }
 
 impl std::fmt::Debug for Screen {

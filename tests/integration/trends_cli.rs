@@ -32,7 +32,7 @@ fn trends_show_each_figure_with_its_n() {
         "chest",
         "high energy, unpleasant",
         "What helps (stress associated with each, not caused by it)",
-        "a break: needs 3 rated days on each side (1 with, 5 without)",
+        "a break: not enough data, needs 3 rated days on each side (1 with, 5 without)",
     ] {
         assert!(out.contains(part), "{part}: {out}");
     }
@@ -125,6 +125,7 @@ fn trends_and_signals_can_be_switched_off() {
         &["--config", c, "trends"],
         "trends are switched off in the settings",
     );
+    j.cmd().args(["--config", c, "trends"]).assert().code(5);
     std::fs::write(&config, "[trends]\nshow = \"no\"\n").expect("config");
     j.fails(
         &["--config", c, "config"],

@@ -17,6 +17,7 @@ pub mod review;
 pub mod search;
 pub mod supervision;
 pub mod support;
+pub mod trends;
 
 use crate::domain::{Draft, Entry, Kind};
 use crate::tui::screen::{Cmd, Ctx, Screen};

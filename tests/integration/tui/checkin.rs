@@ -4,7 +4,7 @@
 
 use super::*;
 use debrief::config::ThemeName;
-use debrief::tui::screens::checkin::view::art_position;
+use debrief::tui::widgets::body_map::position as art_position;
 
 fn empty(size: (u16, u16)) -> Harness {
     Harness::new(Store::open_in_memory().expect("store"), size)

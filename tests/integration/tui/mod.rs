@@ -23,6 +23,7 @@ mod review;
 mod snapshots;
 mod supervision;
 mod templates;
+mod trends;
 
 use std::time::{Duration, Instant};
 

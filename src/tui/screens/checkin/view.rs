@@ -12,24 +12,7 @@ use crate::domain::Vocabulary;
 use crate::domain::vocab::{List, humanise};
 use crate::tui::screen::Ctx;
 use crate::tui::theme::Theme;
-
-/// The body, head to feet. Each letter is the key of the region drawn there.
-pub const BODY_ART: [&str; 14] = [
-    "     .-h-.     ",
-    "     ( e )     ",
-    "      \\j/      ",
-    "     n|t|      ",
-    " .s---+-+---s. ",
-    " /|  c   r  |\\ ",
-    "a |    u    | a",
-    "| |    m    | |",
-    "d |    l    | d",
-    "  '---.p.---'  ",
-    "      | |      ",
-    "     g| |g     ",
-    "     k| |k     ",
-    "     f   f     ",
-];
+use crate::tui::widgets::body_map;
 
 pub fn render(flow: &CheckinFlow, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     if area.height == 0 {
@@ -177,31 +160,19 @@ fn art(flow: &CheckinFlow, t: &Theme) -> Vec<Line<'static>> {
             .is_some_and(|r| flow.checkin.in_region(&r.0).next().is_some())
     };
     let cursor_key = regions.get(flow.region).and_then(|r| r.2);
-    BODY_ART
-        .iter()
-        .map(|row| {
-            Line::from(
-                row.chars()
-                    .map(|c| {
-                        let style = if !c.is_ascii_lowercase() {
-                            t.dim
-                        } else if Some(c) == cursor_key {
-                            t.selected
-                        } else if felt(c) {
-                            t.notice
-                        } else {
-                            t.text
-                        };
-                        Span::styled(c.to_string(), style)
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect()
+    body_map::lines(t.dim, |c| {
+        if Some(c) == cursor_key {
+            t.selected
+        } else if felt(c) {
+            t.notice
+        } else {
+            t.text
+        }
+    })
 }
 
 fn body_step(flow: &CheckinFlow, area: Rect, buf: &mut Buffer, t: &Theme) {
-    let art_w = 17u16;
+    let art_w = body_map::WIDTH;
     // A picker needs the width more than the art does in a narrow window.
     let show_art = area.width >= 76 || (area.width >= 50 && flow.picker.is_none());
     if show_art {
@@ -489,13 +460,4 @@ fn context(flow: &CheckinFlow, t: &Theme, width: u16) -> Vec<Line<'static>> {
         t.dim,
     ));
     rows
-}
-
-/// The style of the art cell for a region key (for tests of the highlight).
-pub fn art_position(key: char) -> Option<(u16, u16)> {
-    BODY_ART.iter().enumerate().find_map(|(y, row)| {
-        row.chars()
-            .position(|c| c == key)
-            .map(|x| (x as u16, y as u16))
-    })
 }
