@@ -64,6 +64,18 @@ fn journal(n: usize) -> PathBuf {
 }
 
 /// An action in the interface, and its effects carried out, as the event loop does.
+/// An app with the default settings, for its context.
+fn new_app_plain(clock: &Clock) -> App {
+    App::new(
+        &Config::default(),
+        Keymap::default(),
+        Theme::plain(),
+        clock.clone(),
+        "bench".into(),
+        (120, 40),
+    )
+}
+
 fn act(app: &mut App, runtime: &mut Runtime, action: Action) {
     let effects = app.on_action(action, Instant::now());
     runtime.drain(app, effects, &mut Headless, Instant::now());
@@ -134,22 +146,50 @@ fn bench(c: &mut Criterion) {
             b.iter(|| store.get(middle).expect("get"))
         });
 
-        let new_app = |clock: &Clock| {
-            App::new(
-                &Config::default(),
-                Keymap::default(),
-                Theme::plain(),
-                clock.clone(),
-                "bench".into(),
-                (120, 40),
-            )
+        // Trends over the whole journal (the generated one spans ten years), gathered, and
+        // the screen's busiest views drawn from them.
+        let vocab = debrief::domain::Vocabulary::builtin();
+        let now = Clock::system().now();
+        let first = store.first_written().expect("first").unwrap_or(now);
+        group.bench_function(BenchmarkId::new("trends all gather", n), |b| {
+            b.iter(|| debrief::review::trends(&store, (first, now), vocab).expect("trends"))
+        });
+        let loaded = debrief::tui::msg::TrendsLoaded {
+            range: debrief::analytics::Range::All,
+            from: first,
+            to: now,
+            trends: debrief::review::trends(&store, (first, now), vocab).expect("trends"),
+            signals: Some(Vec::new()),
         };
+        group.bench_function(BenchmarkId::new("trends screen draw all views", n), |b| {
+            let clock = Clock::system();
+            let app = new_app_plain(&clock);
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+            b.iter(|| {
+                for tab in debrief::tui::screens::trends::Tab::ALL {
+                    let screen = debrief::tui::screens::trends::TrendsScreen {
+                        range: debrief::analytics::Range::All,
+                        tab,
+                        loaded: Some(loaded.clone()),
+                        with_signals: true,
+                        ..Default::default()
+                    };
+                    terminal
+                        .draw(|f| {
+                            use debrief::tui::screen::View;
+                            screen.render(f.area(), f.buffer_mut(), &app.ctx)
+                        })
+                        .expect("draw");
+                }
+            })
+        });
+
         group.bench_function(BenchmarkId::new("timeline first frame", n), |b| {
             let clock = Clock::system();
             b.iter(|| {
                 let store = Store::open(&path, &options(&dir)).expect("open");
                 let mut runtime = Runtime::new(store, clock.clone(), None);
-                let mut app = new_app(&clock);
+                let mut app = new_app_plain(&clock);
                 runtime.start(&mut app, &mut Headless, Instant::now());
                 let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
                 draw(&mut terminal, &app);
@@ -160,7 +200,7 @@ fn bench(c: &mut Criterion) {
         let clock = Clock::system();
         let tui_store = Store::open(&path, &options(&dir)).expect("open");
         let mut runtime = Runtime::new(tui_store, clock.clone(), None);
-        let mut app = new_app(&clock);
+        let mut app = new_app_plain(&clock);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         runtime.start(&mut app, &mut Headless, Instant::now());
         let timeline_selected = |app: &App| match app.stack.first() {

@@ -2,12 +2,13 @@
 # Whole-process time of the commands with a speed target, on a generated journal of each SIZE
 # and on an empty one, so the targets in docs/PERFORMANCE.md can be checked on any machine:
 # `checkin` and `log` (at most 15 ms at 100,000 entries), `review`, `cpd status` and
-# `supervision prep` and `agenda` (at most 50 ms at 100,000 entries).
+# `supervision prep` and `agenda` (at most 50 ms at 100,000 entries), and `trends` (at most
+# 100 ms for every range), with the same rows read by plain sqlite3 as the floor.
 #
 #   scripts/bench-commands.sh [--runs N] SIZE...
 #   scripts/bench-commands.sh 100000
 #
-# Needs: cargo, python3, and hyperfine (installed with apt-get when missing and running as
+# Needs: cargo, python3, sqlite3 and hyperfine (installed with apt-get when missing and running as
 # root). The writing commands write to a copy of the journal made once per size, so it grows
 # by one entry per run (a few hundred at most: nothing next to 100,000). Before the reading
 # commands, 50 entries are added over the last four weeks, so a review has a period to read.
@@ -19,19 +20,21 @@ sizes=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) sizes+=("$1"); shift ;;
   esac
 done
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000)
 
-if ! command -v hyperfine >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq >/dev/null && apt-get install -y -qq hyperfine >/dev/null
-  else
-    echo "bench-commands: install hyperfine first" >&2; exit 1
+for tool in hyperfine sqlite3; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      apt-get update -qq >/dev/null && apt-get install -y -qq "$tool" >/dev/null
+    else
+      echo "bench-commands: install $tool first" >&2; exit 1
+    fi
   fi
-fi
+done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -78,7 +81,25 @@ measure() {
   echo "cpd status, $label: $(median "$(q "$debrief" --db "$db" cpd status)")"
   echo "supervision prep, $label: $(median "$(q "$debrief" --db "$db" supervision prep)")"
   echo "supervision agenda, $label: $(median "$(q "$debrief" --db "$db" supervision agenda)")"
+  for range in 4w 3m 1y all; do
+    echo "trends --range $range --json, $label: $(median "$(q "$debrief" --db "$db" trends --range "$range" --json)")"
+  done
+  echo "trends --signals, $label: $(median "$(q "$debrief" --db "$db" trends --signals)")"
+  # The generated journal's own years (2015-2024): the last of them, and all ten.
+  echo "trends 2024 --json, $label: $(median "$(q "$debrief" --db "$db" trends --since 2024-01-01 --until 2024-12-31 --json)")"
+  # The floor: the same reading of the period's rows in plain sqlite3 (no figures, no output).
+  echo "sqlite3 floor, all rows, $label: $(median "$(q sqlite3 "$db" "$floor_sql")")"
 }
+
+# What trends read for the whole journal: the entries through their covering index, then
+# each detail table by the range of entry ids, each summed so sqlite3 steps every row.
+floor_sql="SELECT count(*), sum(e.utc_offset_s), sum(length(e.kind)), sum(e.stress), sum(length(e.work_context)) FROM entries e INDEXED BY entries_trends WHERE e.deleted_ms IS NULL AND e.created_ms >= 0;
+SELECT count(*), sum(length(t.name)) FROM entry_tags x JOIN tags t ON t.id = x.tag_id WHERE x.entry_id BETWEEN 0 AND 1e12;
+SELECT count(*), sum(length(x.flag)) FROM difficulty_flags x WHERE x.entry_id BETWEEN 0 AND 1e12;
+SELECT count(*), sum(length(x.region)), sum(x.intensity), sum(length(x.sensation)) FROM body_sensations x WHERE x.entry_id BETWEEN 0 AND 1e12;
+SELECT count(*), sum(length(x.word)) FROM emotions x WHERE x.entry_id BETWEEN 0 AND 1e12;
+SELECT count(*), sum(x.minutes) FROM recovery x WHERE x.entry_id BETWEEN 0 AND 1e12;"
+
 
 empty="$work/empty.db"
 "$debrief" --db "$empty" "${checkin[@]}" >/dev/null
