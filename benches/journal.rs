@@ -149,8 +149,9 @@ fn bench(c: &mut Criterion) {
         // Trends over the whole journal (the generated one spans ten years), gathered, and
         // the screen's busiest views drawn from them.
         let vocab = debrief::domain::Vocabulary::builtin();
-        let now = Clock::system().now();
-        let first = store.first_written().expect("first").unwrap_or(now);
+        let clock = Clock::system();
+        let now = clock.local(clock.now()).date_naive();
+        let first = store.first_day().expect("first").unwrap_or(now);
         group.bench_function(BenchmarkId::new("trends all gather", n), |b| {
             b.iter(|| debrief::review::trends(&store, (first, now), vocab).expect("trends"))
         });

@@ -1,15 +1,16 @@
-//! The figures trends show, each a pure function of [`TrendRow`]s: daily means and rolling
+//! The figures trends show, each a pure function of summed [`Day`]s: daily means and rolling
 //! means, the weekday-by-hour heatmap, buckets by kind of work, flag and tag, the body's
 //! regions, emotion quadrants, and days with and without what helps.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
+use super::days::{Day, Sums, days_of};
 use super::{Figure, MIN_DAYS_EACH_SIDE, MIN_N, TrendRow, tenths};
+use crate::domain::Vocabulary;
 use crate::domain::vocab::List;
-use crate::domain::{Kind, Recovery, Vocabulary};
 
 /// The ratings of one day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -21,22 +22,16 @@ pub struct DayMean {
 }
 
 /// Each day with a stress rating, oldest first.
-pub fn daily_means(rows: &[TrendRow]) -> Vec<DayMean> {
-    let mut by_day: BTreeMap<NaiveDate, (usize, u32)> = BTreeMap::new();
-    for r in rows {
-        if let Some(s) = r.stress {
-            let d = by_day.entry(r.day).or_default();
-            d.0 += 1;
-            d.1 += u32::from(s);
-        }
-    }
-    by_day
-        .into_iter()
-        .map(|(day, (n, sum))| DayMean {
-            day,
-            n,
-            sum,
-            mean_tenths: tenths(f64::from(sum) / n as f64),
+pub fn daily_means(days: &[Day]) -> Vec<DayMean> {
+    days.iter()
+        .filter_map(|d| {
+            let s = d.ratings();
+            (s.n > 0).then(|| DayMean {
+                day: d.day,
+                n: s.n as usize,
+                sum: s.sum,
+                mean_tenths: tenths(f64::from(s.sum) / f64::from(s.n)),
+            })
         })
         .collect()
 }
@@ -69,17 +64,18 @@ pub struct Heatmap {
     pub cells: Vec<Vec<Figure>>,
 }
 
-pub fn heatmap(rows: &[TrendRow]) -> Heatmap {
-    let mut values: Vec<Vec<Vec<u8>>> = vec![vec![Vec::new(); 24]; 7];
-    for r in rows {
-        if let Some(s) = r.stress {
-            values[usize::from(r.weekday.min(6))][usize::from(r.hour.min(23))].push(s);
+pub fn heatmap(days: &[Day]) -> Heatmap {
+    let mut sums = [[Sums::default(); 24]; 7];
+    for d in days {
+        let weekday = d.day.weekday().num_days_from_monday() as usize;
+        for (hour, s) in &d.hours {
+            sums[weekday][usize::from(*hour).min(23)].merge(s);
         }
     }
     Heatmap {
-        cells: values
+        cells: sums
             .iter()
-            .map(|day| day.iter().map(|v| Figure::of(v)).collect())
+            .map(|day| day.iter().map(Figure::of_sums).collect())
             .collect(),
     }
 }
@@ -92,26 +88,24 @@ pub struct Bucket {
     pub figure: Figure,
 }
 
-/// Rated entries grouped by the ids `key` gives each (an entry may have several), labelled
-/// by `label`, most entries first.
-pub fn buckets<'a>(
-    rows: &'a [TrendRow],
-    key: impl Fn(&'a TrendRow) -> &'a [String],
+/// The sums `key` picks from each day (by kind of work, flag or tag), merged by id and
+/// labelled by `label`, most ratings first.
+pub fn buckets(
+    days: &[Day],
+    key: impl Fn(&Day) -> &[(String, Sums)],
     label: impl Fn(&str) -> String,
 ) -> Vec<Bucket> {
-    let mut by: HashMap<&str, Vec<u8>> = HashMap::new();
-    for r in rows {
-        if let Some(s) = r.stress {
-            for id in key(r) {
-                by.entry(id.as_str()).or_default().push(s);
-            }
+    let mut by: HashMap<&str, Sums> = HashMap::new();
+    for d in days {
+        for (id, s) in key(d) {
+            by.entry(id.as_str()).or_default().merge(s);
         }
     }
     let mut out: Vec<Bucket> = by
         .into_iter()
-        .map(|(id, v)| Bucket {
+        .map(|(id, s)| Bucket {
             label: label(id),
-            figure: Figure::of(&v),
+            figure: s.figure(),
         })
         .collect();
     out.sort_by(|a, b| {
@@ -135,31 +129,29 @@ pub struct RegionFigure {
     pub by_context: Vec<(String, usize)>,
 }
 
-pub fn regions(rows: &[TrendRow]) -> Vec<RegionFigure> {
-    let mut by: BTreeMap<&str, (usize, u32, BTreeMap<String, usize>)> = BTreeMap::new();
-    for r in rows.iter().filter(|r| r.kind == Kind::Checkin) {
-        let mut seen: BTreeMap<&str, u8> = BTreeMap::new();
-        for (region, intensity) in &r.body {
-            let i = seen.entry(region.as_str()).or_default();
-            *i = (*i).max(*intensity);
-        }
-        for (region, intensity) in seen {
-            let f = by.entry(region).or_default();
-            f.0 += 1;
-            f.1 += u32::from(intensity);
-            *f.2.entry(r.context.clone().unwrap_or_else(|| "not said".into()))
-                .or_default() += 1;
+pub fn regions(days: &[Day]) -> Vec<RegionFigure> {
+    let mut by: BTreeMap<&str, (u32, u32, BTreeMap<&str, u32>)> = BTreeMap::new();
+    for r in days.iter().flat_map(|d| &d.regions) {
+        let f = by.entry(r.region.as_str()).or_default();
+        f.0 += r.n;
+        f.1 += r.intensity;
+        for (context, n) in &r.contexts {
+            *f.2.entry(context.as_str()).or_default() += n;
         }
     }
     let mut out: Vec<RegionFigure> = by
         .into_iter()
+        .filter(|(_, (n, _, _))| *n > 0)
         .map(|(region, (n, total, contexts))| {
-            let mut by_context: Vec<(String, usize)> = contexts.into_iter().collect();
+            let mut by_context: Vec<(String, usize)> = contexts
+                .into_iter()
+                .map(|(c, k)| (c.to_string(), k as usize))
+                .collect();
             by_context.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             RegionFigure {
                 region: region.to_string(),
-                n,
-                intensity_tenths: (total * 10 + n as u32 / 2) / n as u32,
+                n: n as usize,
+                intensity_tenths: (total * 10 + n / 2) / n,
                 by_context,
             }
         })
@@ -188,31 +180,20 @@ pub struct Comparison {
 
 /// Days with and without a break, after a short night or a longer one, with and without
 /// movement: the mean of each day's mean stress on each side.
-pub fn compare(rows: &[TrendRow]) -> Vec<Comparison> {
-    let means: BTreeMap<NaiveDate, u32> = daily_means(rows)
-        .into_iter()
-        .map(|d| (d.day, d.mean_tenths))
+pub fn compare(days: &[Day]) -> Vec<Comparison> {
+    let rated: Vec<(u32, &Day)> = days
+        .iter()
+        .filter_map(|d| {
+            let s = d.ratings();
+            (s.n > 0).then(|| (tenths(f64::from(s.sum) / f64::from(s.n)), d))
+        })
         .collect();
-    let days_with = |pred: &dyn Fn(&Recovery) -> bool| -> HashSet<NaiveDate> {
-        rows.iter()
-            .filter(|r| r.recovery.as_ref().is_some_and(pred))
-            .map(|r| r.day)
-            .collect()
-    };
-    let breaks = days_with(&|r| matches!(r, Recovery::Break { .. }));
-    let moved = days_with(&|r| matches!(r, Recovery::Move { .. }));
-    let slept = |long: bool| {
-        days_with(
-            &move |r| matches!(r, Recovery::Sleep { minutes, .. } if (*minutes >= 360) == long),
-        )
-    };
-    let (long, short) = (slept(true), slept(false));
     // The mean of the day means of the days `on` picks.
-    let side = |on: &dyn Fn(&NaiveDate) -> bool| {
-        let v: Vec<u32> = means
+    let side = |on: &dyn Fn(&Day) -> bool| {
+        let v: Vec<u32> = rated
             .iter()
-            .filter(|(d, _)| on(d))
-            .map(|(_, m)| *m)
+            .filter(|(_, d)| on(d))
+            .map(|(m, _)| *m)
             .collect();
         Side {
             days: v.len(),
@@ -220,19 +201,19 @@ pub fn compare(rows: &[TrendRow]) -> Vec<Comparison> {
                 .then(|| (v.iter().sum::<u32>() + v.len() as u32 / 2) / v.len() as u32),
         }
     };
-    let split = |what: &str, marked: &HashSet<NaiveDate>| {
-        comparison(
-            what,
-            side(&|d| marked.contains(d)),
-            side(&|d| !marked.contains(d)),
-        )
+    let split = |what: &str, marked: &dyn Fn(&Day) -> bool| {
+        comparison(what, side(marked), side(&|d| !marked(d)))
     };
     let sleep = comparison(
         "a night of 6 hours or more (against less)",
-        side(&|d| long.contains(d)),
-        side(&|d| short.contains(d) && !long.contains(d)),
+        side(&|d| d.helped.long_sleep),
+        side(&|d| d.helped.short_sleep && !d.helped.long_sleep),
     );
-    vec![split("a break", &breaks), sleep, split("movement", &moved)]
+    vec![
+        split("a break", &|d| d.helped.break_taken),
+        sleep,
+        split("movement", &|d| d.helped.moved),
+    ]
 }
 
 fn comparison(what: &str, with: Side, without: Side) -> Comparison {
@@ -257,17 +238,17 @@ pub struct Emotions {
     pub top: Vec<(String, usize)>,
 }
 
-fn emotions(now: &[TrendRow], before: &[TrendRow], vocab: &Vocabulary) -> Emotions {
+fn emotions(now: &[Day], before: &[Day], vocab: &Vocabulary) -> Emotions {
     // Words counted first, then placed: each word is looked up once, not once a use.
-    let words = |rows: &[TrendRow]| {
-        let mut n: HashMap<String, usize> = HashMap::new();
-        for w in rows.iter().flat_map(|r| &r.emotions) {
-            *n.entry(w.clone()).or_default() += 1;
+    fn words(days: &[Day]) -> HashMap<&str, usize> {
+        let mut n: HashMap<&str, usize> = HashMap::new();
+        for (w, k) in days.iter().flat_map(|d| &d.emotions) {
+            *n.entry(w.as_str()).or_default() += *k as usize;
         }
         n
-    };
+    }
     let (now_words, before_words) = (words(now), words(before));
-    let count = |words: &HashMap<String, usize>, q: &str| -> usize {
+    let count = |words: &HashMap<&str, usize>, q: &str| -> usize {
         words
             .iter()
             .filter(|(w, _)| vocab.quadrant_of(w).is_some_and(|g| g.id == q))
@@ -292,8 +273,8 @@ fn emotions(now: &[TrendRow], before: &[TrendRow], vocab: &Vocabulary) -> Emotio
                 )
             })
             .collect(),
-        words_now: now.iter().map(|r| r.emotions.len()).sum(),
-        words_before: before.iter().map(|r| r.emotions.len()).sum(),
+        words_now: now_words.values().sum(),
+        words_before: before_words.values().sum(),
         top,
     }
 }
@@ -316,21 +297,25 @@ pub struct Trends {
 
 /// The trends of `rows`, with `before` (the period of the same length before) for emotions.
 pub fn trends(rows: &[TrendRow], before: &[TrendRow], vocab: &Vocabulary) -> Trends {
-    let days = daily_means(rows);
-    let all: Vec<u8> = rows.iter().filter_map(|r| r.stress).collect();
+    trends_of_days(&days_of(rows), &days_of(before), vocab)
+}
+
+/// The trends of summed days, with the days of the period before for emotions.
+pub fn trends_of_days(days: &[Day], before: &[Day], vocab: &Vocabulary) -> Trends {
+    let means = daily_means(days);
+    let mut all = Sums::default();
+    for d in days {
+        all.merge(&d.ratings());
+    }
     Trends {
-        overall: Figure::of(&all),
-        rolling_7: rolling(&days, 7),
-        rolling_28: rolling(&days, 28),
-        heatmap: heatmap(rows),
-        by_context: buckets(
-            rows,
-            |r| r.context.as_slice(),
-            |c| vocab.label(List::Contexts, c),
-        ),
-        by_flag: buckets(rows, |r| &r.difficulties, |f| vocab.label(List::Flags, f)),
-        by_tag: buckets(rows, |r| &r.tags, |t| format!("#{t}")),
-        regions: regions(rows)
+        overall: all.figure(),
+        rolling_7: rolling(&means, 7),
+        rolling_28: rolling(&means, 28),
+        heatmap: heatmap(days),
+        by_context: buckets(days, |d| &d.contexts, |c| vocab.label(List::Contexts, c)),
+        by_flag: buckets(days, |d| &d.flags, |f| vocab.label(List::Flags, f)),
+        by_tag: buckets(days, |d| &d.tags, |t| format!("#{t}")),
+        regions: regions(days)
             .into_iter()
             .map(|mut f| {
                 f.region = vocab.label(List::Regions, &f.region);
@@ -340,8 +325,8 @@ pub fn trends(rows: &[TrendRow], before: &[TrendRow], vocab: &Vocabulary) -> Tre
                 f
             })
             .collect(),
-        emotions: emotions(rows, before, vocab),
-        helps: compare(rows),
-        days,
+        emotions: emotions(days, before, vocab),
+        helps: compare(days),
+        days: means,
     }
 }

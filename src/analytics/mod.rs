@@ -2,14 +2,16 @@
 //! helped), never over entries' text: stress over time, by weekday and hour, by kind of work,
 //! the body, emotions, and what is associated with lower stress. Pure; every bucket has its n.
 
+mod days;
 mod figures;
 pub mod signals;
 #[cfg(test)]
 mod tests;
 
+pub use days::{Day, Helped, RegionDay, Sums, days_of};
 pub use figures::{
     Bucket, Comparison, DayMean, Emotions, Heatmap, RegionFigure, Side, Trends, buckets, compare,
-    daily_means, heatmap, regions, rolling, trends,
+    daily_means, heatmap, regions, rolling, trends, trends_of_days,
 };
 pub use signals::{Signal, SignalKind, signals};
 
@@ -58,19 +60,25 @@ pub struct Figure {
 impl Figure {
     /// The figure of `values` (ratings 0-10), honest about small n.
     pub fn of(values: &[u8]) -> Figure {
-        let n = values.len();
+        let mut sums = Sums::default();
+        for v in values {
+            sums.add(*v);
+        }
+        Figure::of_sums(&sums)
+    }
+
+    /// The figure of summed ratings: the mean, and the spread (population standard
+    /// deviation) from the sum of squares.
+    pub fn of_sums(s: &Sums) -> Figure {
+        let n = s.n as usize;
         if n < MIN_N {
             return Figure {
                 n,
                 ..Figure::default()
             };
         }
-        let mean = values.iter().map(|v| f64::from(*v)).sum::<f64>() / n as f64;
-        let var = values
-            .iter()
-            .map(|v| (f64::from(*v) - mean).powi(2))
-            .sum::<f64>()
-            / n as f64;
+        let mean = f64::from(s.sum) / n as f64;
+        let var = (f64::from(s.sq) / n as f64 - mean * mean).max(0.0);
         Figure {
             n,
             mean_tenths: Some(tenths(mean)),

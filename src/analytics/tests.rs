@@ -45,7 +45,7 @@ fn daily_and_rolling_means_by_hand() {
         rated(9, 12, 3),
         rated(9, 20, 1),
     ];
-    let days = daily_means(&rows);
+    let days = daily_means(&days_of(&rows));
     let means: Vec<(NaiveDate, usize, u32)> =
         days.iter().map(|d| (d.day, d.n, d.mean_tenths)).collect();
     assert_eq!(means, [(day(2), 2, 50), (day(3), 1, 80), (day(9), 3, 20)]);
@@ -62,7 +62,7 @@ fn daily_and_rolling_means_by_hand() {
 fn the_heatmap_puts_each_rating_at_its_weekday_and_hour() {
     // 2 Nov 2026 is a Monday.
     let rows: Vec<TrendRow> = [3, 5, 7, 5, 5].iter().map(|s| rated(2, 9, *s)).collect();
-    let h = heatmap(&rows);
+    let h = heatmap(&days_of(&rows));
     assert_eq!(h.cells[0][9].n, 5);
     assert_eq!(h.cells[0][9].mean_tenths, Some(50));
     assert_eq!(h.cells[1][9].n, 0);
@@ -82,7 +82,7 @@ fn buckets_regions_and_what_helps_by_hand() {
             ..rated(2 + i, 10, 4 + i as u8)
         })
         .collect();
-    let b = buckets(&rows, |r| r.context.as_slice(), |c| c.to_string());
+    let b = buckets(&days_of(&rows), |d| &d.contexts, |c| c.to_string());
     assert_eq!(b[0].label, "home_visit");
     // 4, 5, 6, 7, 8: mean 6.0, variance 2, sd 1.41 -> 1.4.
     assert_eq!(
@@ -93,7 +93,7 @@ fn buckets_regions_and_what_helps_by_hand() {
         (b[1].label.as_str(), b[1].figure.mean_tenths),
         ("court", None)
     );
-    let r = regions(&rows);
+    let r = regions(&days_of(&rows));
     // The strongest sensation of a region counts once per check-in: chest 3 each time.
     assert_eq!(
         (r[0].region.as_str(), r[0].n, r[0].intensity_tenths),
@@ -111,7 +111,7 @@ fn buckets_regions_and_what_helps_by_hand() {
             ..rated(d, 13, 0)
         });
     }
-    let helps = compare(&rows);
+    let helps = compare(&days_of(&rows));
     let with_break = &helps[0];
     assert!(with_break.enough);
     assert_eq!(
@@ -167,7 +167,7 @@ fn rows() -> impl Strategy<Value = Vec<TrendRow>> {
 proptest! {
     #[test]
     fn rolling_means_stay_within_the_data(rows in rows(), window in 1i64..40) {
-        let days = daily_means(&rows);
+        let days = daily_means(&days_of(&rows));
         let values: Vec<u32> = rows.iter().filter_map(|r| r.stress).map(|s| u32::from(s) * 10).collect();
         for (_, m) in rolling(&days, window) {
             if let Some(m) = m {
@@ -179,9 +179,9 @@ proptest! {
     #[test]
     fn bucket_counts_add_up_and_small_ones_hide_their_mean(rows in rows()) {
         let rated = rows.iter().filter(|r| r.stress.is_some()).count();
-        let b = buckets(&rows, |r| r.context.as_slice(), |c| c.to_string());
+        let b = buckets(&days_of(&rows), |d| &d.contexts, |c| c.to_string());
         prop_assert_eq!(b.iter().map(|x| x.figure.n).sum::<usize>(), rated);
-        let h = heatmap(&rows);
+        let h = heatmap(&days_of(&rows));
         prop_assert_eq!(h.cells.iter().flatten().map(|c| c.n).sum::<usize>(), rated);
         for f in b.iter().map(|x| x.figure).chain(h.cells.iter().flatten().copied()) {
             prop_assert_eq!(f.mean_tenths.is_some(), f.n >= MIN_N);

@@ -55,35 +55,45 @@ pub fn run(session: &Session, a: TrendsArgs) -> Result<()> {
         return signals(session, a.to_agenda, a.json);
     }
     let clock = &session.clock;
-    let now = clock.now();
-    let to: DateTime<Utc> = match &a.until {
-        Some(w) => session.read_date(w)?.until(),
-        None => now + Duration::seconds(1),
+    let today = clock.local(clock.now()).date_naive();
+    // Whole days on the clock: the day --until names is included, the day --since names
+    // is the first.
+    let day_of = |t: DateTime<Utc>| clock.local(t).date_naive();
+    let last = match &a.until {
+        Some(w) => day_of(session.read_date(w)?.until() - Duration::seconds(1)),
+        None => today,
     };
     let range: Range = a.range.parse()?;
     let store = session.open_store_to_read()?;
-    let from = match &a.since {
-        Some(w) => session.read_date(w)?.since(),
-        None => crate::review::range_start(&store, range, to)?,
+    let first = match &a.since {
+        Some(w) => day_of(session.read_date(w)?.since()),
+        None => crate::review::range_start(&store, range, last)?,
     };
-    if from >= to {
+    if first > last {
         return Err(crate::Error::invalid(
             "since",
             "the period is empty: --since must come before --until",
         ));
     }
-    let trends = crate::review::trends(&store, (from, to), &session.vocabulary())?;
+    let trends = crate::review::trends(&store, (first, last), &session.vocabulary())?;
     let mut out = stdout();
     if a.json {
-        let value = serde_json::json!({
-            "from": from,
-            "to": to,
-            "trends": trends,
-        });
-        return write_json(&mut out, &value);
+        // Written straight from the figures (no JSON tree in between: ten years of days).
+        #[derive(serde::Serialize)]
+        struct Period<'a> {
+            from: chrono::NaiveDate,
+            to: chrono::NaiveDate,
+            trends: &'a crate::analytics::Trends,
+        }
+        let period = Period {
+            from: first,
+            to: last,
+            trends: &trends,
+        };
+        return write_json(&mut out, &period);
     }
-    let day = |t: DateTime<Utc>| clock.local(t).format("%a %-d %b %Y").to_string();
-    let period = format!("{} to {}", day(from), day(to - Duration::seconds(1)));
+    let day = |d: chrono::NaiveDate| d.format("%a %-d %b %Y").to_string();
+    let period = format!("{} to {}", day(first), day(last));
     write!(
         out,
         "{}",

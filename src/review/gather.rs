@@ -2,7 +2,7 @@
 //! last supervision note, "on this day", flagged entries and open actions. The only part of
 //! reviews that reads the store; the rules stay pure.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::prep::{
     BALANCE_SESSIONS, MAX_FLAGGED, MAX_QUOTED, NextAgenda, Pack, balance, extract, wellbeing,
@@ -176,30 +176,29 @@ pub fn prep(
     })
 }
 
-/// Where a trends range ending at `to` starts ("all" from the first entry).
+/// The first day of a trends range ending on `last` ("all" from the first entry's day).
 pub fn range_start(
     store: &Store,
     range: crate::analytics::Range,
-    to: DateTime<Utc>,
-) -> Result<DateTime<Utc>> {
+    last: NaiveDate,
+) -> Result<NaiveDate> {
     Ok(match range.days() {
-        Some(days) => to - Duration::days(days),
-        None => store
-            .first_written()?
-            .unwrap_or(to)
-            .min(to - Duration::days(1)),
+        Some(days) => last - Duration::days(days - 1),
+        None => store.first_day()?.unwrap_or(last).min(last),
     })
 }
 
-/// The trends of [from, to), with the period of the same length before it for emotions.
+/// The trends of the local days `first` to `last`, with as many days before them for
+/// emotions, from the days the store keeps summed.
 pub fn trends(
     store: &Store,
-    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    (first, last): (NaiveDate, NaiveDate),
     vocab: &Vocabulary,
 ) -> Result<crate::analytics::Trends> {
-    let rows = store.trend_rows(from, to)?;
-    let before = store.trend_rows(from - (to - from), from)?;
-    Ok(crate::analytics::trends(&rows, &before, vocab))
+    let before_first = first - (last - first) - Duration::days(1);
+    let mut days = store.trend_days(before_first, last)?;
+    let now = days.split_off(days.partition_point(|d| d.day < first));
+    Ok(crate::analytics::trends_of_days(&now, &days, vocab))
 }
 
 /// The early-warning signals as of now, against the writer's own last half year.

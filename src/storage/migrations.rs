@@ -11,6 +11,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/004_entry_numbers.sql"),
     include_str!("migrations/005_checkins_recovery.sql"),
     include_str!("migrations/006_reviews_supervision.sql"),
+    include_str!("migrations/007_trend_days.sql"),
 ];
 
 /// The schema version this build writes.

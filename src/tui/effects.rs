@@ -76,7 +76,7 @@ fn load_trends(
     signals: bool,
     vocab: &crate::domain::Vocabulary,
 ) -> crate::Result<super::msg::TrendsLoaded> {
-    let to = clock.now() + chrono::Duration::seconds(1);
+    let to = clock.local(clock.now()).date_naive();
     let from = crate::review::range_start(store, range, to)?;
     Ok(super::msg::TrendsLoaded {
         range,

@@ -150,8 +150,9 @@ pub enum Effect {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrendsLoaded {
     pub range: crate::analytics::Range,
-    pub from: chrono::DateTime<chrono::Utc>,
-    pub to: chrono::DateTime<chrono::Utc>,
+    /// The first and last local days of the range.
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
     pub trends: crate::analytics::Trends,
     /// `None` when signals are switched off.
     pub signals: Option<Vec<crate::analytics::Signal>>,

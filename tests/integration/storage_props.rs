@@ -1,5 +1,5 @@
 //! Properties of the store: whatever is written comes back the same, and the search index
-//! follows every add, edit, trash, restore and purge.
+//! and the days kept summed for trends follow every add, edit, move, trash, restore and purge.
 
 use chrono::{DateTime, TimeZone, Utc};
 use debrief::domain::*;
@@ -313,5 +313,48 @@ proptest! {
             expected.sort();
             prop_assert_eq!(found, expected, "word {}", word);
         }
+    }
+
+    /// After any sequence of changes, with trends read (and days kept) between them, the days
+    /// the store keeps summed are the days summed afresh from the live entries' rows.
+    #[test]
+    fn the_kept_trend_days_follow_every_change(ops in proptest::collection::vec((0u8..7, 0usize..6, 0i64..40, 0usize..4, two_of_a_kind()), 1..30)) {
+        use debrief::analytics::{Day, days_of};
+        use debrief::storage::SaveTarget;
+        let mut store = Store::open_in_memory().expect("store");
+        let mut ids: Vec<EntryId> = Vec::new();
+        // Offsets that move an entry across midnight: UTC, an hour east, ten hours west,
+        // fourteen hours east.
+        let offsets = [0, 3600, -36000, 50400];
+        let first = chrono::NaiveDate::from_ymd_opt(2025, 12, 30).expect("date");
+        let last = chrono::NaiveDate::from_ymd_opt(2026, 1, 12).expect("date");
+        let nonempty = |days: Vec<Day>| -> Vec<Day> {
+            days.into_iter().filter(|d| *d != Day::empty(d.day)).collect()
+        };
+        for (step, (op, pick, hours, offset, (content, _))) in ops.into_iter().enumerate() {
+            let now = at(step as i64);
+            let when = at(hours * 7 * 60);
+            let offset = offsets[offset];
+            let target = ids.get(pick % ids.len().max(1)).copied();
+            match (op, target) {
+                (0, _) | (_, None) => ids.push(store.add_entry(&content, when, offset, now).expect("add")),
+                // An entry keeps its kind: content of another kind is refused, untouched.
+                (1, Some(id)) => { let _ = store.update_entry(id, &content, now); }
+                (2, Some(id)) => {
+                    let target = SaveTarget::Existing { id, created: Some((when, offset)) };
+                    let _ = store.save(target, &content, None, now);
+                }
+                (3, Some(id)) => { let _ = store.trash(id, now); }
+                (4, Some(id)) => { let _ = store.restore(id); }
+                (5, Some(id)) => { store.purge(id).expect("purge"); ids.retain(|i| *i != id); }
+                (_, Some(_)) => { store.trend_days(first, last).expect("trend days"); }
+            }
+        }
+        let kept = nonempty(store.trend_days(first, last).expect("trend days"));
+        let rows = store
+            .trend_rows(at(-3 * 24 * 60), at(14 * 24 * 60))
+            .expect("rows");
+        let afresh = nonempty(days_of(&rows));
+        prop_assert_eq!(kept, afresh);
     }
 }

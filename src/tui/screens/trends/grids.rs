@@ -26,10 +26,7 @@ pub(super) fn calendar(l: &TrendsLoaded, scroll: u16, area: Rect, buf: &mut Buff
         .iter()
         .map(|d| (d.day, d.mean_tenths))
         .collect();
-    let (from, last) = (
-        l.from.date_naive(),
-        (l.to - Duration::seconds(1)).date_naive(),
-    );
+    let (from, last) = (l.from, l.to);
     let first = from.with_day(1).unwrap_or(from);
     let mut months = Vec::new();
     let mut m = first;

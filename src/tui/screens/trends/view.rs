@@ -112,12 +112,9 @@ fn period_line(s: &TrendsScreen, l: &TrendsLoaded, ctx: &Ctx) -> Line<'static> {
     } else {
         "%-d %b %Y"
     };
-    let day = |d: chrono::DateTime<chrono::Utc>| ctx.clock.local(d).format(format).to_string();
+    let day = |d: NaiveDate| d.format(format).to_string();
     let mut spans = vec![
-        Span::styled(
-            format!("{} to {} · ", day(l.from), day(l.to - Duration::seconds(1))),
-            t.text,
-        ),
+        Span::styled(format!("{} to {} · ", day(l.from), day(l.to)), t.text),
         Span::styled(
             format!("mean stress {}", l.trends.overall.describe()),
             t.title,
@@ -185,9 +182,9 @@ fn signals(s: &TrendsScreen, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
 /// each day (or group of days) had.
 fn over_time(l: &TrendsLoaded, area: Rect, buf: &mut Buffer, t: &Theme) {
     let tr = &l.trends;
-    let start = l.from.date_naive();
+    let start = l.from;
     let x = |d: NaiveDate| (d - start).num_days() as f64;
-    let span = (l.to.date_naive() - start).num_days().max(1) as f64;
+    let span = (l.to - start).num_days().max(1) as f64;
     let daily: Vec<(f64, f64)> = tr
         .days
         .iter()
@@ -260,8 +257,8 @@ fn over_time(l: &TrendsLoaded, area: Rect, buf: &mut Buffer, t: &Theme) {
 /// How many ratings each day had, in as many columns as fit (a column sums several days
 /// when the range is longer than the window is wide).
 fn sparkline(l: &TrendsLoaded, area: Rect, buf: &mut Buffer, t: &Theme) {
-    let start = l.from.date_naive();
-    let days = (l.to.date_naive() - start).num_days().max(1) as usize + 1;
+    let start = l.from;
+    let days = (l.to - start).num_days().max(1) as usize + 1;
     let width = usize::from(area.width.saturating_sub(1)).max(1);
     let per = days.div_ceil(width);
     let mut counts = vec![0u64; days.div_ceil(per)];
