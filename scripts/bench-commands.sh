@@ -87,8 +87,10 @@ measure() {
   echo "trends --signals, $label: $(median "$(q "$debrief" --db "$db" trends --signals)")"
   # The generated journal's own years (2015-2024): the last of them, and all ten.
   echo "trends 2024 --json, $label: $(median "$(q "$debrief" --db "$db" trends --since 2024-01-01 --until 2024-12-31 --json)")"
-  # The floor: the same reading of the period's rows in plain sqlite3 (no figures, no output).
+  # The floors, in plain sqlite3 (no figures, no output): reading every row of the period,
+  # as trends did before days were kept summed, and reading the kept days, as they do now.
   echo "sqlite3 floor, all rows, $label: $(median "$(q sqlite3 "$db" "$floor_sql")")"
+  echo "sqlite3 floor, kept days, $label: $(median "$(q sqlite3 "$db" "SELECT count(*), sum(length(summary)) FROM trend_days")")"
 }
 
 # What trends read for the whole journal: the entries through their covering index, then

@@ -111,6 +111,15 @@ impl TrendsScreen {
             .unwrap_or_default()
     }
 
+    /// How many months the calendar has.
+    fn months(&self) -> u16 {
+        use chrono::Datelike;
+        self.loaded.as_ref().map_or(0, |l| {
+            let m = |d: chrono::NaiveDate| d.year() * 12 + d.month() as i32;
+            u16::try_from(m(l.to) - m(l.from) + 1).unwrap_or(u16::MAX)
+        })
+    }
+
     fn step_tab(&mut self, forward: bool) {
         let tabs = self.tabs();
         let i = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
@@ -137,6 +146,16 @@ impl TrendsScreen {
             }
             Action::Up if self.tab == Tab::Signals => {
                 self.selected = self.selected.saturating_sub(1)
+            }
+            // The calendar's newest month is at the bottom: up goes back in time.
+            Action::Up if self.tab == Tab::Calendar => {
+                // No further back than the first month at the top (the rows under the tab
+                // line, the period and the calendar's header and legend hold months).
+                let room = ctx.body_rows.saturating_sub(6);
+                self.scroll = (self.scroll + 1).min(self.months().saturating_sub(room))
+            }
+            Action::Down if self.tab == Tab::Calendar => {
+                self.scroll = self.scroll.saturating_sub(1)
             }
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),

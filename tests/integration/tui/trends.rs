@@ -186,3 +186,38 @@ fn trends_and_signals_follow_the_settings() {
     assert!(!s.contains("Signals") && !s.contains("High stress"), "{s}");
     assert!(s.contains("28-day mean"), "opens on stress over time: {s}");
 }
+
+#[test]
+fn the_calendar_goes_back_in_time_with_up() {
+    // Check-ins in January and November 2026: a year (from 23 November 2025) shows thirteen
+    // months, more than fit in a 60x16 window.
+    let mut store = three_weeks();
+    let mut c = EntryContent::of_kind(Kind::Checkin);
+    c.common.stress = Rating::new("stress", 3).ok();
+    let january = Utc
+        .with_ymd_and_hms(2026, 1, 15, 9, 0, 0)
+        .single()
+        .expect("time");
+    store.add_entry(&c, january, 0, january).expect("add");
+    let mut h = Harness::new(store, (60, 16));
+    h.key(KeyCode::Char('T'));
+    h.key(KeyCode::Char('r'));
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    let s = h.screen();
+    assert!(s.contains("Nov 2026") && !s.contains("Jan 2026"), "{s}");
+    assert!(s.contains("↑ older, ↓ newer (13 months in all)"), "{s}");
+    assert!(s.contains("23 Nov 25 to 22 Nov 26"), "{s}");
+    for _ in 0..40 {
+        h.key(KeyCode::Up);
+    }
+    let s = h.screen();
+    assert!(
+        s.contains("Nov 2025") && s.contains("Jan 2026 ··············3"),
+        "{s}"
+    );
+    assert!(!s.contains("Nov 2026"), "{s}");
+    // The first month is at the top: one step down shows the next one.
+    h.key(KeyCode::Down);
+    assert!(!h.screen().contains("Nov 2025"), "{}", h.screen());
+}

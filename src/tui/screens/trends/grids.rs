@@ -39,6 +39,7 @@ pub(super) fn calendar(l: &TrendsLoaded, scroll: u16, area: Rect, buf: &mut Buff
     let label_w = 9;
     let cw = cell_width(area.width, label_w, 31);
     let room = usize::from(area.height.saturating_sub(3));
+    // `scroll` months back from the newest, no further than the first.
     let skip = months
         .len()
         .saturating_sub(room)
@@ -68,12 +69,16 @@ pub(super) fn calendar(l: &TrendsLoaded, scroll: u16, area: Rect, buf: &mut Buff
         })
         .collect();
     grid(&header, &rows, (label_w, cw), area, buf, t);
-    let mut legend = "Each day's mean stress; · no rating".to_string();
-    if cw == 1 {
-        legend.push_str("; X is 10");
-    }
+    // Short in a narrow window, where the cells are narrow too.
+    let mut legend = match cw {
+        1 => "· no rating, X is 10".to_string(),
+        _ => "Each day's mean stress; · no rating".to_string(),
+    };
     if months.len() > room {
-        legend.push_str(&format!(" · ↑/↓: older months ({} in all)", months.len()));
+        legend.push_str(&format!(
+            " · ↑ older, ↓ newer ({} months in all)",
+            months.len()
+        ));
     }
     Line::styled(legend, t.dim).render(row(area, rows.len() as u16 + 2), buf);
 }

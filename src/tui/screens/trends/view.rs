@@ -106,9 +106,9 @@ fn tab_line(s: &TrendsScreen, width: u16, t: &Theme) -> Line<'static> {
 
 fn period_line(s: &TrendsScreen, l: &TrendsLoaded, ctx: &Ctx) -> Line<'static> {
     let t = &ctx.theme;
-    // Without the years in a narrow window, so the figure stays whole.
+    // Two-figure years in a narrow window, so the figure stays whole.
     let format = if ctx.size.0 < 80 {
-        "%-d %b"
+        "%-d %b %y"
     } else {
         "%-d %b %Y"
     };
