@@ -115,7 +115,10 @@ fn the_views_show_the_figures_worked_out_by_hand() {
 
         h.key(KeyCode::Tab);
         let s = h.screen();
+        // 42 check-ins with the chest at 2; by kind of work, 22 home visits and 20 court days.
         assert!(s.contains("chest") && s.contains("42 · 2.0"), "{s}");
+        assert!(s.contains("home visit 22, court or hearing 20"), "{s}");
+        snap!("trends_body", size, s);
         let chest = body_map_cell(&h, 'c');
         assert_eq!(chest.fg, Color::Red, "the region that came up most");
         h.key(KeyCode::Tab);

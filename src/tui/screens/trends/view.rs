@@ -403,24 +403,40 @@ fn body_view(tr: &Trends, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         area
     };
     let mut lines = vec![Line::styled(
-        "Check-ins each region came up in, mean intensity (0-3), most often with",
+        "Check-ins each region came up in · mean intensity (0-3) · kinds of work most often",
         t.heading,
     )];
+    let label_w = tr
+        .regions
+        .iter()
+        .map(|r| r.region.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(18);
     for r in &tr.regions {
-        let with = r
+        // By kind of work: the three it came up with most.
+        let with: Vec<String> = r
             .by_context
-            .first()
-            .map(|(c, n)| format!(" · {c} ({n})"))
-            .unwrap_or_default();
+            .iter()
+            .take(3)
+            .map(|(c, n)| format!("{c} {n}"))
+            .collect();
+        let with = if with.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", with.join(", "))
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<18}", r.region), t.text),
+            Span::styled(format!("{:<w$}", r.region, w = label_w), t.text),
             Span::styled(
                 format!("{:>4} · {}{with}", r.n, tenths(r.intensity_tenths)),
                 t.text,
             ),
         ]));
     }
-    Paragraph::new(lines).render(right, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(right, buf);
 }
 
 fn emotions(tr: &Trends, area: Rect, buf: &mut Buffer, t: &Theme) {
