@@ -9,7 +9,8 @@
 //!   (pure); the front ends render them. Also the one colour decision.
 //! - [`keys`]: key names, every screen's key table and the settings' overrides (no terminal types).
 //! - The core, which never mentions the terminal (a test in `tests/` checks it):
-//!   [`domain`] (entries with typed details, drafts, tags, dates; pure), [`storage`] (the only
+//!   [`domain`] (entries with typed details, drafts, tags, dates; pure), [`privacy`] (the
+//!   confidentiality guard's detectors; pure), [`storage`] (the only
 //!   place with SQL; one [`storage::Store`] owns the connection), [`transfer`] (the JSON
 //!   record), and the small shared modules [`paths`], [`clock`] (the only reader of the wall
 //!   clock), [`config`], [`error`] (typed errors with exit codes), [`text`] (making journal
@@ -27,6 +28,7 @@ pub mod keys;
 pub mod paths;
 pub mod platform;
 pub mod present;
+pub mod privacy;
 pub mod rescue;
 pub mod review;
 pub mod session;

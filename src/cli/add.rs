@@ -316,6 +316,7 @@ fn report(
     json: bool,
     dated_from: Option<(String, chrono::DateTime<chrono::Utc>)>,
 ) -> Result<()> {
+    super::check::warn_after_saving(store, id);
     let mut out = stdout();
     if json {
         let uuid = store.get(id)?.meta.uuid;

@@ -109,6 +109,7 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
         ""
     };
     writeln!(out, "Updated entry {id}.{trashed}")?;
+    super::check::warn_after_saving(&store, id);
     out.flush()?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! exit codes.
 
 mod add;
+pub(crate) mod check;
 mod checkin;
 mod config;
 mod cpd;
@@ -154,6 +155,15 @@ pub enum Command {
   debrief trends --range 1y
   debrief trends --since 2026-09-01 --until 2026-09-30 --json")]
     Trends(trends::TrendsArgs),
+    /// Look for details that could identify someone (NHS numbers, postcodes, names, ...).
+    #[command(
+        after_help = "Examples:
+  debrief check 12            one entry
+  debrief check --all         every entry, the trash included
+  debrief check --all --json",
+        override_usage = "debrief check <ID|--all> [--json]"
+    )]
+    Check(check::CheckArgs),
     /// List the reflective models (shipped and your own), or show one in full.
     #[command(after_help = "Examples:
   debrief templates                 every model, with yours marked
@@ -207,6 +217,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Cpd(a) => cpd::run(session, a),
         Command::Supervision(a) => supervision::run(session, a),
         Command::Trends(a) => trends::run(session, a),
+        Command::Check(a) => check::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

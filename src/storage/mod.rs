@@ -14,6 +14,7 @@ mod reviews;
 pub mod search;
 pub mod sessions;
 mod supervision;
+pub mod texts;
 mod trend_days;
 mod trends;
 mod write;

@@ -15,6 +15,7 @@
 //! - `boundaries`: the shape of the code (core and front ends apart, file sizes, key table).
 
 mod boundaries;
+mod check_cli;
 mod checkin_cli;
 mod cli;
 mod cli_exits;

@@ -262,6 +262,7 @@ fn save(
         .into_iter()
         .filter(|a| a.session != id)
         .count();
+    crate::cli::check::warn_after_saving(&store, id);
     let mut out = stdout();
     if json {
         let summary = store.summary(id)?;

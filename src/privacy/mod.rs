@@ -1,0 +1,129 @@
+//! The confidentiality guard's detectors: identifiers of the people a practitioner works with
+//! (NHS and National Insurance numbers, postcodes, phones, emails, birth dates, ages, street
+//! addresses, reference numbers, titled names), found in text and redacted. Pure.
+
+mod detectors;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// What kind of identifier a hit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    NhsNumber,
+    NiNumber,
+    Email,
+    Phone,
+    Postcode,
+    BirthDate,
+    StreetAddress,
+    TitledName,
+    Age,
+    ReferenceNumber,
+}
+
+impl HitKind {
+    /// The name a redaction leaves in the text ("[NHS number]").
+    pub fn label(self) -> &'static str {
+        match self {
+            HitKind::NhsNumber => "NHS number",
+            HitKind::NiNumber => "National Insurance number",
+            HitKind::Email => "email address",
+            HitKind::Phone => "phone number",
+            HitKind::Postcode => "postcode",
+            HitKind::BirthDate => "date of birth",
+            HitKind::StreetAddress => "address",
+            HitKind::TitledName => "name",
+            HitKind::Age => "age",
+            HitKind::ReferenceNumber => "reference number",
+        }
+    }
+
+    /// How serious a hit of this kind is.
+    pub fn severity(self) -> Severity {
+        match self {
+            HitKind::Age | HitKind::ReferenceNumber => Severity::Medium,
+            _ => Severity::High,
+        }
+    }
+
+    /// What to do about it, in one phrase.
+    pub fn suggestion(self) -> &'static str {
+        match self {
+            HitKind::NhsNumber | HitKind::NiNumber | HitKind::ReferenceNumber => {
+                "remove it: the number belongs in the case record, not in a reflection"
+            }
+            HitKind::Email | HitKind::Phone => {
+                "remove it: contact details belong in the case record"
+            }
+            HitKind::Postcode | HitKind::StreetAddress => {
+                "describe the place instead (\"a flat on an estate\", \"a family home\")"
+            }
+            HitKind::BirthDate => "leave the date out, or say the life stage (\"a toddler\")",
+            HitKind::TitledName => "use a role instead (\"the mother\", \"Child A\", \"the GP\")",
+            HitKind::Age => "say the life stage instead (\"a teenager\", \"an older adult\")",
+        }
+    }
+}
+
+/// High-severity hits stop an export until they are fixed or allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Medium,
+    High,
+}
+
+/// One identifier found in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// Byte range of the identifier in the text scanned.
+    pub span: Range<usize>,
+    /// The identifier as written.
+    pub text: String,
+}
+
+impl Hit {
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}
+
+/// Every identifier in `text`, in order of where it starts; where two detectors find the
+/// same characters, the more specific one wins (an NHS number is not also a reference).
+pub fn scan(text: &str) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    for found in detectors::all(text) {
+        let overlaps = hits
+            .iter()
+            .any(|h| h.span.start < found.span.end && found.span.start < h.span.end);
+        if !overlaps {
+            hits.push(found);
+        }
+    }
+    hits.sort_by_key(|h| h.span.start);
+    hits
+}
+
+/// `text` with each hit replaced by its kind in brackets ("[NHS number]").
+pub fn redact(text: &str, hits: &[Hit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for h in hits {
+        if h.span.start < at || h.span.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..h.span.start]);
+        out.push('[');
+        out.push_str(h.kind.label());
+        out.push(']');
+        at = h.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}

@@ -1,0 +1,84 @@
+//! `debrief check` and the warning after saving, on the real binary: each identifier named
+//! with its field and what to do, the trash included, JSON for scripts; an entry is saved as
+//! written whatever it holds.
+
+use super::cli::Journal;
+
+#[test]
+fn identifiers_are_named_after_saving_and_by_check() {
+    let j = Journal::new();
+    let out = j
+        .cmd()
+        .args([
+            "add",
+            "Visited Mrs Smith; NHS 943 476 5919, call 07700 900123.",
+        ])
+        .assert()
+        .success();
+    let output = out.get_output();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "Saved entry 1.\n");
+    let warning = String::from_utf8_lossy(&output.stderr);
+    for part in [
+        "debrief: warning: may identify someone: #1 body: name \"Mrs Smith\" (high)",
+        "NHS number \"943 476 5919\" (high): remove it",
+        "phone number \"07700 900123\"",
+        "saved as written; fix with `debrief edit 1`",
+    ] {
+        assert!(warning.contains(part), "{part}: {warning}");
+    }
+    // Saved as written.
+    assert!(j.run(&["show", "1"]).contains("943 476 5919"));
+
+    j.add(&["A calm day; HMRC's example QQ 12 34 56 A is not a real number."]);
+    j.add(&[
+        "Spoke to the mother aged 34",
+        "--title",
+        "Call with Dr Jones",
+    ]);
+    j.run(&["delete", "3"]);
+    let all = j.run(&["check", "--all"]);
+    for part in [
+        "#1 body: name \"Mrs Smith\"",
+        "#3 (in the trash) title: name \"Dr Jones\" (high)",
+        "#3 (in the trash) body: age \"aged 34\" (medium): say the life stage instead",
+        "5 possible identifiers (4 high) in 2 of 3 entries. Nothing was changed",
+    ] {
+        assert!(all.contains(part), "{part}: {all}");
+    }
+    assert!(!all.contains("#2"), "{all}");
+    let clean = j.run(&["check", "2"]);
+    assert!(
+        clean.starts_with("No identifiers found in 1 entry."),
+        "{clean}"
+    );
+
+    let json = j.json(&["check", "1", "--json"]);
+    assert_eq!(json["entries_checked"], 1);
+    let hits = json["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 3);
+    assert_eq!(hits[1]["kind"], "nhs_number");
+    assert_eq!(hits[1]["severity"], "high");
+    assert_eq!(hits[1]["field"], "body");
+    let (start, end) = (
+        hits[1]["start"].as_u64().expect("start") as usize,
+        hits[1]["end"].as_u64().expect("end") as usize,
+    );
+    let body = "Visited Mrs Smith; NHS 943 476 5919, call 07700 900123.";
+    assert_eq!(&body[start..end], "943 476 5919");
+}
+
+#[test]
+fn check_needs_an_entry_or_all() {
+    let j = Journal::new();
+    j.cmd()
+        .args(["check"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("debrief check <ID|--all>"));
+    j.fails(&["check", "7"], "no entry with id 7");
+    j.fails(&["check", "seven"], "seven");
+    assert!(
+        j.run(&["check", "--all"])
+            .starts_with("No identifiers found in 0 entries.")
+    );
+}
