@@ -28,6 +28,22 @@ pub struct Config {
     pub cpd: crate::domain::cpd::Requirement,
     /// Whether trends and early-warning signals are shown.
     pub trends: TrendsSettings,
+    /// How many automatic backups are kept.
+    pub backups: BackupSettings,
+}
+
+/// debrief's automatic backups (daily, before a restore or an upgrade): the newest `keep`
+/// stay, older ones go. Backups you make yourself are never removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BackupSettings {
+    pub keep: usize,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        BackupSettings { keep: 7 }
+    }
 }
 
 /// Trends can feed rumination for some people: both views can be switched off.
@@ -62,6 +78,7 @@ impl Default for Config {
             vocabulary: crate::domain::vocab::Extra::default(),
             cpd: crate::domain::cpd::Requirement::default(),
             trends: TrendsSettings::default(),
+            backups: BackupSettings::default(),
         }
     }
 }
@@ -129,75 +146,95 @@ impl Config {
         let mut problems = Vec::new();
         for (key, value) in table {
             let line = line_of_key(text, &key).unwrap_or(0);
-            let result: Result<(), String> =
-                match key.as_str() {
-                    "theme" => value
-                        .try_into()
-                        .map(|v| c.theme = v)
-                        .map_err(|_| "use \"default\" or \"high-contrast\"".to_string()),
-                    "week_start" => value
-                        .try_into()
-                        .map(|v| c.week_start = v)
-                        .map_err(|_| "use \"monday\" or \"sunday\"".to_string()),
-                    "date_order" => value
-                        .try_into()
-                        .map(|v| c.date_order = v)
-                        .map_err(|_| "use \"dmy\", \"mdy\" or \"ymd\"".to_string()),
-                    "editor" => value
-                        .try_into()
-                        .map(|v| c.editor = v)
-                        .map_err(|_| "use \"builtin\" or \"external\"".to_string()),
-                    "default_template" => match value.as_str() {
-                        Some(t) if crate::domain::templates::is_known(t) => {
-                            c.default_template = t.to_string();
-                            Ok(())
-                        }
-                        _ => Err(format!(
-                            "unknown template, use {}",
-                            crate::domain::templates::names().join(", ")
-                        )),
-                    },
-                    "mouse" => value
-                        .as_bool()
-                        .map(|v| c.mouse = v)
-                        .ok_or_else(|| "use true or false".to_string()),
-                    "keys" => value.try_into().map(|v| c.keys = v).map_err(|_| {
-                        "write [keys] entries as \"screen.action\" = \"key\"".to_string()
-                    }),
-                    "vocabulary" => value.try_into().map(|v| c.vocabulary = v).map_err(
-                        |e: toml::de::Error| {
-                            format!(
-                                "{}; write lists of words, e.g. contexts = [\"outreach clinic\"]",
-                                e.message().trim()
-                            )
-                        },
-                    ),
-                    "cpd" => value
-                        .try_into::<crate::domain::cpd::Requirement>()
-                        .map_err(|e| e.message().trim().to_string())
-                        .and_then(|r| {
-                            r.start().map_err(|e| e.to_string())?;
-                            c.cpd = r;
-                            Ok(())
-                        }),
-                    "trends" => {
-                        value
-                            .try_into()
-                            .map(|v| c.trends = v)
-                            .map_err(|e: toml::de::Error| {
-                                format!(
-                                    "{}; use show = true|false and signals = true|false",
-                                    e.message().trim()
-                                )
-                            })
+            let result: Result<(), String> = match key.as_str() {
+                "theme" => value
+                    .try_into()
+                    .map(|v| c.theme = v)
+                    .map_err(|_| "use \"default\" or \"high-contrast\"".to_string()),
+                "week_start" => value
+                    .try_into()
+                    .map(|v| c.week_start = v)
+                    .map_err(|_| "use \"monday\" or \"sunday\"".to_string()),
+                "date_order" => value
+                    .try_into()
+                    .map(|v| c.date_order = v)
+                    .map_err(|_| "use \"dmy\", \"mdy\" or \"ymd\"".to_string()),
+                "editor" => value
+                    .try_into()
+                    .map(|v| c.editor = v)
+                    .map_err(|_| "use \"builtin\" or \"external\"".to_string()),
+                "default_template" => match value.as_str() {
+                    Some(t) if crate::domain::templates::is_known(t) => {
+                        c.default_template = t.to_string();
+                        Ok(())
                     }
-                    _ => Err("not a setting (see `debrief config --default`)".to_string()),
-                };
+                    _ => Err(format!(
+                        "unknown template, use {}",
+                        crate::domain::templates::names().join(", ")
+                    )),
+                },
+                "mouse" => value
+                    .as_bool()
+                    .map(|v| c.mouse = v)
+                    .ok_or_else(|| "use true or false".to_string()),
+                "keys" => value
+                    .try_into()
+                    .map(|v| c.keys = v)
+                    .map_err(|_| "write [keys] entries as \"screen.action\" = \"key\"".to_string()),
+                "vocabulary" | "cpd" | "trends" | "backups" => c.set_section(key.as_str(), value),
+                _ => Err("not a setting (see `debrief config --default`)".to_string()),
+            };
             if let Err(why) = result {
                 problems.push(format!("line {line} (key `{key}`): {why}"));
             }
         }
         (c, problems)
+    }
+
+    /// One of the settings' tables ([vocabulary], [cpd], [trends], [backups]).
+    fn set_section(&mut self, key: &str, value: toml::Value) -> Result<(), String> {
+        let c = self;
+        match key {
+            "vocabulary" => {
+                value
+                    .try_into()
+                    .map(|v| c.vocabulary = v)
+                    .map_err(|e: toml::de::Error| {
+                        format!(
+                            "{}; write lists of words, e.g. contexts = [\"outreach clinic\"]",
+                            e.message().trim()
+                        )
+                    })
+            }
+            "cpd" => value
+                .try_into::<crate::domain::cpd::Requirement>()
+                .map_err(|e| e.message().trim().to_string())
+                .and_then(|r| {
+                    r.start().map_err(|e| e.to_string())?;
+                    c.cpd = r;
+                    Ok(())
+                }),
+            "trends" => value
+                .try_into()
+                .map(|v| c.trends = v)
+                .map_err(|e: toml::de::Error| {
+                    format!(
+                        "{}; use show = true|false and signals = true|false",
+                        e.message().trim()
+                    )
+                }),
+            "backups" => value
+                .try_into::<BackupSettings>()
+                .map_err(|e| format!("{}; use keep = a number of backups", e.message().trim()))
+                .and_then(|b| match b.keep {
+                    0 => Err("keep at least 1 backup (keep = 1 or more)".to_string()),
+                    _ => {
+                        c.backups = b;
+                        Ok(())
+                    }
+                }),
+            _ => Err("not a setting (see `debrief config --default`)".to_string()),
+        }
     }
 
     /// Parse settings text; the error names the line and key.

@@ -4,6 +4,7 @@
 //! exit codes.
 
 mod add;
+mod backup;
 pub(crate) mod check;
 mod checkin;
 mod config;
@@ -155,6 +156,14 @@ pub enum Command {
   debrief trends --range 1y
   debrief trends --since 2026-09-01 --until 2026-09-30 --json")]
     Trends(trends::TrendsArgs),
+    /// Back up the journal, list the backups, check one, or restore one.
+    #[command(after_help = "Examples:
+  debrief backup                         a copy in the backups folder
+  debrief backup /media/usb/             a copy on a USB stick
+  debrief backup --list
+  debrief backup --verify /media/usb/debrief-20261123T180500.000Z-manual.db
+  debrief backup --restore PATH          asks first; the journal is backed up before")]
+    Backup(backup::BackupArgs),
     /// Look for details that could identify someone (NHS numbers, postcodes, names, ...).
     #[command(
         after_help = "Examples:
@@ -218,6 +227,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Supervision(a) => supervision::run(session, a),
         Command::Trends(a) => trends::run(session, a),
         Command::Check(a) => check::run(session, a),
+        Command::Backup(a) => backup::run(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

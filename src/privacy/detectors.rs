@@ -84,7 +84,15 @@ fn phone_length(candidate: &str) -> bool {
 static ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(
         [
-            &*NHS, &*NI, &*EMAIL, &*PHONE, &*POSTCODE, &*DATE, &*STREET, &*TITLED, &*AGE,
+            &*NHS,
+            &*NI,
+            &*EMAIL,
+            &*PHONE,
+            &*POSTCODE,
+            &*DATE,
+            &*STREET,
+            &*TITLED,
+            &*AGE,
             &*REFERENCE,
         ]
         .map(Regex::as_str),

@@ -2,6 +2,7 @@
 //! (sniff the file, check it is a debrief journal of a version we know, pragmas, back up,
 //! migrate), and one file per concern: reading entries, writing them, imports, drafts, search.
 
+pub mod backups;
 mod changes;
 mod cpd;
 mod details;
@@ -179,19 +180,28 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Copy the whole journal to `dest` (a consistent snapshot, made with SQLite's backup API).
-    /// The copy is created with mode 0600 inside a 0700 folder.
+    /// Copy the whole journal to `dest`, a new file (a consistent snapshot, made with
+    /// SQLite's backup API). The copy is created with mode 0600 inside a 0700 folder.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_private_dir(dir)?;
         }
-        create_private_file(dest)?;
+        // Always a new file: a backup never writes over anything.
+        crate::platform::create_new_private_file(dest).map_err(|e| Error::NotWritable {
+            path: dest.to_path_buf(),
+            reason: match e.kind() {
+                std::io::ErrorKind::AlreadyExists => "a file is already there".into(),
+                _ => e.to_string(),
+            },
+        })?;
         let mut target = Connection::open(dest).map_err(|e| open::open_error(dest, e))?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-        backup
-            .run_to_completion(256, Duration::from_millis(10), None)
-            .map_err(Error::from_sqlite)?;
-        Ok(())
+        let copied = backups::copy_database(&self.conn, &mut target);
+        if copied.is_err() {
+            // Half a copy is no backup: it goes (it is the file just made for it).
+            drop(target);
+            let _ = std::fs::remove_file(dest);
+        }
+        copied
     }
 
     /// Refresh the query planner's statistics (after a bulk import).

@@ -70,6 +70,22 @@ pub fn run(session: &Session) -> crate::Result<()> {
 }
 
 /// Open the interactive journal at `start`.
+/// The day's backup, when one is due, on a thread and a connection of its own, so the
+/// interface starts at once. A backup that fails is noted in the log; the journal is fine.
+fn daily_backup(session: &Session, keep: usize) {
+    let (journal, dir, log) = (
+        session.paths.journal.clone(),
+        session.paths.backups.clone(),
+        session.paths.log.clone(),
+    );
+    let now = session.clock.now();
+    std::thread::spawn(move || {
+        if let Err(e) = crate::storage::backups::daily(&journal, &dir, now, keep) {
+            note_in_log(&log, &format!("the daily backup failed: {e}"));
+        }
+    });
+}
+
 pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
     let (config, warning) = session.load_config();
     if let Some(w) = &warning {
@@ -79,6 +95,7 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
     let (keymap, problems) = Keymap::with_overrides(&config.keys);
     // Open the journal before taking over the screen, so any problem prints plainly.
     let store = session.open_store()?;
+    daily_backup(session, config.backups.keep);
     let color = session
         .color
         .use_color_here(std::io::stdout().is_terminal());
@@ -296,6 +313,20 @@ fn external_edit(
         let _ = event::read();
     }
     result
+}
+
+/// Add a line to the log file (mode 0600); a log that cannot be written is let go.
+fn note_in_log(log: &std::path::Path, message: &str) {
+    if crate::storage::create_private_file(log).is_ok()
+        && let Ok(mut f) = std::fs::OpenOptions::new().append(true).open(log)
+    {
+        let _ = writeln!(
+            f,
+            "{} debrief {}: {message}",
+            crate::clock::Clock::system().now().to_rfc3339(),
+            env!("CARGO_PKG_VERSION")
+        );
+    }
 }
 
 /// On a panic, write what happened to the log file (mode 0600) and print where it is.

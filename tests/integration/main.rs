@@ -14,6 +14,7 @@
 //! - `tui`: the terminal interface on a TestBackend (snapshots, whole flows, fixed defects);
 //! - `boundaries`: the shape of the code (core and front ends apart, file sizes, key table).
 
+mod backup_cli;
 mod boundaries;
 mod check_cli;
 mod checkin_cli;

@@ -1,0 +1,193 @@
+//! `debrief backup [PATH]`, `--list`, `--verify PATH` and `--restore PATH`: a consistent copy
+//! of the journal (even while the interface is open), the backups debrief keeps, a check of
+//! any copy, and putting one back (after backing up the journal as it is).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::output::stdout;
+use crate::Result;
+use crate::session::Session;
+use crate::storage::backups::{self, BackupKind};
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy: a new file, or a folder to put it in (default: the backups
+    /// folder, see `debrief paths`).
+    #[arg(value_name = "PATH", conflicts_with_all = ["list", "verify", "restore"])]
+    pub path: Option<PathBuf>,
+    /// List the backups in the backups folder, newest first.
+    #[arg(long, conflicts_with_all = ["verify", "restore"])]
+    pub list: bool,
+    /// Check a backup (read only): its file, its search index, how many entries.
+    #[arg(long, value_name = "PATH", conflicts_with = "restore")]
+    pub verify: Option<PathBuf>,
+    /// Replace the journal with a backup, after backing up the journal as it is now.
+    #[arg(long, value_name = "PATH")]
+    pub restore: Option<PathBuf>,
+    /// Restore without asking (needed when not on a terminal).
+    #[arg(long, requires = "restore")]
+    pub yes: bool,
+}
+
+pub fn run(session: &Session, a: BackupArgs) -> Result<()> {
+    if a.list {
+        return list(session);
+    }
+    if let Some(path) = &a.verify {
+        return verify(path).map(|_| ());
+    }
+    if let Some(path) = &a.restore {
+        return restore(session, path, a.yes);
+    }
+    if !session.paths.journal.exists() {
+        return Err(crate::Error::invalid(
+            "journal",
+            format!(
+                "there is no journal at {} yet, so nothing to back up",
+                session.paths.journal.display()
+            ),
+        ));
+    }
+    let store = session.open_store_to_read()?;
+    let now = session.clock.now();
+    let dest = match &a.path {
+        None => backups::name(&session.paths.backups, BackupKind::Manual, now),
+        Some(p) if p.is_dir() => backups::name(p, BackupKind::Manual, now),
+        Some(p) => p.clone(),
+    };
+    // A backup never replaces a file: not an older backup, not anything else.
+    super::output::check_new_file(&dest)?;
+    store.backup_to(&dest)?;
+    let entries = store.count_entries()?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "Backed up {entries} entries to {} ({}).",
+        dest.display(),
+        size(std::fs::metadata(&dest)?.len())
+    )?;
+    out.flush()?;
+    Ok(())
+}
+
+/// "2.1 MB".
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / f64::from(1 << 20)),
+        b => format!("{} kB", b.div_ceil(1024)),
+    }
+}
+
+fn list(session: &Session) -> Result<()> {
+    let dir = &session.paths.backups;
+    let found = backups::list(dir)?;
+    let mut out = stdout();
+    if found.is_empty() {
+        writeln!(
+            out,
+            "No backups in {} yet. `debrief backup` makes one; the interface makes one a day.",
+            dir.display()
+        )?;
+    }
+    for b in &found {
+        writeln!(
+            out,
+            "{}  {:>9}  {:<32}  {}",
+            session.clock.local(b.made).format("%a %-d %b %Y %H:%M"),
+            size(b.bytes),
+            b.kind.describe(),
+            b.path.display()
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The backup at `path`, checked; a missing or damaged one is an error.
+fn sound(path: &Path) -> Result<crate::storage::backups::Verified> {
+    no_such_file(path)?;
+    let v = crate::storage::Store::verify_backup(path)?;
+    if !v.problems.is_empty() {
+        return Err(crate::Error::Conflict(format!(
+            "{} is damaged ({}); nothing was changed: use another backup",
+            path.display(),
+            v.problems.join("; ")
+        )));
+    }
+    Ok(v)
+}
+
+/// Check a backup and say what was found.
+fn verify(path: &Path) -> Result<crate::storage::backups::Verified> {
+    let v = sound(path)?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "{}: sound, {} entries (journal version {}).",
+        path.display(),
+        v.entries,
+        v.schema
+    )?;
+    out.flush()?;
+    Ok(v)
+}
+
+/// A backup named that is not there gets its own plain message.
+fn no_such_file(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    Err(crate::Error::invalid(
+        "path",
+        format!(
+            "there is no backup at {}: `debrief backup --list` shows the ones debrief keeps",
+            path.display()
+        ),
+    ))
+}
+
+fn restore(session: &Session, path: &Path, yes: bool) -> Result<()> {
+    let v = sound(path)?;
+    let journal = &session.paths.journal;
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(crate::Error::invalid(
+                "restore",
+                "restoring replaces the whole journal: add --yes to do it without a terminal",
+            ));
+        }
+        eprint!(
+            "Replace the journal at {} with {} ({} entries)? The journal as it is now is backed up first. Close any other debrief window first. [y/N] ",
+            journal.display(),
+            path.display(),
+            v.entries
+        );
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
+            eprintln!("Nothing was changed.");
+            return Ok(());
+        }
+    }
+    let mut store = session.open_store()?;
+    let now = session.clock.now();
+    let before = backups::name(&session.paths.backups, BackupKind::BeforeRestore, now);
+    store.backup_to(&before)?;
+    store.restore_from(path)?;
+    drop(store);
+    // Opening it again brings a backup from an older debrief up to date.
+    let store = session.open_store()?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "Restored {} entries from {}. The journal as it was is in {}.",
+        store.count_entries()?,
+        path.display(),
+        before.display()
+    )?;
+    out.flush()?;
+    Ok(())
+}

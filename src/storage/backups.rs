@@ -1,0 +1,280 @@
+//! Backups: consistent copies made with SQLite's backup API (safe while debrief is open),
+//! named by when and why they were made, listed, verified on a copy in memory, rolled (only
+//! debrief's own automatic ones, the newest kept), and restored into the journal in place.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Store, open};
+use crate::{Error, Result};
+
+/// Why a backup was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupKind {
+    /// The first time the interface started on a day.
+    Daily,
+    /// `debrief backup` into the backups folder.
+    Manual,
+    /// Just before `debrief backup --restore` replaced the journal.
+    BeforeRestore,
+    /// Just before the journal's layout was upgraded (from this schema version).
+    BeforeMigration(i64),
+}
+
+impl BackupKind {
+    /// Made by debrief on its own (and so rolled away in time), not asked for.
+    pub fn is_automatic(self) -> bool {
+        self != BackupKind::Manual
+    }
+
+    pub fn describe(self) -> String {
+        match self {
+            BackupKind::Daily => "daily".into(),
+            BackupKind::Manual => "made by you".into(),
+            BackupKind::BeforeRestore => "before a restore".into(),
+            BackupKind::BeforeMigration(v) => format!("before upgrading from version {v}"),
+        }
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            BackupKind::Daily => "daily",
+            BackupKind::Manual => "manual",
+            BackupKind::BeforeRestore => "before-restore",
+            BackupKind::BeforeMigration(_) => "before-migration",
+        }
+    }
+}
+
+const STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
+
+/// Where a backup of `kind` made `at` goes in `dir`.
+pub fn name(dir: &Path, kind: BackupKind, at: DateTime<Utc>) -> PathBuf {
+    match kind {
+        BackupKind::BeforeMigration(v) => open::backup_name(dir, v, at),
+        _ => dir.join(format!("debrief-{}-{}.db", at.format(STAMP), kind.suffix())),
+    }
+}
+
+/// What a backup file's name says about it, if debrief named it.
+fn parse_name(file: &str) -> Option<(BackupKind, DateTime<Utc>)> {
+    let stem = file.strip_prefix("debrief-")?.strip_suffix(".db")?;
+    let stamp = |s: &str| {
+        NaiveDateTime::parse_from_str(s, STAMP)
+            .ok()
+            .map(|t| t.and_utc())
+    };
+    if let Some(rest) = stem.strip_prefix('v') {
+        let (version, at) = rest.split_once("-before-migration-")?;
+        return Some((
+            BackupKind::BeforeMigration(version.parse().ok()?),
+            stamp(at)?,
+        ));
+    }
+    let (at, kind) = stem.split_once('-')?;
+    let kind = match kind {
+        "daily" => BackupKind::Daily,
+        "manual" => BackupKind::Manual,
+        "before-restore" => BackupKind::BeforeRestore,
+        _ => return None,
+    };
+    Some((kind, stamp(at)?))
+}
+
+/// One backup in the backups folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupFile {
+    pub path: PathBuf,
+    pub kind: BackupKind,
+    pub made: DateTime<Utc>,
+    pub bytes: u64,
+}
+
+/// debrief's backups in `dir`, newest first (other files there are left alone and unlisted).
+pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut out: Vec<BackupFile> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let (kind, made) = parse_name(e.file_name().to_str()?)?;
+            let meta = e.metadata().ok().filter(|m| m.is_file())?;
+            Some(BackupFile {
+                path: e.path(),
+                kind,
+                made,
+                bytes: meta.len(),
+            })
+        })
+        .collect();
+    out.sort_by_key(|b| std::cmp::Reverse(b.made));
+    Ok(out)
+}
+
+/// Delete debrief's automatic backups beyond the newest `keep`; returns what went.
+pub fn roll(dir: &Path, keep: usize) -> Result<Vec<PathBuf>> {
+    let mut gone = Vec::new();
+    for b in list(dir)?
+        .into_iter()
+        .filter(|b| b.kind.is_automatic())
+        .skip(keep)
+    {
+        std::fs::remove_file(&b.path)?;
+        gone.push(b.path);
+    }
+    Ok(gone)
+}
+
+/// Is a daily backup due: none of any kind in the last 24 hours?
+pub fn daily_due(dir: &Path, now: DateTime<Utc>) -> Result<bool> {
+    Ok(list(dir)?
+        .first()
+        .is_none_or(|b| now - b.made >= chrono::Duration::hours(24)))
+}
+
+/// The daily backup of the journal at `journal`, if one is due, made through a connection of
+/// its own (so the interface can go on meanwhile); then the automatic ones beyond `keep` go.
+pub fn daily(
+    journal: &Path,
+    dir: &Path,
+    now: DateTime<Utc>,
+    keep: usize,
+) -> Result<Option<PathBuf>> {
+    if !journal.is_file() || !daily_due(dir, now)? {
+        return Ok(None);
+    }
+    let store = Store::open_read_only(journal)?;
+    let path = name(dir, BackupKind::Daily, now);
+    store.backup_to(&path)?;
+    roll(dir, keep)?;
+    Ok(Some(path))
+}
+
+/// Copy the whole database `from` into `to` with SQLite's backup API, a few pages a step.
+/// While another process holds the journal locked, keep trying up to `from`'s busy timeout,
+/// then say the journal is busy (the backup API's own loop would wait for ever).
+pub(super) fn copy_database(from: &Connection, to: &mut Connection) -> Result<()> {
+    use rusqlite::backup::StepResult;
+    let patience_ms: i64 = from
+        .query_row("PRAGMA busy_timeout", [], |r| r.get(0))
+        .unwrap_or(5000);
+    let patience = std::time::Duration::from_millis(u64::try_from(patience_ms).unwrap_or(0));
+    let started = std::time::Instant::now();
+    let backup = rusqlite::backup::Backup::new(from, to)?;
+    loop {
+        match backup.step(1024).map_err(Error::from_sqlite)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            StepResult::Busy | StepResult::Locked if started.elapsed() >= patience => {
+                return Err(Error::Locked);
+            }
+            _ => std::thread::sleep(std::time::Duration::from_millis(10)),
+        }
+    }
+}
+
+/// What verifying a backup found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    pub entries: i64,
+    pub schema: i64,
+    /// Empty when the copy is sound.
+    pub problems: Vec<String>,
+}
+
+impl Store {
+    /// How many entries the journal holds, the trash included.
+    pub fn count_entries(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Check the backup at `path` without changing it: it is read into memory, and the copy
+    /// is checked (the file, the search index) and its entries counted.
+    pub fn verify_backup(path: &Path) -> Result<Verified> {
+        let source = Store::open_read_only(path).or_else(|e| match e {
+            // An older journal cannot be opened read-only at this version; read it as it is.
+            Error::NotWritable { .. } if path.is_file() => {
+                let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                    .map_err(|e| open::open_error(path, e))?;
+                open::check_identity(&conn, path, super::migrations::STEPS.len())?;
+                Ok(Store {
+                    conn,
+                    path: Some(path.to_path_buf()),
+                    file: None,
+                })
+            }
+            e => Err(e),
+        })?;
+        let mut copy = Connection::open_in_memory()?;
+        copy_database(&source.conn, &mut copy)?;
+        let copy = Store {
+            conn: copy,
+            path: None,
+            file: None,
+        };
+        // Whatever fails from here on is damage in the copy, reported as such.
+        let mut problems = Vec::new();
+        let entries = copy
+            .conn
+            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+            .unwrap_or_else(|e| {
+                problems.push(format!("the entries cannot be counted: {e}"));
+                0
+            });
+        match copy.check_integrity() {
+            Ok(found) => problems.extend(found),
+            Err(e) => problems.push(e.to_string()),
+        }
+        Ok(Verified {
+            entries,
+            schema: copy.schema_version()?,
+            problems,
+        })
+    }
+
+    /// Replace the journal's whole content with the backup at `path`, in place and in one
+    /// step (SQLite's backup API into this connection). Check the backup first.
+    pub fn restore_from(&mut self, path: &Path) -> Result<()> {
+        self.check_file()?;
+        let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| open::open_error(path, e))?;
+        copy_database(&source, &mut self.conn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_say_when_and_why() {
+        let at = DateTime::parse_from_rfc3339("2026-11-23T18:05:09.250Z")
+            .expect("time")
+            .with_timezone(&Utc);
+        let dir = Path::new("/b");
+        for kind in [
+            BackupKind::Daily,
+            BackupKind::Manual,
+            BackupKind::BeforeRestore,
+            BackupKind::BeforeMigration(6),
+        ] {
+            let p = name(dir, kind, at);
+            let file = p.file_name().and_then(|f| f.to_str()).expect("name");
+            assert_eq!(parse_name(file), Some((kind, at)), "{file}");
+        }
+        assert_eq!(
+            name(dir, BackupKind::Daily, at),
+            Path::new("/b/debrief-20261123T180509.250Z-daily.db")
+        );
+        assert_eq!(parse_name("holiday.db"), None);
+        assert_eq!(parse_name("debrief-20261123T180509.250Z-mine.db"), None);
+    }
+}
