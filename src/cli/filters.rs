@@ -46,6 +46,21 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// Was any filter given?
+    pub fn any(&self) -> bool {
+        self.since.is_some()
+            || self.until.is_some()
+            || self.on.is_some()
+            || self.kind.is_some()
+            || !self.tags.is_empty()
+            || !self.not_tags.is_empty()
+            || self.starred
+            || self.unfinished
+            || self.for_supervision
+            || self.min_stress.is_some()
+            || self.trash
+    }
+
     /// Validate the flags into a filter; errors name the flag and what it accepts.
     pub fn to_filter(&self, session: &Session) -> crate::Result<EntryFilter> {
         let mut since = match &self.since {

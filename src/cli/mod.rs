@@ -23,6 +23,7 @@ mod show;
 mod supervision;
 mod tags;
 mod templates;
+mod transfer;
 mod trends;
 mod vocab;
 
@@ -156,6 +157,16 @@ pub enum Command {
   debrief trends --range 1y
   debrief trends --since 2026-09-01 --until 2026-09-30 --json")]
     Trends(trends::TrendsArgs),
+    /// Write entries to a bundle that `debrief import` reads back (all, or those filtered).
+    #[command(after_help = "Examples:
+  debrief export -o journal.json                  every entry, the trash included
+  debrief export --since 2026-09-01 --kind checkin > autumn.json")]
+    Export(transfer::ExportArgs),
+    /// Bring in a bundle from `debrief export` (entries matched by UUID; newer ones win).
+    #[command(after_help = "Examples:
+  debrief import journal.json --dry-run           what would be added, updated, skipped
+  debrief import journal.json")]
+    Import(transfer::ImportArgs),
     /// Back up the journal, list the backups, check one, or restore one.
     #[command(after_help = "Examples:
   debrief backup                         a copy in the backups folder
@@ -228,6 +239,8 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Trends(a) => trends::run(session, a),
         Command::Check(a) => check::run(session, a),
         Command::Backup(a) => backup::run(session, a),
+        Command::Export(a) => transfer::export(session, a),
+        Command::Import(a) => transfer::import(session, a),
         Command::List(a) => list::run(session, a),
         Command::Search(a) => search::run(session, a),
         Command::Show(a) => show::run(session, a),

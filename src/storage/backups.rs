@@ -19,6 +19,8 @@ pub enum BackupKind {
     Manual,
     /// Just before `debrief backup --restore` replaced the journal.
     BeforeRestore,
+    /// Just before `debrief import` brought entries in.
+    BeforeImport,
     /// Just before the journal's layout was upgraded (from this schema version).
     BeforeMigration(i64),
 }
@@ -34,6 +36,7 @@ impl BackupKind {
             BackupKind::Daily => "daily".into(),
             BackupKind::Manual => "made by you".into(),
             BackupKind::BeforeRestore => "before a restore".into(),
+            BackupKind::BeforeImport => "before an import".into(),
             BackupKind::BeforeMigration(v) => format!("before upgrading from version {v}"),
         }
     }
@@ -43,6 +46,7 @@ impl BackupKind {
             BackupKind::Daily => "daily",
             BackupKind::Manual => "manual",
             BackupKind::BeforeRestore => "before-restore",
+            BackupKind::BeforeImport => "before-import",
             BackupKind::BeforeMigration(_) => "before-migration",
         }
     }
@@ -78,6 +82,7 @@ fn parse_name(file: &str) -> Option<(BackupKind, DateTime<Utc>)> {
         "daily" => BackupKind::Daily,
         "manual" => BackupKind::Manual,
         "before-restore" => BackupKind::BeforeRestore,
+        "before-import" => BackupKind::BeforeImport,
         _ => return None,
     };
     Some((kind, stamp(at)?))
@@ -264,6 +269,7 @@ mod tests {
             BackupKind::Daily,
             BackupKind::Manual,
             BackupKind::BeforeRestore,
+            BackupKind::BeforeImport,
             BackupKind::BeforeMigration(6),
         ] {
             let p = name(dir, kind, at);

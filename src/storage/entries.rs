@@ -105,6 +105,21 @@ impl Store {
         self.list_ordered(filter, limit, "ASC")
     }
 
+    /// The ids of the entries matching `filter` (all of them, the trash included, with
+    /// `None`), oldest first: what an export walks through one entry at a time.
+    pub fn ids(&self, filter: Option<&EntryFilter>) -> Result<Vec<EntryId>> {
+        let mut sql = "SELECT e.id FROM entries e".to_string();
+        let mut args = Vec::new();
+        if let Some(f) = filter {
+            sql.push_str(" WHERE ");
+            push_filter(&mut sql, &mut args, f);
+        }
+        sql.push_str(" ORDER BY e.created_ms, e.id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0).map(EntryId))?;
+        Ok(ids.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     fn list_ordered(
         &self,
         filter: &EntryFilter,

@@ -1,6 +1,8 @@
-//! Exchange formats: the stable JSON record of an entry used by `--json` output (and by
-//! export and import). Pure (de)serialisation; storage is reached only through [`crate::storage::Store`].
+//! Exchange formats: the stable JSON record of an entry used by `--json` output, and the
+//! bundle export and import exchange. Pure (de)serialisation; storage is reached only through
+//! [`crate::storage::Store`].
 
+pub mod bundle;
 pub mod record;
 
 pub use record::{EntryRecord, SummaryRecord, session_action_json};

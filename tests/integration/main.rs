@@ -31,5 +31,6 @@ mod storage_story;
 mod supervision_cli;
 mod supervision_store;
 mod templates_cli;
+mod transfer_cli;
 mod trends_cli;
 mod tui;

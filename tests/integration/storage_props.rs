@@ -1,5 +1,6 @@
 //! Properties of the store: whatever is written comes back the same, and the search index
-//! and the days kept summed for trends follow every add, edit, move, trash, restore and purge.
+//! and the days kept summed for trends follow every add, edit, move, trash, restore and purge,
+//! and a bundle carries a whole journal into an empty one.
 
 use chrono::{DateTime, TimeZone, Utc};
 use debrief::domain::*;
@@ -356,5 +357,47 @@ proptest! {
             .expect("rows");
         let afresh = nonempty(days_of(&rows));
         prop_assert_eq!(kept, afresh);
+    }
+
+    /// Export then import into an empty journal gives the same journal: every entry with its
+    /// UUID, content, times (with their offsets) and trash state.
+    #[test]
+    fn a_bundle_brings_the_whole_journal_across(entries in proptest::collection::vec((two_of_a_kind(), 0i64..100_000, 0usize..4, any::<bool>()), 0..12)) {
+        use debrief::transfer::EntryRecord;
+        use debrief::transfer::bundle::{self, BundleWriter};
+        let mut from = Store::open_in_memory().expect("store");
+        let offsets = [0, 3600, -36000, 19800];
+        for ((content, _), minutes, offset, trashed) in entries {
+            let id = from.add_entry(&content, at(minutes), offsets[offset], at(minutes + 5)).expect("add");
+            if trashed {
+                from.trash(id, at(minutes + 9)).expect("trash");
+            }
+        }
+        let mut w = BundleWriter::start(Vec::new(), at(0)).expect("start");
+        for id in from.ids(None).expect("ids") {
+            w.entry(&EntryRecord::from(&from.get(id).expect("get"))).expect("entry");
+        }
+        let (_, bytes) = w.finish().expect("finish");
+        let text = String::from_utf8(bytes).expect("utf-8");
+        let rows: Vec<_> = bundle::read(&text, "bundle.json")
+            .expect("read")
+            .into_iter()
+            .map(|r| r.into_row().expect("row"))
+            .collect();
+        let mut to = Store::open_in_memory().expect("store");
+        to.import(rows, debrief::storage::OnConflict::KeepNewer, false).expect("import");
+        let whole = |s: &Store| -> Vec<(uuid::Uuid, String, String, Option<String>, EntryContent)> {
+            let mut v: Vec<_> = s.ids(None).expect("ids").into_iter().map(|id| {
+                let e = s.get(id).expect("get");
+                (e.meta.uuid, e.meta.created.to_rfc3339(), e.meta.updated.to_rfc3339(), e.meta.deleted.map(|d| d.to_rfc3339()), written(e.content))
+            }).collect();
+            v.sort_by_key(|e| e.0);
+            v
+        };
+        prop_assert_eq!(whole(&to), whole(&from));
+        // Importing the same bundle again adds nothing.
+        let again: Vec<_> = bundle::read(&text, "bundle.json").expect("read").into_iter().map(|r| r.into_row().expect("row")).collect();
+        let report = to.import(again, debrief::storage::OnConflict::KeepNewer, false).expect("import");
+        prop_assert!(report.rows.iter().all(|r| matches!(r, debrief::storage::RowOutcome::Skipped(_))));
     }
 }

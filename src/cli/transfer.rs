@@ -1,0 +1,221 @@
+//! `debrief export` (a bundle of whole entries, one at a time, to standard output or a new
+//! private file) and `debrief import FILE` (a bundle, matched by UUID, in one transaction,
+//! after a backup), with progress on standard error for long runs on a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::filters::FilterArgs;
+use super::output::{stdout, write_json};
+use crate::Result;
+use crate::session::Session;
+use crate::storage::backups::{self, BackupKind};
+use crate::storage::{OnConflict, RowOutcome};
+use crate::transfer::EntryRecord;
+use crate::transfer::bundle::{self, BundleWriter};
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format: json (a debrief bundle, which `debrief import` reads back).
+    #[arg(long, value_name = "FORMAT", default_value = "json")]
+    pub format: String,
+    /// Write to this new file (created private; never over an existing one) instead of
+    /// standard output.
+    #[arg(short = 'o', long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Without filters, every entry, the trash included.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to bring in: a bundle from `debrief export`.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// What the file is: debrief (a bundle).
+    #[arg(long, value_name = "FORMAT", default_value = "debrief")]
+    pub format: String,
+    /// Say what would be added, updated, skipped and rejected, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Show progress on standard error only for long runs, and only to a person.
+struct Progress {
+    on: bool,
+    total: usize,
+    verb: &'static str,
+}
+
+impl Progress {
+    fn new(total: usize, verb: &'static str) -> Progress {
+        Progress {
+            on: total >= 5000 && std::io::stderr().is_terminal(),
+            total,
+            verb,
+        }
+    }
+
+    fn at(&self, done: usize) {
+        if self.on && (done.is_multiple_of(1000) || done == self.total) {
+            eprint!("\r{} {done} of {} entries", self.verb, self.total);
+            if done == self.total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
+    if a.format != "json" {
+        return Err(crate::Error::invalid(
+            "format",
+            format!(
+                "unknown export format '{}': use json",
+                a.format.escape_debug()
+            ),
+        ));
+    }
+    let filter = if a.filters.any() {
+        Some(a.filters.to_filter(session)?)
+    } else {
+        None
+    };
+    if let Some(path) = &a.output {
+        super::output::check_new_file(path)?;
+    }
+    let store = session.open_store_to_read()?;
+    let ids = store.ids(filter.as_ref())?;
+    let progress = Progress::new(ids.len(), "Exported");
+    let now = session.clock.now();
+    let write = |out: &mut dyn Write| -> Result<usize> {
+        let mut w = BundleWriter::start(out, now)?;
+        for (i, id) in ids.iter().enumerate() {
+            w.entry(&EntryRecord::from(&store.get(*id)?))?;
+            progress.at(i + 1);
+        }
+        Ok(w.finish()?.0)
+    };
+    match &a.output {
+        None => {
+            write(&mut stdout())?;
+        }
+        Some(path) => {
+            let file = crate::platform::create_new_private_file(path)?;
+            let mut out = std::io::BufWriter::new(file);
+            let count = match write(&mut out) {
+                Ok(n) => n,
+                Err(e) => {
+                    // A half-written export is no export: the file made for it goes.
+                    drop(out);
+                    let _ = std::fs::remove_file(path);
+                    return Err(e);
+                }
+            };
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            let mut err = std::io::stderr();
+            let _ = writeln!(err, "Exported {count} entries to {}.", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// What an import did (or would do).
+#[derive(Debug, Default, Serialize)]
+struct Outcome {
+    dry_run: bool,
+    added: usize,
+    updated: usize,
+    skipped: usize,
+    /// (position in the file, from 1; why).
+    rejected: Vec<(usize, String)>,
+}
+
+pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
+    if a.format != "debrief" {
+        return Err(crate::Error::invalid(
+            "format",
+            format!(
+                "unknown import format '{}': use debrief",
+                a.format.escape_debug()
+            ),
+        ));
+    }
+    let name = a.file.display().to_string();
+    let text = std::fs::read_to_string(&a.file).map_err(|e| {
+        crate::Error::invalid(
+            "file",
+            format!("cannot read {name}: {e}; nothing was imported"),
+        )
+    })?;
+    let records = bundle::read(&text, &name)?;
+    drop(text);
+    let rows = records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let uuid = r.uuid;
+            r.into_row().map_err(|e| {
+                crate::Error::invalid(
+                    "bundle",
+                    format!("{name} entry {} ({uuid}): {e}; nothing was imported", i + 1),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut store = session.open_store()?;
+    if !a.dry_run && store.count_entries()? > 0 {
+        let before = backups::name(
+            &session.paths.backups,
+            BackupKind::BeforeImport,
+            session.clock.now(),
+        );
+        store.backup_to(&before)?;
+        let keep = session.load_config().0.backups.keep;
+        backups::roll(&session.paths.backups, keep)?;
+    }
+    let progress = Progress::new(rows.len(), "Read");
+    progress.at(rows.len());
+    let report = store.import(rows, OnConflict::KeepNewer, a.dry_run)?;
+    let mut outcome = Outcome {
+        dry_run: a.dry_run,
+        ..Outcome::default()
+    };
+    for (i, row) in report.rows.iter().enumerate() {
+        match row {
+            RowOutcome::Added(_) => outcome.added += 1,
+            RowOutcome::Updated(_) => outcome.updated += 1,
+            RowOutcome::Skipped(_) => outcome.skipped += 1,
+            RowOutcome::Rejected(why) => outcome.rejected.push((i + 1, why.clone())),
+        }
+    }
+    let mut out = stdout();
+    if a.json {
+        return write_json(&mut out, &outcome);
+    }
+    for (at, why) in &outcome.rejected {
+        writeln!(out, "entry {at} of {name} rejected: {why}")?;
+    }
+    let (verb, tail) = if a.dry_run {
+        ("Would import", " Nothing was changed (--dry-run).")
+    } else {
+        ("Imported", "")
+    };
+    writeln!(
+        out,
+        "{verb} {name}: {} added, {} updated, {} skipped (already there, not newer), {} rejected.{tail}",
+        outcome.added,
+        outcome.updated,
+        outcome.skipped,
+        outcome.rejected.len()
+    )?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,165 @@
+//! `debrief export` and `debrief import` on the real binary: a bundle that carries entries
+//! across, idempotent by UUID with newer edits winning, a dry run that changes nothing, and
+//! malformed files refused whole with where and why.
+
+use super::cli::Journal;
+
+#[test]
+fn a_bundle_moves_entries_and_importing_twice_adds_nothing() {
+    let a = Journal::new();
+    a.add(&[
+        "A visit that stayed with me",
+        "--tag",
+        "court",
+        "--stress",
+        "7",
+    ]);
+    a.run(&[
+        "checkin",
+        "--stress",
+        "6",
+        "--body",
+        "chest:tight",
+        "--emotion",
+        "anxious",
+    ]);
+    let trashed = a.add(&["Gone to the trash"]);
+    a.run(&["delete", &trashed.to_string()]);
+    let bundle = a.dir.path().join("journal.json");
+    let path = bundle.to_str().expect("path");
+    a.cmd()
+        .args(["export", "-o", path])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("Exported 3 entries to"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&bundle)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    a.fails(
+        &["export", "-o", path],
+        "already exists: debrief never replaces a file",
+    );
+    let text = std::fs::read_to_string(&bundle).expect("read");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(json["format"], "debrief-bundle");
+    assert_eq!(json["version"], 1);
+    assert!(
+        json["notice"]
+            .as_str()
+            .expect("notice")
+            .contains("personal data")
+    );
+    assert_eq!(json["entries"].as_array().expect("entries").len(), 3);
+    // Standard output gives the same entries, and the filters of `list` apply.
+    let checkins = a.json(&["export", "--kind", "checkin"]);
+    assert_eq!(checkins["entries"].as_array().expect("entries").len(), 1);
+
+    let b = Journal::new();
+    let dry = b.run(&["import", path, "--dry-run"]);
+    assert!(
+        dry.contains("Would import")
+            && dry.contains("3 added")
+            && dry.contains("Nothing was changed"),
+        "{dry}"
+    );
+    assert!(
+        b.json(&["list", "--json"])
+            .as_array()
+            .expect("list")
+            .is_empty()
+    );
+    assert!(
+        b.run(&["import", path])
+            .contains("3 added, 0 updated, 0 skipped")
+    );
+    assert!(
+        b.run(&["import", path])
+            .contains("0 added, 0 updated, 3 skipped")
+    );
+    let shown = b.json(&["show", "1", "--json"]);
+    let original = a.json(&["show", "1", "--json"]);
+    for field in ["uuid", "created", "body", "tags", "stress"] {
+        assert_eq!(shown[field], original[field], "{field}");
+    }
+    assert_eq!(
+        b.json(&["list", "--trash", "--json"])
+            .as_array()
+            .expect("trash")
+            .len(),
+        1
+    );
+
+    // An edit made in the first journal wins when its bundle comes back.
+    a.run(&["edit", "1", "--title", "What I learnt at court"]);
+    let newer = a.dir.path().join("newer.json");
+    a.run(&["export", "-o", newer.to_str().expect("path")]);
+    let out = b.json(&["import", newer.to_str().expect("path"), "--json"]);
+    assert_eq!(
+        (
+            out["added"].as_u64(),
+            out["updated"].as_u64(),
+            out["skipped"].as_u64()
+        ),
+        (Some(0), Some(1), Some(2))
+    );
+    assert!(b.run(&["show", "1"]).contains("What I learnt at court"));
+    // The journal as it was is kept before an import changes it.
+    let backups = b.run(&["backup", "--list"]);
+    assert!(backups.contains("before an import"), "{backups}");
+}
+
+#[test]
+fn malformed_and_foreign_files_are_refused_whole() {
+    let j = Journal::new();
+    let write = |name: &str, text: &str| {
+        let p = j.dir.path().join(name);
+        std::fs::write(&p, text).expect("write");
+        p.to_str().expect("path").to_string()
+    };
+    let broken = write(
+        "broken.json",
+        "{\"format\": \"debrief-bundle\", \"version\": 1, \"entries\": [\n{\"uuid\": \"not a uuid\"}]}",
+    );
+    j.fails(&["import", &broken], "broken.json line 2, column 21:");
+    let foreign = write(
+        "tags.json",
+        "{\"format\": \"jrnl\", \"version\": 1, \"entries\": []}",
+    );
+    j.fails(
+        &["import", &foreign],
+        "is not a debrief bundle (its format is 'jrnl')",
+    );
+    let future = write(
+        "future.json",
+        "{\"format\": \"debrief-bundle\", \"version\": 9, \"entries\": []}",
+    );
+    j.fails(
+        &["import", &future],
+        "written by a newer debrief (bundle version 9)",
+    );
+    j.fails(
+        &["import", "/no/such/file.json"],
+        "cannot read /no/such/file.json",
+    );
+    j.fails(
+        &["import", &broken, "--format", "csv"],
+        "unknown import format 'csv'",
+    );
+    j.fails(
+        &["export", "--format", "yaml"],
+        "unknown export format 'yaml'",
+    );
+    assert!(
+        j.json(&["list", "--json"])
+            .as_array()
+            .expect("list")
+            .is_empty(),
+        "nothing imported"
+    );
+}
