@@ -55,6 +55,26 @@ impl Clock {
         z.start_of_day().map_or(at, |s| from_zoned(&s))
     }
 
+    /// The instant a wall-clock time names in this clock's time zone (a time skipped or
+    /// repeated when the clocks change is read as the later and the earlier one); `None`
+    /// for a date out of range.
+    pub fn from_local(&self, t: chrono::NaiveDateTime) -> Option<DateTime<Utc>> {
+        use chrono::{Datelike, Timelike};
+        let small = |v: u32| i8::try_from(v).ok();
+        let civil = jiff::civil::DateTime::new(
+            i16::try_from(t.year()).ok()?,
+            small(t.month())?,
+            small(t.day())?,
+            small(t.hour())?,
+            small(t.minute())?,
+            small(t.second())?,
+            0,
+        )
+        .ok()?;
+        let zoned = civil.to_zoned(self.tz.clone()).ok()?;
+        Some(from_zoned(&zoned))
+    }
+
     /// `at` on the wall clock of this clock's time zone.
     pub fn local(&self, at: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
         let offset = chrono::FixedOffset::east_opt(self.offset_at(at))

@@ -36,7 +36,7 @@ pub struct ImportArgs {
     /// The file to bring in: a bundle from `debrief export`.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// What the file is: debrief (a bundle).
+    /// What the file is: debrief (a bundle) or jrnl (jrnl's `--format json` export).
     #[arg(long, value_name = "FORMAT", default_value = "debrief")]
     pub format: String,
     /// Say what would be added, updated, skipped and rejected, and change nothing.
@@ -127,6 +127,23 @@ pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
     Ok(())
 }
 
+/// A bundle's entries as rows; one that does not fit its kind refuses the whole file.
+fn bundle_rows(text: &str, name: &str) -> Result<Vec<crate::storage::ImportRow>> {
+    bundle::read(text, name)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let uuid = r.uuid;
+            r.into_row().map_err(|e| {
+                crate::Error::invalid(
+                    "bundle",
+                    format!("{name} entry {} ({uuid}): {e}; nothing was imported", i + 1),
+                )
+            })
+        })
+        .collect()
+}
+
 /// What an import did (or would do).
 #[derive(Debug, Default, Serialize)]
 struct Outcome {
@@ -139,11 +156,11 @@ struct Outcome {
 }
 
 pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
-    if a.format != "debrief" {
+    if !matches!(a.format.as_str(), "debrief" | "jrnl") {
         return Err(crate::Error::invalid(
             "format",
             format!(
-                "unknown import format '{}': use debrief",
+                "unknown import format '{}': use debrief or jrnl",
                 a.format.escape_debug()
             ),
         ));
@@ -155,21 +172,14 @@ pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
             format!("cannot read {name}: {e}; nothing was imported"),
         )
     })?;
-    let records = bundle::read(&text, &name)?;
+    let rows = match a.format.as_str() {
+        "jrnl" => {
+            let clock = &session.clock;
+            crate::transfer::jrnl::read(&text, &name, clock, clock.now())?
+        }
+        _ => bundle_rows(&text, &name)?,
+    };
     drop(text);
-    let rows = records
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let uuid = r.uuid;
-            r.into_row().map_err(|e| {
-                crate::Error::invalid(
-                    "bundle",
-                    format!("{name} entry {} ({uuid}): {e}; nothing was imported", i + 1),
-                )
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
     let mut store = session.open_store()?;
     if !a.dry_run && store.count_entries()? > 0 {
         let before = backups::name(
@@ -183,7 +193,12 @@ pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
     }
     let progress = Progress::new(rows.len(), "Read");
     progress.at(rows.len());
-    let report = store.import(rows, OnConflict::KeepNewer, a.dry_run)?;
+    // jrnl cannot say when an entry last changed: one already here stays as it is.
+    let on_conflict = match a.format.as_str() {
+        "jrnl" => OnConflict::Skip,
+        _ => OnConflict::KeepNewer,
+    };
+    let report = store.import(rows, on_conflict, a.dry_run)?;
     let mut outcome = Outcome {
         dry_run: a.dry_run,
         ..Outcome::default()

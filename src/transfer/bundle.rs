@@ -77,34 +77,57 @@ impl<W: Write> BundleWriter<W> {
 /// Read a bundle; a file that is not one, or not one this build reads, is refused whole,
 /// with the line and column where reading stopped.
 pub fn read(text: &str, name: &str) -> Result<Vec<EntryRecord>> {
-    let bundle: Bundle = serde_json::from_str(text).map_err(|e| {
+    /// Just what a file says it is, for a plainer message when it is not a bundle.
+    #[derive(Deserialize)]
+    struct Claims {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let not_ours = |format: &str| {
         Error::invalid(
             "bundle",
             format!(
-                "{name} line {}, column {}: {}; nothing was imported",
-                e.line(),
-                e.column(),
-                first_sentence(&e.to_string())
+                "{name} is not a debrief bundle (its format is '{}'); nothing was imported: for jrnl's JSON use --format jrnl",
+                format.escape_debug()
             ),
         )
-    })?;
-    if bundle.format != FORMAT {
-        return Err(Error::invalid(
+    };
+    let newer = |version: u32| {
+        Error::invalid(
             "bundle",
             format!(
-                "{name} is not a debrief bundle (its format is '{}'); nothing was imported: for jrnl's JSON use --format jrnl",
-                bundle.format.escape_debug()
+                "{name} was written by a newer debrief (bundle version {version}); nothing was imported: update debrief to read it"
             ),
-        ));
+        )
+    };
+    let bundle: Bundle = match serde_json::from_str(text) {
+        Ok(b) => b,
+        Err(e) => {
+            // Say what the file is when it says something else than a bundle.
+            return Err(match serde_json::from_str::<Claims>(text) {
+                Ok(c) if c.format.as_deref() != Some(FORMAT) => {
+                    not_ours(c.format.as_deref().unwrap_or("none"))
+                }
+                Ok(Claims {
+                    version: Some(v), ..
+                }) if v > VERSION => newer(v),
+                _ => Error::invalid(
+                    "bundle",
+                    format!(
+                        "{name} line {}, column {}: {}; nothing was imported",
+                        e.line(),
+                        e.column(),
+                        first_sentence(&e.to_string())
+                    ),
+                ),
+            });
+        }
+    };
+    if bundle.format != FORMAT {
+        return Err(not_ours(&bundle.format));
     }
     if bundle.version > VERSION {
-        return Err(Error::invalid(
-            "bundle",
-            format!(
-                "{name} was written by a newer debrief (bundle version {}); nothing was imported: update debrief to read it",
-                bundle.version
-            ),
-        ));
+        return Err(newer(bundle.version));
     }
     Ok(bundle.entries)
 }

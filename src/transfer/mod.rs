@@ -1,8 +1,9 @@
 //! Exchange formats: the stable JSON record of an entry used by `--json` output, and the
-//! bundle export and import exchange. Pure (de)serialisation; storage is reached only through
+//! bundle export and import exchange, and jrnl's JSON export read for moving in. Pure (de)serialisation; storage is reached only through
 //! [`crate::storage::Store`].
 
 pub mod bundle;
+pub mod jrnl;
 pub mod record;
 
 pub use record::{EntryRecord, SummaryRecord, session_action_json};

@@ -163,3 +163,34 @@ fn malformed_and_foreign_files_are_refused_whole() {
         "nothing imported"
     );
 }
+
+#[test]
+fn moving_in_from_jrnl() {
+    let j = Journal::new();
+    let export = j.dir.path().join("jrnl.json");
+    std::fs::write(
+        &export,
+        r#"{"tags": {"@court": 1}, "entries": [
+            {"title": "Court day.", "body": "A long wait with @court staff.", "date": "2026-07-01",
+             "time": "09:30", "tags": ["@court"], "starred": true},
+            {"title": "A quiet evening", "body": "", "date": "2026-07-02", "time": "21:15",
+             "tags": [], "starred": false}]}"#,
+    )
+    .expect("write");
+    let path = export.to_str().expect("path");
+    let out = j.run(&["import", path, "--format", "jrnl"]);
+    assert!(out.contains("2 added"), "{out}");
+    assert!(
+        j.run(&["import", path, "--format", "jrnl"])
+            .contains("0 added, 0 updated, 2 skipped")
+    );
+    let court = j.json(&["show", "1", "--json"]);
+    assert_eq!(court["title"], "Court day.");
+    assert_eq!(court["tags"][0], "court");
+    assert_eq!(court["starred"], true);
+    assert_eq!(
+        court["created"], "2026-07-01T09:30:00+01:00",
+        "London in July"
+    );
+    j.fails(&["import", path], "is not a debrief bundle");
+}
