@@ -47,11 +47,12 @@ pub struct Found {
 }
 
 impl Found {
-    fn new(t: &crate::storage::texts::Text, h: Hit) -> Found {
+    /// A hit in `field` of entry `entry` (0: not an entry's text).
+    fn at(entry: i64, field: String, trashed: bool, h: Hit) -> Found {
         Found {
-            entry: t.entry.0,
-            field: t.field.clone(),
-            trashed: t.trashed,
+            entry,
+            field,
+            trashed,
             kind: h.kind,
             severity: h.kind.severity(),
             start: h.span.start,
@@ -59,6 +60,16 @@ impl Found {
             text: h.text,
             suggestion: h.kind.suggestion(),
         }
+    }
+
+    fn new(t: &crate::storage::texts::Text, h: Hit) -> Found {
+        Found::at(t.entry.0, t.field.clone(), t.trashed, h)
+    }
+
+    /// A hit in a text that is not an entry's (the prep pack), placed by its line.
+    pub fn in_pack(text: &str, h: Hit) -> Found {
+        let line = text[..h.span.start.min(text.len())].matches('\n').count() + 1;
+        Found::at(0, format!("line {line}"), false, h)
     }
 
     /// `#12 body: NHS number "943 476 5919" (high): remove it: ...`
@@ -108,6 +119,45 @@ pub fn warn_after_saving(store: &Store, id: EntryId) {
             id.0, id.0
         );
     }
+}
+
+/// How text may leave the journal (an export, a prep pack) when the guard finds identifiers.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct LeaveArgs {
+    /// Replace every identifier found with its kind ("[NHS number]") in what is written.
+    #[arg(long, conflicts_with = "allow_identifiers")]
+    pub redact: bool,
+    /// Write identifiers as they are (the guard otherwise refuses while high-severity ones
+    /// remain).
+    #[arg(long)]
+    pub allow_identifiers: bool,
+}
+
+/// Refuse to let `what` leave while `found` holds high-severity identifiers, naming the
+/// first few and the ways on.
+pub fn refuse_identifiers(what: &str, found: &[Found]) -> Result<()> {
+    let high: Vec<&Found> = found
+        .iter()
+        .filter(|f| f.severity == Severity::High)
+        .collect();
+    if high.is_empty() {
+        return Ok(());
+    }
+    let named: Vec<String> = high
+        .iter()
+        .take(3)
+        .map(|f| match f.entry {
+            0 => format!("{}: {}", f.field, f.kind.label()),
+            n => format!("#{n} {}: {}", f.field, f.kind.label()),
+        })
+        .collect();
+    Err(crate::Error::Conflict(format!(
+        "{what} refused: {} high-severity identifier{} ({}{}); fix them (`debrief check --all`), add --redact to replace them with their kind, or --allow-identifiers to keep them as written",
+        high.len(),
+        if high.len() == 1 { "" } else { "s" },
+        named.join(", "),
+        if high.len() > 3 { ", ..." } else { "" }
+    )))
 }
 
 pub fn run(session: &Session, a: CheckArgs) -> Result<()> {

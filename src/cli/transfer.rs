@@ -29,6 +29,8 @@ pub struct ExportArgs {
     /// Without filters, every entry, the trash included.
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub leave: super::check::LeaveArgs,
 }
 
 #[derive(Debug, Args)]
@@ -93,12 +95,26 @@ pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
     }
     let store = session.open_store_to_read()?;
     let ids = store.ids(filter.as_ref())?;
+    if !a.leave.allow_identifiers && !a.leave.redact {
+        let exported: std::collections::HashSet<i64> = ids.iter().map(|id| id.0).collect();
+        let (found, _) = super::check::find(&store, None)?;
+        let found: Vec<_> = found
+            .into_iter()
+            .filter(|f| exported.contains(&f.entry))
+            .collect();
+        super::check::refuse_identifiers("export", &found)?;
+    }
     let progress = Progress::new(ids.len(), "Exported");
     let now = session.clock.now();
+    let redacted = std::cell::Cell::new(0);
     let write = |out: &mut dyn Write| -> Result<usize> {
         let mut w = BundleWriter::start(out, now)?;
         for (i, id) in ids.iter().enumerate() {
-            w.entry(&EntryRecord::from(&store.get(*id)?))?;
+            let mut record = EntryRecord::from(&store.get(*id)?);
+            if a.leave.redact {
+                redacted.set(redacted.get() + record.redact());
+            }
+            w.entry(&record)?;
             progress.at(i + 1);
         }
         Ok(w.finish()?.0)
@@ -123,6 +139,14 @@ pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
             let mut err = std::io::stderr();
             let _ = writeln!(err, "Exported {count} entries to {}.", path.display());
         }
+    }
+    if a.leave.redact {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{} identifier{} replaced with their kind.",
+            redacted.get(),
+            if redacted.get() == 1 { "" } else { "s" }
+        );
     }
     Ok(())
 }

@@ -138,6 +138,41 @@ fn first_sentence(message: &str) -> &str {
 }
 
 impl EntryRecord {
+    /// Every piece of free text the record holds, to check or redact before it leaves.
+    pub fn texts_mut(&mut self) -> Vec<&mut String> {
+        let mut out: Vec<&mut String> = vec![&mut self.body];
+        out.extend(self.title.as_mut());
+        out.extend(self.answers.iter_mut().map(|a| &mut a.answer));
+        if let Some(s) = self.supervision.as_mut() {
+            for a in &mut s.agenda {
+                out.push(&mut a.text);
+                out.extend(a.discussion.as_mut());
+            }
+            out.extend(s.decisions.iter_mut().map(|d| &mut d.text));
+            for a in &mut s.actions {
+                out.push(&mut a.text);
+                out.extend(a.reason.as_mut());
+            }
+            out.extend(s.support.as_mut());
+            out.extend(s.learning.as_mut());
+        }
+        out
+    }
+
+    /// Replace every identifier the guard finds in the record's text with its kind
+    /// ("[NHS number]"); returns how many were replaced.
+    pub fn redact(&mut self) -> usize {
+        let mut n = 0;
+        for text in self.texts_mut() {
+            let hits = crate::privacy::scan(text);
+            if !hits.is_empty() {
+                n += hits.len();
+                *text = crate::privacy::redact(text, &hits);
+            }
+        }
+        n
+    }
+
     /// The entry as a row for the store's import; a record whose details do not fit its
     /// kind is refused with the reason.
     pub fn into_row(self) -> Result<ImportRow> {

@@ -82,3 +82,60 @@ fn check_needs_an_entry_or_all() {
             .starts_with("No identifiers found in 0 entries.")
     );
 }
+
+#[test]
+fn export_and_the_prep_pack_refuse_identifiers_unless_redacted_or_allowed() {
+    let j = Journal::new();
+    j.add(&[
+        "Visit with Mrs Smith, NHS 943 476 5919, flagged",
+        "--for-supervision",
+    ]);
+    j.add(&["A calm day at the office"]);
+    j.fails(
+        &["export"],
+        "export refused: 2 high-severity identifiers (#1 body: name, #1 body: NHS number)",
+    );
+    j.cmd().args(["export"]).assert().code(5);
+    // Only what is exported counts.
+    let calm = j.json(&[
+        "export",
+        "--since",
+        "today",
+        "--not",
+        "nothing",
+        "--starred",
+    ]);
+    assert_eq!(calm["entries"].as_array().expect("entries").len(), 0);
+
+    let redacted = j.run(&["export", "--redact"]);
+    assert!(
+        redacted.contains("Visit with [name], NHS [NHS number], flagged"),
+        "{redacted}"
+    );
+    let bundle: serde_json::Value = serde_json::from_str(&redacted).expect("json");
+    for e in bundle["entries"].as_array().expect("entries") {
+        let body = e["body"].as_str().expect("body");
+        assert!(debrief::privacy::scan(body).is_empty(), "{body}");
+    }
+    let kept = j.run(&["export", "--allow-identifiers"]);
+    assert!(kept.contains("943 476 5919"));
+    j.cmd()
+        .args(["export", "--redact", "--allow-identifiers"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot be used with"));
+
+    j.fails(
+        &["supervision", "prep"],
+        "the prep pack refused: 2 high-severity identifiers",
+    );
+    let pack = j.run(&["supervision", "prep", "--redact"]);
+    assert!(
+        pack.contains("Visit with [name], NHS [NHS number]"),
+        "{pack}"
+    );
+    assert!(
+        j.run(&["supervision", "prep", "--allow-identifiers"])
+            .contains("Mrs Smith")
+    );
+}

@@ -24,6 +24,8 @@ pub struct PrepArgs {
     /// Write the pack to this file (a new, private file: an existing one is never replaced).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub leave: crate::cli::check::LeaveArgs,
 }
 
 pub fn run(session: &Session, a: PrepArgs) -> Result<()> {
@@ -43,7 +45,18 @@ pub fn run(session: &Session, a: PrepArgs) -> Result<()> {
         !a.no_wellbeing,
         &session.vocabulary(),
     )?;
-    let text = crate::present::supervision::pack_markdown(&pack, &session.clock);
+    let mut text = crate::present::supervision::pack_markdown(&pack, &session.clock);
+    // The pack is checked as it would leave: what it quotes, in the words it quotes.
+    let hits = crate::privacy::scan(&text);
+    if a.leave.redact {
+        text = crate::privacy::redact(&text, &hits);
+    } else if !a.leave.allow_identifiers {
+        let found: Vec<crate::cli::check::Found> = hits
+            .into_iter()
+            .map(|h| crate::cli::check::Found::in_pack(&text, h))
+            .collect();
+        crate::cli::check::refuse_identifiers("the prep pack", &found)?;
+    }
     match &a.output {
         Some(path) => {
             write_new_file(path, &text)?;
