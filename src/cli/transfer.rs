@@ -19,7 +19,9 @@ use crate::transfer::bundle::{self, BundleWriter};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The format: json (a debrief bundle, which `debrief import` reads back).
+    /// The format: json (a debrief bundle, which `debrief import` reads back), md (readable;
+    /// with -o DIR/ a file an entry with YAML front matter) or csv (one row an entry, no text
+    /// but titles).
     #[arg(long, value_name = "FORMAT", default_value = "json")]
     pub format: String,
     /// Write to this new file (created private; never over an existing one) instead of
@@ -75,80 +77,199 @@ impl Progress {
     }
 }
 
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Markdown,
+    Csv,
+}
+
 pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
-    if a.format != "json" {
-        return Err(crate::Error::invalid(
-            "format",
-            format!(
-                "unknown export format '{}': use json",
-                a.format.escape_debug()
-            ),
-        ));
-    }
+    let format = match a.format.as_str() {
+        "json" => Format::Json,
+        "md" | "markdown" => Format::Markdown,
+        "csv" => Format::Csv,
+        other => {
+            return Err(crate::Error::invalid(
+                "format",
+                format!(
+                    "unknown export format '{}': use json, md or csv",
+                    other.escape_debug()
+                ),
+            ));
+        }
+    };
     let filter = if a.filters.any() {
         Some(a.filters.to_filter(session)?)
     } else {
         None
     };
-    if let Some(path) = &a.output {
+    // Markdown into a folder (one that exists, or a path ending in /): a file an entry.
+    let folder = match (&a.output, format) {
+        (Some(p), Format::Markdown) => p.is_dir() || p.to_string_lossy().ends_with('/'),
+        _ => false,
+    };
+    if let (Some(path), false) = (&a.output, folder) {
         super::output::check_new_file(path)?;
     }
     let store = session.open_store_to_read()?;
     let ids = store.ids(filter.as_ref())?;
     if !a.leave.allow_identifiers && !a.leave.redact {
-        let exported: std::collections::HashSet<i64> = ids.iter().map(|id| id.0).collect();
-        let (found, _) = super::check::find(&store, None)?;
-        let found: Vec<_> = found
-            .into_iter()
-            .filter(|f| exported.contains(&f.entry))
-            .collect();
-        super::check::refuse_identifiers("export", &found)?;
+        guard(&store, &ids, format)?;
     }
-    let progress = Progress::new(ids.len(), "Exported");
-    let now = session.clock.now();
-    let redacted = std::cell::Cell::new(0);
-    let write = |out: &mut dyn Write| -> Result<usize> {
-        let mut w = BundleWriter::start(out, now)?;
-        for (i, id) in ids.iter().enumerate() {
-            let mut record = EntryRecord::from(&store.get(*id)?);
-            if a.leave.redact {
-                redacted.set(redacted.get() + record.redact());
-            }
-            w.entry(&record)?;
-            progress.at(i + 1);
-        }
-        Ok(w.finish()?.0)
+    let exporter = Exporter {
+        store: &store,
+        clock: &session.clock,
+        ids: &ids,
+        redact: a.leave.redact,
+        redacted: std::cell::Cell::new(0),
+        progress: Progress::new(ids.len(), "Exported"),
     };
-    match &a.output {
-        None => {
-            write(&mut stdout())?;
+    match (&a.output, folder) {
+        (Some(dir), true) => exporter.to_folder(dir)?,
+        (None, _) => {
+            exporter.write(format, &mut stdout())?;
         }
-        Some(path) => {
-            let file = crate::platform::create_new_private_file(path)?;
-            let mut out = std::io::BufWriter::new(file);
-            let count = match write(&mut out) {
-                Ok(n) => n,
-                Err(e) => {
-                    // A half-written export is no export: the file made for it goes.
-                    drop(out);
-                    let _ = std::fs::remove_file(path);
-                    return Err(e);
-                }
-            };
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            let mut err = std::io::stderr();
-            let _ = writeln!(err, "Exported {count} entries to {}.", path.display());
+        (Some(path), false) => {
+            let count = exporter.to_file(format, path)?;
+            let _ = writeln!(
+                std::io::stderr(),
+                "Exported {count} entries to {}.",
+                path.display()
+            );
         }
     }
     if a.leave.redact {
+        let n = exporter.redacted.get();
         let _ = writeln!(
             std::io::stderr(),
-            "{} identifier{} replaced with their kind.",
-            redacted.get(),
-            if redacted.get() == 1 { "" } else { "s" }
+            "{n} identifier{} replaced with their kind.",
+            if n == 1 { "" } else { "s" }
         );
     }
     Ok(())
+}
+
+/// Refuse an export while the text it would carry holds high-severity identifiers (for
+/// CSV, which carries no text but titles, only the titles).
+fn guard(
+    store: &crate::storage::Store,
+    ids: &[crate::domain::EntryId],
+    format: Format,
+) -> Result<()> {
+    let exported: std::collections::HashSet<i64> = ids.iter().map(|id| id.0).collect();
+    let (found, _) = super::check::find(store, None)?;
+    let found: Vec<_> = found
+        .into_iter()
+        .filter(|f| exported.contains(&f.entry))
+        .filter(|f| format != Format::Csv || f.field == "title")
+        .collect();
+    super::check::refuse_identifiers("export", &found)
+}
+
+/// Writes the entries of an export, one at a time.
+struct Exporter<'a> {
+    store: &'a crate::storage::Store,
+    clock: &'a crate::clock::Clock,
+    ids: &'a [crate::domain::EntryId],
+    redact: bool,
+    redacted: std::cell::Cell<usize>,
+    progress: Progress,
+}
+
+impl Exporter<'_> {
+    /// `text` with its identifiers replaced, when asked, counting them.
+    fn cleaned(&self, text: String) -> String {
+        if !self.redact {
+            return text;
+        }
+        let hits = crate::privacy::scan(&text);
+        self.redacted.set(self.redacted.get() + hits.len());
+        crate::privacy::redact(&text, &hits)
+    }
+
+    fn write(&self, format: Format, out: &mut dyn Write) -> Result<usize> {
+        use crate::transfer::flat;
+        match format {
+            Format::Json => {
+                let mut w = BundleWriter::start(out, self.clock.now())?;
+                for (i, id) in self.ids.iter().enumerate() {
+                    let mut record = EntryRecord::from(&self.store.get(*id)?);
+                    if self.redact {
+                        self.redacted.set(self.redacted.get() + record.redact());
+                    }
+                    w.entry(&record)?;
+                    self.progress.at(i + 1);
+                }
+                Ok(w.finish()?.0)
+            }
+            Format::Markdown => {
+                writeln!(out, "# debrief journal\n\n*{}*", bundle::NOTICE)?;
+                for (i, id) in self.ids.iter().enumerate() {
+                    let e = self.store.get(*id)?;
+                    out.write_all(self.cleaned(flat::entry_section(&e, self.clock)).as_bytes())?;
+                    self.progress.at(i + 1);
+                }
+                out.flush()?;
+                Ok(self.ids.len())
+            }
+            Format::Csv => {
+                let mut w = flat::csv_writer(out)?;
+                for (i, id) in self.ids.iter().enumerate() {
+                    let e = self.store.get(*id)?;
+                    let title = self.cleaned(e.content.common.title.clone().unwrap_or_default());
+                    w.write_record(flat::csv_row(&e, &title))
+                        .map_err(flat::csv_error)?;
+                    self.progress.at(i + 1);
+                }
+                w.flush()?;
+                Ok(self.ids.len())
+            }
+        }
+    }
+
+    /// Into a new private file; a half-written export is removed.
+    fn to_file(&self, format: Format, path: &std::path::Path) -> Result<usize> {
+        let file = crate::platform::create_new_private_file(path)?;
+        let mut out = std::io::BufWriter::new(file);
+        let count = match self.write(format, &mut out) {
+            Ok(n) => n,
+            Err(e) => {
+                drop(out);
+                let _ = std::fs::remove_file(path);
+                return Err(e);
+            }
+        };
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        Ok(count)
+    }
+
+    /// A Markdown file an entry into `dir` (made private when new); none is written over.
+    fn to_folder(&self, dir: &std::path::Path) -> Result<()> {
+        // Every name checked before the first file is written: all or nothing.
+        for id in self.ids {
+            let s = self.store.summary(*id)?;
+            super::output::check_new_file(
+                &dir.join(crate::transfer::flat::file_name(s.created, *id)),
+            )?;
+        }
+        crate::storage::create_private_dir(dir)?;
+        for (i, id) in self.ids.iter().enumerate() {
+            let e = self.store.get(*id)?;
+            let path = dir.join(crate::transfer::flat::file_name(e.meta.created, *id));
+            let text = self.cleaned(crate::transfer::flat::entry_file(&e, self.clock));
+            super::output::write_new_file(&path, &text)?;
+            self.progress.at(i + 1);
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "Exported {} entries to {}, a file each.",
+            self.ids.len(),
+            dir.display()
+        );
+        Ok(())
+    }
 }
 
 /// A bundle's entries as rows; one that does not fit its kind refuses the whole file.

@@ -194,3 +194,88 @@ fn moving_in_from_jrnl() {
     );
     j.fails(&["import", path], "is not a debrief bundle");
 }
+
+#[test]
+fn markdown_and_csv_exports_read_well() {
+    let j = Journal::new();
+    j.add(&[
+        "A visit, with commas, and \"quotes\"\nand a second line",
+        "--title",
+        "Home visit, tense",
+        "--stress",
+        "7",
+        "--tag",
+        "court",
+    ]);
+    j.run(&[
+        "checkin",
+        "--stress",
+        "5",
+        "--body",
+        "chest:tight:2",
+        "--emotion",
+        "anxious",
+    ]);
+    j.run(&["log", "sleep", "5h", "--quality", "4"]);
+
+    // CSV: one row an entry, quoted as a spreadsheet expects, no text but titles.
+    let csv = j.run(&["export", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header[..6],
+        ["id", "uuid", "created", "kind", "title", "stress"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][4], "Home visit, tense");
+    assert_eq!(&rows[0][5], "7");
+    assert_eq!(&rows[0][8], "court");
+    assert_eq!(&rows[1][14], "chest:tight:2");
+    assert_eq!(&rows[1][15], "anxious");
+    assert_eq!(
+        (&rows[2][17], &rows[2][18], &rows[2][19]),
+        ("sleep", "300", "4")
+    );
+    assert!(!csv.contains("second line"), "no body text in CSV");
+
+    // Markdown in one file.
+    let md = j.run(&["export", "--format", "md"]);
+    for part in [
+        "# debrief journal",
+        "· Home visit, tense\n\n*reflection · stress 7 · #court*",
+        "and a second line",
+        "· check-in\n\n*check-in · stress 5*",
+        "### Body\n\nchest: tight (2/3)",
+    ] {
+        assert!(md.contains(part), "{part}: {md}");
+    }
+    // A file an entry, with front matter; a second run writes over nothing.
+    let dir = j.dir.path().join("notes");
+    let out = format!("{}/", dir.display());
+    j.run(&["export", "--format", "md", "-o", &out]);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("e").path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3);
+    let first = std::fs::read_to_string(&files[0]).expect("read");
+    assert!(first.starts_with("---\ndate: "), "{first}");
+    assert!(
+        first.contains(
+            "kind: reflection\ntitle: \"Home visit, tense\"\ntags: [\"court\"]\nstress: 7\n"
+        ),
+        "{first}"
+    );
+    j.fails(
+        &["export", "--format", "md", "-o", &out],
+        "already exists: debrief never replaces a file",
+    );
+    assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 3);
+}
