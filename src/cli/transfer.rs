@@ -114,12 +114,24 @@ pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
         super::output::check_new_file(path)?;
     }
     let store = session.open_store_to_read()?;
-    let ids = store.ids(filter.as_ref())?;
+    store.reading(|store| export_from(store, session, &a, format, filter.as_ref(), folder))
+}
+
+/// The export itself, inside one read transaction.
+fn export_from(
+    store: &crate::storage::Store,
+    session: &Session,
+    a: &ExportArgs,
+    format: Format,
+    filter: Option<&crate::domain::EntryFilter>,
+    folder: bool,
+) -> Result<()> {
+    let ids = store.ids(filter)?;
     if !a.leave.allow_identifiers && !a.leave.redact {
-        guard(&store, &ids, format)?;
+        guard(store, &ids, format)?;
     }
     let exporter = Exporter {
-        store: &store,
+        store,
         clock: &session.clock,
         ids: &ids,
         redact: a.leave.redact,

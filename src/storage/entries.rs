@@ -105,6 +105,16 @@ impl Store {
         self.list_ordered(filter, limit, "ASC")
     }
 
+    /// Run `f` inside one read transaction: everything it reads is one consistent state of
+    /// the journal (an export sees no entry change half way), and the file is locked once
+    /// rather than once a query.
+    pub fn reading<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let result = f(self);
+        let _ = self.conn.execute_batch("COMMIT");
+        result
+    }
+
     /// The ids of the entries matching `filter` (all of them, the trash included, with
     /// `None`), oldest first: what an export walks through one entry at a time.
     pub fn ids(&self, filter: Option<&EntryFilter>) -> Result<Vec<EntryId>> {

@@ -110,6 +110,7 @@ impl Store {
             other => other,
         })?;
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
+        open::forget_value_statistics(&store.conn)?;
         Ok(store)
     }
 
@@ -207,7 +208,7 @@ impl Store {
     /// Refresh the query planner's statistics (after a bulk import).
     pub fn optimize(&self) -> Result<()> {
         self.conn.execute_batch("ANALYZE; PRAGMA optimize;")?;
-        Ok(())
+        open::forget_value_statistics(&self.conn)
     }
 
     /// Check the database file and the search index; returns the problems found (none: empty).
