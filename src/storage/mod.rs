@@ -110,7 +110,8 @@ impl Store {
             other => other,
         })?;
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
-        open::forget_value_statistics(&store.conn)?;
+        // Best effort: a journal busy elsewhere opens all the same, and is tidied next time.
+        let _ = open::forget_value_statistics(&store.conn);
         Ok(store)
     }
 
