@@ -66,8 +66,9 @@ impl ImportReport {
 
 impl Store {
     /// Bring `rows` in, in one transaction. A row that is not valid is rejected on its own
-    /// (reported, nothing of it written) and the others go on. With `dry_run` nothing is kept:
-    /// the report says what would happen.
+    /// (reported, nothing of it written) and the others go on; a write that fails ends the
+    /// import with nothing of it kept. With `dry_run` nothing is kept: the report says what
+    /// would happen.
     pub fn import(
         &mut self,
         rows: impl IntoIterator<Item = ImportRow>,
@@ -75,10 +76,18 @@ impl Store {
         dry_run: bool,
     ) -> Result<ImportReport> {
         self.check_file()?;
-        let mut tx = self
+        let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(crate::Error::from_sqlite)?;
+        // The entries added get their place in the search index all at once, at the end
+        // (see migration 7): those with ids above the largest there is now.
+        let since: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
+        tx.execute(
+            "INSERT INTO search_index_deferred (since_id) VALUES (?1)",
+            [since],
+        )?;
         let mut report = ImportReport::default();
         for row in rows {
             if let Err(e) = row.content.validate() {
@@ -89,46 +98,43 @@ impl Store {
                 .prepare_cached("SELECT id, updated_ms FROM entries WHERE uuid = ?1")?
                 .query_row([row.uuid.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
-            let sp = tx.savepoint()?;
+            // No savepoint a row: each would make the search index write its pending words
+            // out, and an import of thousands of entries spent most of its time merging those
+            // small pieces. A row that is not valid was rejected above; a write that fails
+            // here ends the whole import, and the transaction leaves nothing behind.
             let outcome = match existing {
-                None => insert_in(
-                    &sp,
+                None => RowOutcome::Added(insert_in(
+                    &tx,
                     &row.content,
                     row.uuid,
                     row.created,
                     row.utc_offset_s,
                     row.updated,
-                )
-                .map(RowOutcome::Added),
+                )?),
                 Some((id, updated_ms))
                     if on_conflict == OnConflict::KeepNewer
                         && row.updated > from_ms(updated_ms) =>
                 {
                     let id = EntryId(id);
-                    update_in(&sp, id, &row.content, row.updated).map(|()| RowOutcome::Updated(id))
+                    update_in(&tx, id, &row.content, row.updated)?;
+                    RowOutcome::Updated(id)
                 }
-                Some((id, _)) => Ok(RowOutcome::Skipped(EntryId(id))),
+                Some((id, _)) => RowOutcome::Skipped(EntryId(id)),
             };
-            let outcome = outcome.and_then(|o| {
-                if let RowOutcome::Added(id) | RowOutcome::Updated(id) = o {
-                    sp.execute(
-                        "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1",
-                        params![id.0, row.deleted.map(to_ms)],
-                    )?;
-                }
-                Ok(o)
-            });
-            match outcome {
-                Ok(o) => {
-                    sp.commit()?;
-                    report.rows.push(o);
-                }
-                Err(e) => {
-                    drop(sp);
-                    report.rows.push(RowOutcome::Rejected(e.to_string()));
-                }
+            if let RowOutcome::Added(id) | RowOutcome::Updated(id) = outcome {
+                tx.execute(
+                    "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1",
+                    params![id.0, row.deleted.map(to_ms)],
+                )?;
             }
+            report.rows.push(outcome);
         }
+        tx.execute(
+            "INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
+             SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id > ?1",
+            [since],
+        )?;
+        tx.execute("DELETE FROM search_index_deferred", [])?;
         if dry_run {
             tx.rollback()?;
         } else {

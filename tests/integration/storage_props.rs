@@ -395,6 +395,18 @@ proptest! {
             v
         };
         prop_assert_eq!(whole(&to), whole(&from));
+        // The entries brought in are in the search index, indexed once at the end.
+        prop_assert!(to.check_integrity().expect("check").is_empty());
+        for id in to.ids(None).expect("ids") {
+            let e = to.get(id).expect("get");
+            let word = e.content.common.body.split(|c: char| !c.is_ascii_alphanumeric()).find(|w| w.len() > 3);
+            if let (Some(w), None) = (word, e.meta.deleted) {
+                // Found in the journal it came from (by its UUID) and in this one alike.
+                let found = |s: &Store| s.search(w, false, &EntryFilter::default(), 1000).expect("search")
+                    .iter().any(|h| h.entry.uuid == e.meta.uuid);
+                prop_assert_eq!(found(&to), found(&from), "{}", w);
+            }
+        }
         // Importing the same bundle again adds nothing.
         let again: Vec<_> = bundle::read(&text, "bundle.json").expect("read").into_iter().map(|r| r.into_row().expect("row")).collect();
         let report = to.import(again, debrief::storage::OnConflict::KeepNewer, false).expect("import");

@@ -126,3 +126,94 @@ END;
 CREATE TRIGGER trend_days_tag_rename AFTER UPDATE OF name ON tags BEGIN
     UPDATE trend_days SET summary = NULL;
 END;
+
+-- Bulk imports index their new entries once, at the end, instead of entry by entry: while a
+-- row is in search_index_deferred, entries with ids above its since_id (the ones the import is
+-- adding) are left out of the search index by these triggers, and the import adds them all
+-- in one statement before it removes the row, in the same transaction. Indexing entry by
+-- entry made the index write out and merge small pieces at every statement.
+CREATE TABLE search_index_deferred (since_id INTEGER NOT NULL);
+
+DROP TRIGGER entries_fts_insert;
+CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE new.id > d.since_id) BEGIN
+    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
+    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.id;
+END;
+
+DROP TRIGGER entries_fts_before_update;
+CREATE TRIGGER entries_fts_before_update BEFORE UPDATE OF title, body, search_words ON entries
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE old.id > d.since_id) BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
+    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.id;
+END;
+
+DROP TRIGGER entries_fts_after_update;
+CREATE TRIGGER entries_fts_after_update AFTER UPDATE OF title, body, search_words ON entries
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE new.id > d.since_id) BEGIN
+    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
+    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.id;
+END;
+
+DROP TRIGGER entries_fts_before_delete;
+CREATE TRIGGER entries_fts_before_delete BEFORE DELETE ON entries
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE old.id > d.since_id) BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
+    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.id;
+END;
+
+DROP TRIGGER entry_tags_fts_before_insert;
+CREATE TRIGGER entry_tags_fts_before_insert BEFORE INSERT ON entry_tags
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE new.entry_id > d.since_id) BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
+    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
+END;
+
+DROP TRIGGER entry_tags_fts_after_insert;
+CREATE TRIGGER entry_tags_fts_after_insert AFTER INSERT ON entry_tags
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE new.entry_id > d.since_id) BEGIN
+    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
+    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
+END;
+
+DROP TRIGGER entry_tags_fts_before_delete;
+CREATE TRIGGER entry_tags_fts_before_delete BEFORE DELETE ON entry_tags
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE old.entry_id > d.since_id) BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
+    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
+END;
+
+DROP TRIGGER entry_tags_fts_after_delete;
+CREATE TRIGGER entry_tags_fts_after_delete AFTER DELETE ON entry_tags
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE old.entry_id > d.since_id) BEGIN
+    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
+    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
+END;
+
+DROP TRIGGER stage_answers_fts_before_insert;
+CREATE TRIGGER stage_answers_fts_before_insert BEFORE INSERT ON stage_answers
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE new.entry_id > d.since_id) BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
+    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
+END;
+
+DROP TRIGGER stage_answers_fts_after_insert;
+CREATE TRIGGER stage_answers_fts_after_insert AFTER INSERT ON stage_answers
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE new.entry_id > d.since_id) BEGIN
+    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
+    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = new.entry_id;
+END;
+
+DROP TRIGGER stage_answers_fts_before_delete;
+CREATE TRIGGER stage_answers_fts_before_delete BEFORE DELETE ON stage_answers
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE old.entry_id > d.since_id) BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, body, answers, tags, words)
+    SELECT 'delete', id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
+END;
+
+DROP TRIGGER stage_answers_fts_after_delete;
+CREATE TRIGGER stage_answers_fts_after_delete AFTER DELETE ON stage_answers
+    WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred d WHERE old.entry_id > d.since_id) BEGIN
+    INSERT INTO entries_fts (rowid, title, body, answers, tags, words)
+    SELECT id, title, body, answers, tags, words FROM entry_search_source WHERE id = old.entry_id;
+END;
