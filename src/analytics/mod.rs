@@ -89,7 +89,7 @@ impl Figure {
     /// "5.4 (n=12)" or "not enough data (n=3)".
     pub fn describe(&self) -> String {
         match self.mean_tenths {
-            Some(m) => format!("{}.{} (n={})", m / 10, m % 10, self.n),
+            Some(m) => format!("{} (n={})", tenths_text(m), self.n),
             None => format!("not enough data (n={})", self.n),
         }
     }
@@ -155,6 +155,11 @@ impl std::str::FromStr for Range {
             )),
         }
     }
+}
+
+/// A value kept in tenths as text: 54 is "5.4".
+pub fn tenths_text(t: u32) -> String {
+    format!("{}.{}", t / 10, t % 10)
 }
 
 /// A value 0-10 in tenths, rounded half up.

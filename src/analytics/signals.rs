@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
-use super::{Figure, TrendRow};
+use super::{Figure, TrendRow, tenths_text as tenths};
 use crate::domain::{Kind, Recovery, Vocabulary};
 
 /// How many days back signals look (the baseline, and the run-up to a silence).
@@ -96,11 +96,6 @@ pub fn signals(rows: &[TrendRow], today: NaiveDate, vocab: &Vocabulary) -> Vec<S
 
 fn ratings<'a>(rows: impl IntoIterator<Item = &'a &'a TrendRow>) -> Vec<u8> {
     rows.into_iter().filter_map(|r| r.stress).collect()
-}
-
-/// "7.2" from tenths.
-fn tenths(t: u32) -> String {
-    format!("{}.{}", t / 10, t % 10)
 }
 
 fn stress_above_usual(recent: &[&TrendRow], baseline: &[&TrendRow]) -> Option<Signal> {

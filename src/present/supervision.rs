@@ -113,7 +113,11 @@ pub fn flagged_line(s: &crate::domain::EntrySummary, clock: &Clock) -> String {
 /// "mean 5.4, highest 8, n=7", or "no ratings".
 fn stress(f: &StressFigures) -> String {
     match (f.mean_tenths, f.max) {
-        (Some(m), Some(max)) => format!("mean {}.{}, highest {max}, n={}", m / 10, m % 10, f.n),
+        (Some(m), Some(max)) => format!(
+            "mean {}, highest {max}, n={}",
+            crate::analytics::tenths_text(m),
+            f.n
+        ),
         _ => "no ratings".into(),
     }
 }

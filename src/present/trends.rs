@@ -8,10 +8,7 @@ use crate::analytics::{Bucket, Comparison, Figure, Trends};
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/// Mean stress in tenths as "5.4".
-pub fn tenths(t: u32) -> String {
-    format!("{}.{}", t / 10, t % 10)
-}
+pub use crate::analytics::tenths_text as tenths;
 
 /// Daily means (0-10, in tenths) as a sparkline, one character a day.
 pub fn sparkline(values: &[u32]) -> String {

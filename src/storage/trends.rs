@@ -120,14 +120,4 @@ impl Store {
         )?;
         Ok(())
     }
-
-    /// When the oldest live entry was written, if there is one.
-    pub fn first_written(&self) -> Result<Option<DateTime<Utc>>> {
-        let ms: Option<i64> = self.conn.query_row(
-            "SELECT min(created_ms) FROM entries WHERE deleted_ms IS NULL",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(ms.map(from_ms))
-    }
 }

@@ -133,7 +133,7 @@ pub fn read(text: &str, name: &str) -> Result<Vec<EntryRecord>> {
 }
 
 /// serde_json's message without its " at line L column C" (said once, in front).
-fn first_sentence(message: &str) -> &str {
+pub(super) fn first_sentence(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
 

@@ -65,7 +65,7 @@ pub fn read(text: &str, name: &str, clock: &Clock, now: DateTime<Utc>) -> Result
                 "{name} line {}, column {}: {} (expected jrnl's `--format json` export); nothing was imported",
                 e.line(),
                 e.column(),
-                e.to_string().split(" at line ").next().unwrap_or("not readable")
+                super::bundle::first_sentence(&e.to_string())
             ),
         )
     })?;

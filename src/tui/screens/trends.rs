@@ -104,7 +104,8 @@ impl TrendsScreen {
             .collect()
     }
 
-    fn signals(&self) -> &[crate::analytics::Signal] {
+    /// The signals gathered (none when they are switched off).
+    pub(super) fn signals(&self) -> &[crate::analytics::Signal] {
         self.loaded
             .as_ref()
             .and_then(|l| l.signals.as_deref())

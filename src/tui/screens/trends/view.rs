@@ -120,7 +120,7 @@ fn period_line(s: &TrendsScreen, l: &TrendsLoaded, ctx: &Ctx) -> Line<'static> {
             t.title,
         ),
     ];
-    let n = l.signals.as_ref().map_or(0, Vec::len);
+    let n = s.signals().len();
     if n > 0 && s.tab != Tab::Signals {
         spans.push(Span::styled(
             format!(" · {n} signal{}", if n == 1 { "" } else { "s" }),
@@ -132,11 +132,7 @@ fn period_line(s: &TrendsScreen, l: &TrendsLoaded, ctx: &Ctx) -> Line<'static> {
 
 fn signals(s: &TrendsScreen, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     let t = &ctx.theme;
-    let found = s
-        .loaded
-        .as_ref()
-        .and_then(|l| l.signals.as_deref())
-        .unwrap_or_default();
+    let found = s.signals();
     let mut lines = Vec::new();
     if found.is_empty() {
         lines.push(Line::styled("No early-warning signals now.", t.text));
