@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::output::{stdout, write_json};
 use crate::Result;
 use crate::domain::{EntryId, EntryRef};
-use crate::privacy::{Hit, HitKind, Severity, scan};
+use crate::privacy::{Hit, HitKind, Severity};
 use crate::session::Session;
 use crate::storage::Store;
 
@@ -44,6 +44,9 @@ pub struct Found {
     pub start: usize,
     pub end: usize,
     pub suggestion: &'static str,
+    /// What to write instead, for a name on the list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 impl Found {
@@ -59,6 +62,7 @@ impl Found {
             end: h.span.end,
             text: h.text,
             suggestion: h.kind.suggestion(),
+            role: h.role,
         }
     }
 
@@ -79,13 +83,17 @@ impl Found {
             Severity::Medium => "medium",
         };
         format!(
-            "#{}{} {}: {} \"{}\" ({severity}): {}",
+            "#{}{} {}: {} \"{}\" ({severity}): {}{}",
             self.entry,
             if self.trashed { " (in the trash)" } else { "" },
             self.field,
             self.kind.label(),
             crate::text::visible(&self.text),
-            self.suggestion
+            self.suggestion,
+            match &self.role {
+                Some(role) => format!(": \"{}\"", crate::text::visible(role)),
+                None => String::new(),
+            }
         )
     }
 }
@@ -94,9 +102,10 @@ impl Found {
 pub fn find(store: &Store, only: Option<EntryId>) -> Result<(Vec<Found>, usize)> {
     let mut found = Vec::new();
     let mut entries = std::collections::BTreeSet::new();
+    let guard = store.guard()?;
     store.each_text(only, |t| {
         entries.insert(t.entry);
-        found.extend(scan(&t.text).into_iter().map(|h| Found::new(&t, h)));
+        found.extend(guard.scan(&t.text).into_iter().map(|h| Found::new(&t, h)));
         Ok(())
     })?;
     Ok((found, entries.len()))

@@ -15,6 +15,7 @@ mod edit;
 mod filters;
 mod learn;
 mod list;
+mod names;
 mod output;
 mod paths;
 mod review;
@@ -184,6 +185,13 @@ pub enum Command {
         override_usage = "debrief check <ID|--all> [--json]"
     )]
     Check(check::CheckArgs),
+    /// Names never to write (kept only as keyed hashes), each with a role to write instead.
+    #[command(after_help = "Examples:
+  debrief names                                   the list: roles, never names
+  debrief names add --as \"the mother\"            asks for the name (not in shell history)
+  debrief names add --as \"Child A\" < names.txt   one name a line
+  debrief names remove 3")]
+    Names(names::NamesArgs),
     /// List the reflective models (shipped and your own), or show one in full.
     #[command(after_help = "Examples:
   debrief templates                 every model, with yours marked
@@ -238,6 +246,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Supervision(a) => supervision::run(session, a),
         Command::Trends(a) => trends::run(session, a),
         Command::Check(a) => check::run(session, a),
+        Command::Names(a) => names::run(session, a),
         Command::Backup(a) => backup::run(session, a),
         Command::Export(a) => transfer::export(session, a),
         Command::Import(a) => transfer::import(session, a),

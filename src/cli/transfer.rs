@@ -135,6 +135,7 @@ fn export_from(
         clock: &session.clock,
         ids: &ids,
         redact: a.leave.redact,
+        guard: store.guard()?,
         redacted: std::cell::Cell::new(0),
         progress: Progress::new(ids.len(), "Exported"),
     };
@@ -156,7 +157,7 @@ fn export_from(
         let n = exporter.redacted.get();
         let _ = writeln!(
             std::io::stderr(),
-            "{n} identifier{} replaced with their kind.",
+            "{n} identifier{} replaced with their kind or role.",
             if n == 1 { "" } else { "s" }
         );
     }
@@ -186,6 +187,7 @@ struct Exporter<'a> {
     clock: &'a crate::clock::Clock,
     ids: &'a [crate::domain::EntryId],
     redact: bool,
+    guard: crate::privacy::Guard,
     redacted: std::cell::Cell<usize>,
     progress: Progress,
 }
@@ -196,9 +198,9 @@ impl Exporter<'_> {
         if !self.redact {
             return text;
         }
-        let hits = crate::privacy::scan(&text);
-        self.redacted.set(self.redacted.get() + hits.len());
-        crate::privacy::redact(&text, &hits)
+        let (clean, found) = self.guard.redact(&text);
+        self.redacted.set(self.redacted.get() + found);
+        clean
     }
 
     fn write(&self, format: Format, out: &mut dyn Write) -> Result<usize> {
@@ -209,7 +211,8 @@ impl Exporter<'_> {
                 for (i, id) in self.ids.iter().enumerate() {
                     let mut record = EntryRecord::from(&self.store.get(*id)?);
                     if self.redact {
-                        self.redacted.set(self.redacted.get() + record.redact());
+                        self.redacted
+                            .set(self.redacted.get() + record.redact(&self.guard));
                     }
                     w.entry(&record)?;
                     self.progress.at(i + 1);

@@ -109,6 +109,7 @@ pub fn all(text: &str) -> Vec<Hit> {
         kind,
         span: m.range(),
         text: m.as_str().to_string(),
+        role: None,
     };
     let mut out = Vec::new();
     out.extend(EMAIL.find_iter(text).map(|m| hit(HitKind::Email, m)));

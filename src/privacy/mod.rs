@@ -1,8 +1,10 @@
 //! The confidentiality guard's detectors: identifiers of the people a practitioner works with
 //! (NHS and National Insurance numbers, postcodes, phones, emails, birth dates, ages, street
-//! addresses, reference numbers, titled names), found in text and redacted. Pure.
+//! addresses, reference numbers, titled names, and the names on the user's own list), found
+//! in text and redacted. Pure.
 
 mod detectors;
+pub mod names;
 #[cfg(test)]
 mod tests;
 
@@ -24,6 +26,8 @@ pub enum HitKind {
     TitledName,
     Age,
     ReferenceNumber,
+    /// A name on the user's list of names never to write.
+    ListedName,
 }
 
 impl HitKind {
@@ -40,6 +44,7 @@ impl HitKind {
             HitKind::TitledName => "name",
             HitKind::Age => "age",
             HitKind::ReferenceNumber => "reference number",
+            HitKind::ListedName => "listed name",
         }
     }
 
@@ -66,6 +71,7 @@ impl HitKind {
             HitKind::BirthDate => "leave the date out, or say the life stage (\"a toddler\")",
             HitKind::TitledName => "use a role instead (\"the mother\", \"Child A\", \"the GP\")",
             HitKind::Age => "say the life stage instead (\"a teenager\", \"an older adult\")",
+            HitKind::ListedName => "write the role instead",
         }
     }
 }
@@ -86,6 +92,9 @@ pub struct Hit {
     pub span: Range<usize>,
     /// The identifier as written.
     pub text: String,
+    /// What to write instead, for a listed name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 impl Hit {
@@ -94,11 +103,39 @@ impl Hit {
     }
 }
 
-/// Every identifier in `text`, in order of where it starts; where two detectors find the
-/// same characters, the more specific one wins (an NHS number is not also a reference).
+/// Every identifier in `text` the patterns find (no listed names: see [`Guard`]).
 pub fn scan(text: &str) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = Vec::new();
-    for found in detectors::all(text) {
+    merge(Vec::new(), detectors::all(text))
+}
+
+/// The guard: the patterns and the user's list of names.
+#[derive(Clone, Debug, Default)]
+pub struct Guard {
+    pub names: names::NameList,
+}
+
+impl Guard {
+    /// Every identifier in `text`, in order of where it starts; where two detectors find
+    /// the same characters, the more specific one wins (a listed name over a titled one,
+    /// an NHS number over a reference).
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        merge(self.names.scan(text), detectors::all(text))
+    }
+
+    /// `text` with every identifier replaced ([`redact`]), and how many there were.
+    pub fn redact(&self, text: &str) -> (String, usize) {
+        let hits = self.scan(text);
+        if hits.is_empty() {
+            return (text.to_string(), 0);
+        }
+        (redact(text, &hits), hits.len())
+    }
+}
+
+/// `first` and those of `then` that overlap none before them, in order of where they start.
+fn merge(first: Vec<Hit>, then: impl IntoIterator<Item = Hit>) -> Vec<Hit> {
+    let mut hits = first;
+    for found in then {
         let overlaps = hits
             .iter()
             .any(|h| h.span.start < found.span.end && found.span.start < h.span.end);
@@ -110,7 +147,8 @@ pub fn scan(text: &str) -> Vec<Hit> {
     hits
 }
 
-/// `text` with each hit replaced by its kind in brackets ("[NHS number]").
+/// `text` with each hit replaced by its role (a listed name) or its kind in brackets
+/// ("[NHS number]").
 pub fn redact(text: &str, hits: &[Hit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -119,9 +157,14 @@ pub fn redact(text: &str, hits: &[Hit]) -> String {
             continue;
         }
         out.push_str(&text[at..h.span.start]);
-        out.push('[');
-        out.push_str(h.kind.label());
-        out.push(']');
+        match &h.role {
+            Some(role) => out.push_str(role),
+            None => {
+                out.push('[');
+                out.push_str(h.kind.label());
+                out.push(']');
+            }
+        }
         at = h.span.end;
     }
     out.push_str(&text[at..]);

@@ -138,6 +138,22 @@ fn overlaps_keep_the_most_specific_and_redaction_names_the_kind() {
     assert_eq!(HitKind::Age.severity(), Severity::Medium);
 }
 
+/// A guard whose list holds "Jane Doe", "Kai" and "Zoë".
+fn guard_with_names() -> super::Guard {
+    let key = [3; 32];
+    let listed = [
+        ("Jane Doe", "the mother"),
+        ("kai", "Child A"),
+        ("ZOË", "the sister"),
+    ]
+    .iter()
+    .filter_map(|(n, r)| super::names::listed(&key, n, r))
+    .collect();
+    super::Guard {
+        names: super::names::NameList::new(&key, listed),
+    }
+}
+
 /// Text with identifiers mixed into words and punctuation.
 fn risky_text() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
@@ -151,6 +167,9 @@ fn risky_text() -> impl Strategy<Value = String> {
         Just("14 Acacia Avenue".to_string()),
         Just("Mrs Smith".to_string()),
         Just("20461187".to_string()),
+        Just("Jane Doe's".to_string()),
+        Just("KAI".to_string()),
+        Just("Zoë".to_string()),
         "[a-z]{1,8}",
         "[0-9]{1,12}",
         Just(", ".to_string()),
@@ -172,8 +191,19 @@ proptest! {
     }
 
     #[test]
+    fn redacted_text_has_no_listed_name_left(text in risky_text()) {
+        let guard = guard_with_names();
+        let (redacted, n) = guard.redact(&text);
+        prop_assert_eq!(guard.scan(&redacted), Vec::<Hit>::new(), "{}", redacted);
+        prop_assert_eq!(n, guard.scan(&text).len());
+        let lower = redacted.to_lowercase();
+        prop_assert!(!lower.contains("jane doe") && !lower.contains("zoë"), "{}", redacted);
+    }
+
+    #[test]
     fn scanning_any_text_never_panics(text in "\\PC{0,200}") {
         let hits = scan(&text);
         let _ = redact(&text, &hits);
+        let _ = guard_with_names().redact(&text);
     }
 }

@@ -12,6 +12,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/005_checkins_recovery.sql"),
     include_str!("migrations/006_reviews_supervision.sql"),
     include_str!("migrations/007_trend_days.sql"),
+    include_str!("migrations/008_name_list.sql"),
 ];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ mod drafts;
 mod entries;
 mod import;
 mod migrations;
+pub mod names;
 mod open;
 mod reviews;
 pub mod search;

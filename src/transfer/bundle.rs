@@ -160,14 +160,14 @@ impl EntryRecord {
     }
 
     /// Replace every identifier the guard finds in the record's text with its kind
-    /// ("[NHS number]"); returns how many were replaced.
-    pub fn redact(&mut self) -> usize {
+    /// ("[NHS number]") or, for a listed name, its role; returns how many were replaced.
+    pub fn redact(&mut self, guard: &crate::privacy::Guard) -> usize {
         let mut n = 0;
         for text in self.texts_mut() {
-            let hits = crate::privacy::scan(text);
-            if !hits.is_empty() {
-                n += hits.len();
-                *text = crate::privacy::redact(text, &hits);
+            let (clean, found) = guard.redact(text);
+            if found > 0 {
+                n += found;
+                *text = clean;
             }
         }
         n

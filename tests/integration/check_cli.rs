@@ -139,3 +139,61 @@ fn export_and_the_prep_pack_refuse_identifiers_unless_redacted_or_allowed() {
             .contains("Mrs Smith")
     );
 }
+
+#[test]
+fn listed_names_are_found_redacted_to_their_role_and_never_stored() {
+    let j = Journal::new();
+    j.add(&["Met Jane O'Neill at home; Kai's school called. Jane said little."]);
+    let out = j
+        .cmd()
+        .args(["names", "add", "--as", "the mother"])
+        .write_stdin("Jane O'Neill\n\nJane\n")
+        .assert()
+        .success();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        said.starts_with("2 names on the list as \"the mother\""),
+        "{said}"
+    );
+    j.cmd()
+        .args(["names", "add", "--as", "Child A"])
+        .write_stdin("kai\n")
+        .assert()
+        .success();
+
+    let list = j.run(&["names"]);
+    assert!(list.contains("  1  the mother  (2 words, added "), "{list}");
+    assert!(list.contains("  3  Child A  (1 word, added "), "{list}");
+    assert!(!list.to_lowercase().contains("jane"), "{list}");
+
+    let all = j.run(&["check", "--all"]);
+    for part in [
+        "#1 body: listed name \"Jane O'Neill\" (high): write the role instead: \"the mother\"",
+        "#1 body: listed name \"Kai\" (high): write the role instead: \"Child A\"",
+        "#1 body: listed name \"Jane\" (high)",
+    ] {
+        assert!(all.contains(part), "{part}: {all}");
+    }
+    j.fails(&["export"], "export refused: 3 high-severity identifiers");
+    let redacted = j.run(&["export", "--redact"]);
+    assert!(
+        redacted
+            .contains("Met the mother at home; Child A's school called. the mother said little."),
+        "{redacted}"
+    );
+
+    // The journal file holds the entry's words but no copy of the list's names.
+    let store = j.store();
+    drop(store);
+    let bytes = std::fs::read(j.db()).expect("journal");
+    let text = String::from_utf8_lossy(&bytes).to_lowercase();
+    assert_eq!(
+        text.matches("o'neill").count(),
+        text.matches("met jane o'neill").count()
+    );
+
+    j.run(&["names", "remove", "3"]);
+    assert!(!j.run(&["check", "--all"]).contains("Child A"));
+    j.fails(&["names", "remove", "3"], "no listed name");
+    j.fails(&["names", "add", "--as", " "], "--as needs a role");
+}

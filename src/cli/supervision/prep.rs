@@ -47,7 +47,7 @@ pub fn run(session: &Session, a: PrepArgs) -> Result<()> {
     )?;
     let mut text = crate::present::supervision::pack_markdown(&pack, &session.clock);
     // The pack is checked as it would leave: what it quotes, in the words it quotes.
-    let hits = crate::privacy::scan(&text);
+    let hits = store.guard()?.scan(&text);
     if a.leave.redact {
         text = crate::privacy::redact(&text, &hits);
     } else if !a.leave.allow_identifiers {
