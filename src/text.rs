@@ -68,6 +68,11 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// "1 entry", "3 entries": a count with its noun, singular or plural.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,9 +10,10 @@ use serde::Serialize;
 use super::output::{stdout, write_json};
 use crate::Result;
 use crate::domain::{EntryId, EntryRef};
-use crate::privacy::{Hit, HitKind, Severity};
+use crate::privacy::Severity;
 use crate::session::Session;
 use crate::storage::Store;
+pub use crate::transfer::leaving::{Found, find, refuse_identifiers};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -29,86 +30,6 @@ pub struct CheckArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
-}
-
-/// One identifier found, and where.
-#[derive(Clone, Debug, Serialize)]
-pub struct Found {
-    pub entry: i64,
-    pub field: String,
-    pub trashed: bool,
-    pub kind: HitKind,
-    pub severity: Severity,
-    pub text: String,
-    /// Byte offsets in the field's text.
-    pub start: usize,
-    pub end: usize,
-    pub suggestion: &'static str,
-    /// What to write instead, for a name on the list.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-}
-
-impl Found {
-    /// A hit in `field` of entry `entry` (0: not an entry's text).
-    fn at(entry: i64, field: String, trashed: bool, h: Hit) -> Found {
-        Found {
-            entry,
-            field,
-            trashed,
-            kind: h.kind,
-            severity: h.kind.severity(),
-            start: h.span.start,
-            end: h.span.end,
-            text: h.text,
-            suggestion: h.kind.suggestion(),
-            role: h.role,
-        }
-    }
-
-    fn new(t: &crate::storage::texts::Text, h: Hit) -> Found {
-        Found::at(t.entry.0, t.field.clone(), t.trashed, h)
-    }
-
-    /// A hit in a text that is not an entry's (the prep pack), placed by its line.
-    pub fn in_pack(text: &str, h: Hit) -> Found {
-        let line = text[..h.span.start.min(text.len())].matches('\n').count() + 1;
-        Found::at(0, format!("line {line}"), false, h)
-    }
-
-    /// `#12 body: NHS number "943 476 5919" (high): remove it: ...`
-    fn line(&self) -> String {
-        let severity = match self.severity {
-            Severity::High => "high",
-            Severity::Medium => "medium",
-        };
-        format!(
-            "#{}{} {}: {} \"{}\" ({severity}): {}{}",
-            self.entry,
-            if self.trashed { " (in the trash)" } else { "" },
-            self.field,
-            self.kind.label(),
-            crate::text::visible(&self.text),
-            self.suggestion,
-            match &self.role {
-                Some(role) => format!(": \"{}\"", crate::text::visible(role)),
-                None => String::new(),
-            }
-        )
-    }
-}
-
-/// The identifiers in one entry (`Some`) or in all of them.
-pub fn find(store: &Store, only: Option<EntryId>) -> Result<(Vec<Found>, usize)> {
-    let mut found = Vec::new();
-    let mut entries = std::collections::BTreeSet::new();
-    let guard = store.guard()?;
-    store.each_text(only, |t| {
-        entries.insert(t.entry);
-        found.extend(guard.scan(&t.text).into_iter().map(|h| Found::new(&t, h)));
-        Ok(())
-    })?;
-    Ok((found, entries.len()))
 }
 
 /// After `add` or `edit`: a warning on standard error for each identifier the entry holds
@@ -142,31 +63,15 @@ pub struct LeaveArgs {
     pub allow_identifiers: bool,
 }
 
-/// Refuse to let `what` leave while `found` holds high-severity identifiers, naming the
-/// first few and the ways on.
-pub fn refuse_identifiers(what: &str, found: &[Found]) -> Result<()> {
-    let high: Vec<&Found> = found
-        .iter()
-        .filter(|f| f.severity == Severity::High)
-        .collect();
-    if high.is_empty() {
-        return Ok(());
+impl LeaveArgs {
+    pub fn leave(&self) -> crate::transfer::export::Leave {
+        use crate::transfer::export::Leave;
+        match (self.redact, self.allow_identifiers) {
+            (true, _) => Leave::Redact,
+            (false, true) => Leave::Allow,
+            (false, false) => Leave::Refuse,
+        }
     }
-    let named: Vec<String> = high
-        .iter()
-        .take(3)
-        .map(|f| match f.entry {
-            0 => format!("{}: {}", f.field, f.kind.label()),
-            n => format!("#{n} {}: {}", f.field, f.kind.label()),
-        })
-        .collect();
-    Err(crate::Error::Conflict(format!(
-        "{what} refused: {} high-severity identifier{} ({}{}); fix them (`debrief check --all`), add --redact to replace them with their kind, or --allow-identifiers to keep them as written",
-        high.len(),
-        if high.len() == 1 { "" } else { "s" },
-        named.join(", "),
-        if high.len() > 3 { ", ..." } else { "" }
-    )))
 }
 
 pub fn run(session: &Session, a: CheckArgs) -> Result<()> {

@@ -92,35 +92,7 @@ impl JsonArray {
     }
 }
 
-/// Refuse `path` if it exists: debrief writes only new files, never over an old one.
-pub fn check_new_file(path: &std::path::Path) -> crate::Result<()> {
-    if path.exists() {
-        return Err(crate::Error::invalid(
-            "output",
-            format!(
-                "{} already exists: debrief never replaces a file; give a new name",
-                path.display()
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Write `text` to a new private file (0600) at `path`, synced before it returns.
-pub fn write_new_file(path: &std::path::Path, text: &str) -> crate::Result<()> {
-    let mut f = crate::storage::create_new_private_file(path).map_err(|e| {
-        crate::Error::invalid(
-            "output",
-            format!(
-                "cannot write {} ({e}); give a new file name",
-                path.display()
-            ),
-        )
-    })?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()?;
-    Ok(())
-}
+pub use crate::transfer::export::{check_new_file, write_new_file};
 
 /// Write `value` as pretty JSON.
 pub fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> crate::Result<()> {

@@ -14,8 +14,8 @@ use crate::Result;
 use crate::session::Session;
 use crate::storage::backups::{self, BackupKind};
 use crate::storage::{OnConflict, RowOutcome};
-use crate::transfer::EntryRecord;
-use crate::transfer::bundle::{self, BundleWriter};
+use crate::transfer::bundle;
+use crate::transfer::export::{self, Exporter, Format, Leave};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -77,44 +77,20 @@ impl Progress {
     }
 }
 
-/// The export formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Json,
-    Markdown,
-    Csv,
-}
-
 pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
-    let format = match a.format.as_str() {
-        "json" => Format::Json,
-        "md" | "markdown" => Format::Markdown,
-        "csv" => Format::Csv,
-        other => {
-            return Err(crate::Error::invalid(
-                "format",
-                format!(
-                    "unknown export format '{}': use json, md or csv",
-                    other.escape_debug()
-                ),
-            ));
-        }
-    };
+    let format = Format::parse(&a.format)?;
     let filter = if a.filters.any() {
         Some(a.filters.to_filter(session)?)
     } else {
         None
     };
-    // Markdown into a folder (one that exists, or a path ending in /): a file an entry.
-    let folder = match (&a.output, format) {
-        (Some(p), Format::Markdown) => p.is_dir() || p.to_string_lossy().ends_with('/'),
-        _ => false,
-    };
-    if let (Some(path), false) = (&a.output, folder) {
+    if let Some(path) = &a.output
+        && !export::is_folder(format, path)
+    {
         super::output::check_new_file(path)?;
     }
     let store = session.open_store_to_read()?;
-    store.reading(|store| export_from(store, session, &a, format, filter.as_ref(), folder))
+    store.reading(|store| export_from(store, session, &a, format, filter.as_ref()))
 }
 
 /// The export itself, inside one read transaction.
@@ -124,167 +100,49 @@ fn export_from(
     a: &ExportArgs,
     format: Format,
     filter: Option<&crate::domain::EntryFilter>,
-    folder: bool,
 ) -> Result<()> {
     let ids = store.ids(filter)?;
-    if !a.leave.allow_identifiers && !a.leave.redact {
-        guard(store, &ids, format)?;
-    }
-    let exporter = Exporter {
-        store,
-        clock: &session.clock,
-        ids: &ids,
-        redact: a.leave.redact,
-        guard: store.guard()?,
-        redacted: std::cell::Cell::new(0),
-        progress: Progress::new(ids.len(), "Exported"),
-    };
-    match (&a.output, folder) {
-        (Some(dir), true) => exporter.to_folder(dir)?,
-        (None, _) => {
+    let leave = a.leave.leave();
+    let progress = Progress::new(ids.len(), "Exported");
+    let at = |done| progress.at(done);
+    let clock = &session.clock;
+    let redacted = match &a.output {
+        Some(path) => match export::export_to(store, clock, &ids, format, path, leave, &at)? {
+            export::Outcome::Refused(found) => {
+                return super::check::refuse_identifiers("export", &found);
+            }
+            export::Outcome::Written(w) => {
+                let each = if w.folder { ", a file each" } else { "" };
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "Exported {} to {}{each}.",
+                    crate::text::count(w.count, "entry", "entries"),
+                    path.display()
+                );
+                w.redacted
+            }
+        },
+        None => {
+            if leave == Leave::Refuse {
+                let found = export::identifiers(store, &ids, format)?;
+                super::check::refuse_identifiers("export", &found)?;
+            }
+            let redact = (leave == Leave::Redact)
+                .then(|| store.guard())
+                .transpose()?;
+            let exporter = Exporter::new(store, clock, &ids, redact, &at);
             exporter.write(format, &mut stdout())?;
+            exporter.redacted()
         }
-        (Some(path), false) => {
-            let count = exporter.to_file(format, path)?;
-            let _ = writeln!(
-                std::io::stderr(),
-                "Exported {count} entries to {}.",
-                path.display()
-            );
-        }
-    }
-    if a.leave.redact {
-        let n = exporter.redacted.get();
+    };
+    if leave == Leave::Redact {
         let _ = writeln!(
             std::io::stderr(),
-            "{n} identifier{} replaced with their kind or role.",
-            if n == 1 { "" } else { "s" }
+            "{redacted} identifier{} replaced with their kind or role.",
+            if redacted == 1 { "" } else { "s" }
         );
     }
     Ok(())
-}
-
-/// Refuse an export while the text it would carry holds high-severity identifiers (for
-/// CSV, which carries no text but titles, only the titles).
-fn guard(
-    store: &crate::storage::Store,
-    ids: &[crate::domain::EntryId],
-    format: Format,
-) -> Result<()> {
-    let exported: std::collections::HashSet<i64> = ids.iter().map(|id| id.0).collect();
-    let (found, _) = super::check::find(store, None)?;
-    let found: Vec<_> = found
-        .into_iter()
-        .filter(|f| exported.contains(&f.entry))
-        .filter(|f| format != Format::Csv || f.field == "title")
-        .collect();
-    super::check::refuse_identifiers("export", &found)
-}
-
-/// Writes the entries of an export, one at a time.
-struct Exporter<'a> {
-    store: &'a crate::storage::Store,
-    clock: &'a crate::clock::Clock,
-    ids: &'a [crate::domain::EntryId],
-    redact: bool,
-    guard: crate::privacy::Guard,
-    redacted: std::cell::Cell<usize>,
-    progress: Progress,
-}
-
-impl Exporter<'_> {
-    /// `text` with its identifiers replaced, when asked, counting them.
-    fn cleaned(&self, text: String) -> String {
-        if !self.redact {
-            return text;
-        }
-        let (clean, found) = self.guard.redact(&text);
-        self.redacted.set(self.redacted.get() + found);
-        clean
-    }
-
-    fn write(&self, format: Format, out: &mut dyn Write) -> Result<usize> {
-        use crate::transfer::flat;
-        match format {
-            Format::Json => {
-                let mut w = BundleWriter::start(out, self.clock.now())?;
-                for (i, id) in self.ids.iter().enumerate() {
-                    let mut record = EntryRecord::from(&self.store.get(*id)?);
-                    if self.redact {
-                        self.redacted
-                            .set(self.redacted.get() + record.redact(&self.guard));
-                    }
-                    w.entry(&record)?;
-                    self.progress.at(i + 1);
-                }
-                Ok(w.finish()?.0)
-            }
-            Format::Markdown => {
-                writeln!(out, "# debrief journal\n\n*{}*", bundle::NOTICE)?;
-                for (i, id) in self.ids.iter().enumerate() {
-                    let e = self.store.get(*id)?;
-                    out.write_all(self.cleaned(flat::entry_section(&e, self.clock)).as_bytes())?;
-                    self.progress.at(i + 1);
-                }
-                out.flush()?;
-                Ok(self.ids.len())
-            }
-            Format::Csv => {
-                let mut w = flat::csv_writer(out)?;
-                for (i, id) in self.ids.iter().enumerate() {
-                    let e = self.store.get(*id)?;
-                    let title = self.cleaned(e.content.common.title.clone().unwrap_or_default());
-                    w.write_record(flat::csv_row(&e, &title))
-                        .map_err(flat::csv_error)?;
-                    self.progress.at(i + 1);
-                }
-                w.flush()?;
-                Ok(self.ids.len())
-            }
-        }
-    }
-
-    /// Into a new private file; a half-written export is removed.
-    fn to_file(&self, format: Format, path: &std::path::Path) -> Result<usize> {
-        let file = crate::platform::create_new_private_file(path)?;
-        let mut out = std::io::BufWriter::new(file);
-        let count = match self.write(format, &mut out) {
-            Ok(n) => n,
-            Err(e) => {
-                drop(out);
-                let _ = std::fs::remove_file(path);
-                return Err(e);
-            }
-        };
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        Ok(count)
-    }
-
-    /// A Markdown file an entry into `dir` (made private when new); none is written over.
-    fn to_folder(&self, dir: &std::path::Path) -> Result<()> {
-        // Every name checked before the first file is written: all or nothing.
-        for id in self.ids {
-            let s = self.store.summary(*id)?;
-            super::output::check_new_file(
-                &dir.join(crate::transfer::flat::file_name(s.created, *id)),
-            )?;
-        }
-        crate::storage::create_private_dir(dir)?;
-        for (i, id) in self.ids.iter().enumerate() {
-            let e = self.store.get(*id)?;
-            let path = dir.join(crate::transfer::flat::file_name(e.meta.created, *id));
-            let text = self.cleaned(crate::transfer::flat::entry_file(&e, self.clock));
-            super::output::write_new_file(&path, &text)?;
-            self.progress.at(i + 1);
-        }
-        let _ = writeln!(
-            std::io::stderr(),
-            "Exported {} entries to {}, a file each.",
-            self.ids.len(),
-            dir.display()
-        );
-        Ok(())
-    }
 }
 
 /// A bundle's entries as rows; one that does not fit its kind refuses the whole file.

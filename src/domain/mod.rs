@@ -16,6 +16,7 @@ pub mod session_text;
 pub mod supervision;
 pub mod tags;
 pub mod templates;
+pub mod texts;
 pub mod vocab;
 pub mod when;
 

@@ -35,10 +35,14 @@ pub enum ScreenId {
     Prompt,
     /// Trends: stress over time, when, kinds of work, the body, emotions, what helps; signals.
     Trends,
+    /// What the confidentiality guard found in an entry just saved.
+    Guard,
+    /// Exporting the journal to a file.
+    Export,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 16] = [
+    pub const ALL: [ScreenId; 18] = [
         ScreenId::Timeline,
         ScreenId::Reader,
         ScreenId::Editor,
@@ -55,6 +59,8 @@ impl ScreenId {
         ScreenId::Supervision,
         ScreenId::Prompt,
         ScreenId::Trends,
+        ScreenId::Guard,
+        ScreenId::Export,
     ];
 
     /// The name used in `config.toml` ("timeline" in "timeline.new").
@@ -76,6 +82,8 @@ impl ScreenId {
             ScreenId::Supervision => "supervision",
             ScreenId::Prompt => "prompt",
             ScreenId::Trends => "trends",
+            ScreenId::Guard => "guard",
+            ScreenId::Export => "export",
         }
     }
 }
@@ -126,6 +134,15 @@ pub enum Action {
     Discard,
     Confirm,
     Later,
+    UseRole,
+    Generalise,
+    Keep,
+    Export,
+    FormatJson,
+    FormatMarkdown,
+    FormatCsv,
+    Redact,
+    AllowIdentifiers,
     Help,
     Back,
     Quit,
@@ -178,6 +195,15 @@ impl Action {
             Action::Discard => "discard",
             Action::Confirm => "confirm",
             Action::Later => "later",
+            Action::UseRole => "use-role",
+            Action::Generalise => "generalise",
+            Action::Keep => "keep",
+            Action::Export => "export",
+            Action::FormatJson => "json",
+            Action::FormatMarkdown => "markdown",
+            Action::FormatCsv => "csv",
+            Action::Redact => "redact",
+            Action::AllowIdentifiers => "allow-identifiers",
             Action::Help => "help",
             Action::Back => "back",
             Action::Quit => "quit",

@@ -3,6 +3,7 @@
 //! hint bar, the `?` overlay and the README's key table) with the settings' overrides.
 //! The TUI turns terminal key events into [`Key`]s; the CLI checks settings with the same code.
 
+mod dialog_tables;
 mod map;
 mod tables;
 

@@ -1,10 +1,11 @@
 //! The default key of every action on every screen. Each screen's table is in help order;
 //! the hint bar shows the bindings marked as hints.
 
+use super::dialog_tables::{draft, export, guard, leave, prompt, purge, support};
 use super::map::{Action, Binding, Keymap, ScreenId};
 use super::{Code, Key};
 
-fn b(keys: &[Key], action: Action, help: &'static str, hint: bool) -> Binding {
+pub(super) fn b(keys: &[Key], action: Action, help: &'static str, hint: bool) -> Binding {
     Binding {
         keys: keys.to_vec(),
         action,
@@ -152,6 +153,7 @@ fn timeline() -> Vec<Binding> {
             false,
         ),
         b(&[Key::ch('T')], Action::Trends, "trends", false),
+        b(&[Key::ch('E')], Action::Export, "export the journal", false),
     ];
     t.extend(entry_actions(false));
     t.extend([
@@ -384,23 +386,6 @@ fn supervision() -> Vec<Binding> {
     t
 }
 
-fn prompt() -> Vec<Binding> {
-    vec![
-        b(&[Key::plain(K::Enter)], Action::Open, "done", true),
-        b(&[Key::plain(K::Esc)], Action::Back, "cancel", true),
-        b(&[Key::ctrl('c')], Action::Quit, "quit", false),
-    ]
-}
-
-fn support() -> Vec<Binding> {
-    vec![b(
-        &[Key::plain(K::Esc), Key::plain(K::Enter), Key::ch('q')],
-        Action::Back,
-        "close",
-        true,
-    )]
-}
-
 fn search() -> Vec<Binding> {
     let mut t = vec![
         b(&[Key::plain(K::Enter)], Action::Open, "read", true),
@@ -444,65 +429,6 @@ fn trash() -> Vec<Binding> {
     t
 }
 
-fn leave() -> Vec<Binding> {
-    vec![
-        b(
-            &[Key::ch('s'), Key::ctrl('s')],
-            Action::Save,
-            "save it",
-            true,
-        ),
-        b(
-            &[Key::ch('k')],
-            Action::KeepDraft,
-            "keep as a draft for later",
-            true,
-        ),
-        b(
-            &[Key::ch('x')],
-            Action::Discard,
-            "discard the changes",
-            true,
-        ),
-        b(
-            &[Key::plain(K::Esc)],
-            Action::Back,
-            "go back to writing",
-            true,
-        ),
-    ]
-}
-
-fn purge() -> Vec<Binding> {
-    vec![
-        b(&[Key::ch('y')], Action::Confirm, "delete it", true),
-        b(
-            &[Key::ch('n'), Key::plain(K::Esc)],
-            Action::Back,
-            "keep it",
-            true,
-        ),
-    ]
-}
-
-fn draft() -> Vec<Binding> {
-    vec![
-        b(
-            &[Key::ch('r'), Key::plain(K::Enter)],
-            Action::Restore,
-            "restore it and keep writing",
-            true,
-        ),
-        b(&[Key::ch('d')], Action::Discard, "discard it", true),
-        b(
-            &[Key::ch('l'), Key::plain(K::Esc)],
-            Action::Later,
-            "later (ask again next time)",
-            true,
-        ),
-    ]
-}
-
 impl Default for Keymap {
     fn default() -> Self {
         let tables = ScreenId::ALL
@@ -525,6 +451,8 @@ impl Default for Keymap {
                     ScreenId::Supervision => supervision(),
                     ScreenId::Prompt => prompt(),
                     ScreenId::Trends => trends(),
+                    ScreenId::Guard => guard(),
+                    ScreenId::Export => export(),
                 };
                 (s, table)
             })

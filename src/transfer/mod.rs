@@ -4,8 +4,10 @@
 //! [`crate::storage::Store`].
 
 pub mod bundle;
+pub mod export;
 pub mod flat;
 pub mod jrnl;
+pub mod leaving;
 pub mod record;
 
 pub use record::{EntryRecord, SummaryRecord, session_action_json};

@@ -185,6 +185,15 @@ impl App {
                 then: Open::Read,
             } => {
                 let reader = Screen::Reader(Box::new(Reader::new((**entry).clone())));
+                // Under the guard's dialog, when one just opened for the entry saved.
+                if let Some(at) = self
+                    .stack
+                    .iter()
+                    .position(|s| matches!(s, Screen::Guard(_)))
+                {
+                    self.stack.insert(at, reader);
+                    return Vec::new();
+                }
                 return self.apply(top, vec![Cmd::Push(reader)], now);
             }
             Msg::Entry {
@@ -193,6 +202,18 @@ impl App {
             } => {
                 let cmds = super::screens::edit_entry(entry, &self.ctx);
                 return self.apply(top, cmds, now);
+            }
+            // What the guard found in an entry just saved shows over everything, once.
+            Msg::Identifiers { id, found }
+                if !found.is_empty()
+                    && !self
+                        .stack
+                        .iter()
+                        .any(|s| matches!(s, Screen::Guard(g) if g.id == *id)) =>
+            {
+                let dialog = super::screens::guard::GuardDialog::new(*id, found.clone());
+                self.stack.push(Screen::Guard(Box::new(dialog)));
+                return Vec::new();
             }
             _ => {}
         }

@@ -5,7 +5,7 @@
 use crate::clock::Clock;
 use crate::storage::{SaveTarget, Store};
 
-use super::msg::{Change, DraftMode, Effect, ListId, Msg, PAGE, Place};
+use super::msg::{Change, DraftMode, Effect, Identifier, ListId, Msg, PAGE, Place};
 use super::runtime::Runtime;
 
 /// Perform `effect` (all but [`Effect::ExternalEditor`], which needs the terminal). Text that
@@ -134,15 +134,12 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             seq,
             hits: store.find(&text, true, &filter, limit)?,
         }],
-        Effect::Save {
-            form,
-            entry_id,
-            content,
-            draft_id,
-            created,
-        } => vec![save(
-            store, clock, form, entry_id, &content, draft_id, created,
-        )?],
+        e @ (Effect::Save { .. } | Effect::FixIdentifier { .. }) => saving(store, clock, e)?,
+        Effect::Export {
+            format,
+            path,
+            leave,
+        } => vec![export(store, clock, format, &path, leave)?],
         Effect::SaveDraft {
             form,
             draft_id,
@@ -180,7 +177,58 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
     })
 }
 
-/// Save a form's content: a new entry (at `created`, else now) or an existing one.
+/// Export every entry, the trash included, in one read transaction; refused while
+/// high-severity identifiers would leave, unless `leave` says otherwise.
+fn export(
+    store: &Store,
+    clock: &Clock,
+    format: crate::transfer::export::Format,
+    path: &std::path::Path,
+    leave: crate::transfer::export::Leave,
+) -> crate::Result<Msg> {
+    use crate::transfer::export::{Outcome, export_to};
+    store.reading(|store| {
+        let ids = store.ids(None)?;
+        Ok(
+            match export_to(store, clock, &ids, format, path, leave, &|_| {})? {
+                Outcome::Written(w) => Msg::Exported(w),
+                Outcome::Refused(found) => {
+                    let high: Vec<_> = found
+                        .iter()
+                        .filter(|f| f.severity == crate::privacy::Severity::High)
+                        .collect();
+                    Msg::ExportRefused {
+                        high: high.len(),
+                        named: high.iter().take(3).map(|f| f.place()).collect(),
+                    }
+                }
+            },
+        )
+    })
+}
+
+/// Saving an entry (a form's, or the guard's fix), and checking it after.
+fn saving(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Msg>> {
+    match effect {
+        Effect::Save {
+            form,
+            entry_id,
+            content,
+            draft_id,
+            created,
+        } => save(store, clock, form, entry_id, &content, draft_id, created),
+        Effect::FixIdentifier {
+            id,
+            at,
+            replacement,
+            list_name,
+        } => fix_identifier(store, clock, id, &at, &replacement, list_name.as_deref()),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Save a form's content: a new entry (at `created`, else now) or an existing one; then what
+/// the guard finds in it, if anything.
 fn save(
     store: &mut Store,
     clock: &Clock,
@@ -189,7 +237,7 @@ fn save(
     content: &crate::domain::EntryContent,
     draft_id: Option<i64>,
     created: Option<(chrono::DateTime<chrono::Utc>, i32)>,
-) -> crate::Result<Msg> {
+) -> crate::Result<Vec<Msg>> {
     let now = clock.now();
     let target = match entry_id {
         Some(id) => SaveTarget::Existing { id, created },
@@ -203,11 +251,77 @@ fn save(
     };
     let id = store.save(target, content, draft_id, now)?;
     let summary = Box::new(store.summary(id)?);
-    Ok(Msg::Saved {
+    let mut msgs = vec![Msg::Saved {
         form,
         summary,
         new: entry_id.is_none(),
-    })
+    }];
+    // The entry is safe: a failure to check it must not look like a failure to save it.
+    if let Ok(found) = identifiers(store, id)
+        && !found.is_empty()
+    {
+        msgs.push(Msg::Identifiers { id, found });
+    }
+    Ok(msgs)
+}
+
+/// What the guard finds in entry `id`, field by field.
+fn identifiers(store: &Store, id: crate::domain::EntryId) -> crate::Result<Vec<Identifier>> {
+    let guard = store.guard()?;
+    let mut content = store.get(id)?.content;
+    let mut found = Vec::new();
+    for (field, (field_name, text)) in content.texts_mut().into_iter().enumerate() {
+        found.extend(guard.scan(text).into_iter().map(|hit| Identifier {
+            field,
+            field_name: field_name.clone(),
+            hit,
+        }));
+    }
+    Ok(found)
+}
+
+/// Write `replacement` over identifier `at` in entry `id` (only if the text there is still
+/// the identifier), put `list_name` on the list when given, and check the entry again.
+fn fix_identifier(
+    store: &mut Store,
+    clock: &Clock,
+    id: crate::domain::EntryId,
+    at: &Identifier,
+    replacement: &str,
+    list_name: Option<&str>,
+) -> crate::Result<Vec<Msg>> {
+    let now = clock.now();
+    if let Some(name) = list_name {
+        store.add_name(name, replacement, now)?;
+    }
+    let mut content = store.get(id)?.content;
+    {
+        let mut texts = content.texts_mut();
+        let text = texts
+            .get_mut(at.field)
+            .map(|(_, t)| t)
+            .filter(|t| t.get(at.hit.span.clone()) == Some(at.hit.text.as_str()))
+            .ok_or_else(|| {
+                crate::Error::Conflict(format!(
+                    "entry {id} changed since it was checked; open it to fix the {} by hand",
+                    at.hit.kind.label()
+                ))
+            })?;
+        text.replace_range(at.hit.span.clone(), replacement);
+    }
+    let target = SaveTarget::Existing { id, created: None };
+    store.save(target, &content, None, now)?;
+    Ok(vec![
+        Msg::Saved {
+            form: super::msg::FormId::NONE,
+            summary: Box::new(store.summary(id)?),
+            new: false,
+        },
+        Msg::Identifiers {
+            id,
+            found: identifiers(store, id)?,
+        },
+    ])
 }
 
 /// Text left in an editor by a debrief that was killed becomes a draft, and its file goes.

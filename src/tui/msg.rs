@@ -68,6 +68,20 @@ impl DraftMode {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FormId(pub u64);
 
+impl FormId {
+    /// Changes made without a form (the guard's fixes).
+    pub const NONE: FormId = FormId(0);
+}
+
+/// An identifier the guard found in a saved entry, and where: the field's position in
+/// [`crate::domain::EntryContent::texts_mut`] and its name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Identifier {
+    pub field: usize,
+    pub field_name: String,
+    pub hit: crate::privacy::Hit,
+}
+
 /// Work for the store (or, for the external editor, the terminal).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
@@ -138,6 +152,22 @@ pub enum Effect {
     },
     /// Take a queued item off the next agenda; the agenda is loaded again after.
     Unqueue(i64),
+    /// Write `replacement` where identifier `at` is in entry `id` (refused if the text there
+    /// changed); with `list_name`, also put that name on the list with `replacement` as its
+    /// role. The entry is checked again after.
+    FixIdentifier {
+        id: EntryId,
+        at: Box<Identifier>,
+        replacement: String,
+        list_name: Option<String>,
+    },
+    /// Export every entry (the trash included) to a new file at `path` (for Markdown, a
+    /// path ending in `/` is a folder with a file an entry).
+    Export {
+        format: crate::transfer::export::Format,
+        path: std::path::PathBuf,
+        leave: crate::transfer::export::Leave,
+    },
     /// The trends of a range ending now, and the signals when they are wanted.
     LoadTrends {
         range: crate::analytics::Range,
@@ -219,6 +249,18 @@ pub enum Msg {
     ActionChanged(Box<crate::storage::sessions::SessionAction>),
     /// Trends, gathered.
     Trends(Box<TrendsLoaded>),
+    /// An export was written.
+    Exported(crate::transfer::export::Written),
+    /// An export was not written: high-severity identifiers, the first few named.
+    ExportRefused {
+        high: usize,
+        named: Vec<String>,
+    },
+    /// What the guard found in an entry just saved or fixed (nothing: all fixed).
+    Identifiers {
+        id: EntryId,
+        found: Vec<Identifier>,
+    },
     /// An effect failed; `form` is the form that asked, if one did.
     Failed {
         form: Option<FormId>,

@@ -193,6 +193,8 @@ screens! {
     Help(screens::help::HelpOverlay),
     Prompt(Box<screens::prompt::LinePrompt>),
     Trends(Box<screens::trends::TrendsScreen>),
+    Guard(Box<screens::guard::GuardDialog>),
+    Export(Box<screens::export::ExportDialog>),
 }
 
 impl std::fmt::Debug for Screen {

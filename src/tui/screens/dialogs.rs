@@ -54,7 +54,7 @@ pub fn text_box(
 }
 
 /// Draw a dialog: its text, then one line per key of its table.
-fn draw(
+pub(super) fn draw(
     ctx: &Ctx,
     id: ScreenId,
     title: &str,
@@ -62,26 +62,62 @@ fn draw(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    draw_keys(ctx, id, title, text, |_| true, area, buf);
+}
+
+/// Draw a dialog with the keys that do something now: its table's hints, less those
+/// `changes` hides, with those it shows.
+pub(super) fn draw_only(
+    ctx: &Ctx,
+    id: ScreenId,
+    title: &str,
+    text: Vec<Line<'static>>,
+    changes: &crate::tui::screen::HintChanges,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let shown = |b: &crate::keys::Binding| {
+        !changes.hide.contains(&b.action) && (b.hint || changes.show.contains(&b.action))
+    };
+    draw_keys(ctx, id, title, text, shown, area, buf);
+}
+
+fn draw_keys(
+    ctx: &Ctx,
+    id: ScreenId,
+    title: &str,
+    text: Vec<Line<'static>>,
+    shown: impl Fn(&crate::keys::Binding) -> bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let t = &ctx.theme;
     let mut lines = text;
     lines.push(Line::raw(""));
-    for b in ctx.keymap.bindings(id) {
+    for b in ctx.keymap.bindings(id).iter().filter(|b| shown(b)) {
         let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
         lines.push(Line::from(vec![
             Span::styled(format!("{:>10}  ", keys.join(" / ")), t.key),
             Span::raw(b.help),
         ]));
     }
-    let rect = centered(area, 60, lines.len() as u16 + 2);
+    // As tall as the text wraps to, so no key falls off the bottom.
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let width = area.width.min(60);
+    let rows = paragraph.line_count(width.saturating_sub(2).max(1));
+    let rect = centered(
+        area,
+        width,
+        u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2),
+    );
     Clear.render(rect, buf);
-    Paragraph::new(lines)
+    paragraph
         .block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(t.focus_border)
                 .title(Span::styled(format!(" {title} "), t.title)),
         )
-        .wrap(Wrap { trim: false })
         .render(rect, buf);
 }
 

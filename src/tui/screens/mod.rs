@@ -3,9 +3,11 @@
 
 pub mod checkin;
 pub mod dialogs;
+pub mod export;
 pub mod fields;
 pub mod form;
 pub mod form_view;
+pub mod guard;
 pub mod help;
 pub mod keeper;
 pub mod list;

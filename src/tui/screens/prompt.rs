@@ -18,6 +18,8 @@ use crate::tui::screen::{Cmd, Ctx, Input, Reply, View};
 pub struct LinePrompt {
     pub question: String,
     pub line: TextArea<'static>,
+    /// The box's title: what the question is part of.
+    pub heading: &'static str,
 }
 
 impl LinePrompt {
@@ -25,7 +27,19 @@ impl LinePrompt {
         LinePrompt {
             question: question.into(),
             line: single_line("", placeholder),
+            heading: "Supervision",
         }
+    }
+
+    /// The prompt under another heading.
+    pub fn headed(self, heading: &'static str) -> LinePrompt {
+        LinePrompt { heading, ..self }
+    }
+
+    /// The prompt with `text` typed in already (a path to change or accept).
+    pub fn filled(mut self, text: &str) -> LinePrompt {
+        self.line.insert_str(text);
+        self
     }
 }
 
@@ -65,7 +79,7 @@ impl View for LinePrompt {
             Line::raw(""),
             Line::styled("Enter: done · Esc: cancel", ctx.theme.dim),
         ];
-        text_box(area, buf, ctx, "Supervision", lines, width);
+        text_box(area, buf, ctx, self.heading, lines, width);
         // The line being typed goes on the blank row inside the box.
         let rect = centered(area, width, 6);
         (&self.line).render(

@@ -17,7 +17,9 @@ macro_rules! snap {
 
 mod checkin;
 mod defects;
+mod export;
 mod flows;
+mod guard;
 mod learning;
 mod review;
 mod snapshots;

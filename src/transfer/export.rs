@@ -1,0 +1,299 @@
+//! Writing entries out of the journal, one at a time: a bundle, Markdown (one file, or a file
+//! an entry into a folder) or CSV, into a new private file, with identifiers replaced when
+//! asked. Used by `debrief export` and the interface's export; progress goes to a callback.
+
+use std::cell::Cell;
+use std::io::Write;
+use std::path::Path;
+
+use super::bundle::{self, BundleWriter};
+use super::{EntryRecord, flat};
+use crate::clock::Clock;
+use crate::domain::EntryId;
+use crate::privacy::Guard;
+use crate::storage::Store;
+use crate::{Error, Result};
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Markdown,
+    Csv,
+}
+
+impl Format {
+    /// `json`, `md` (or `markdown`) or `csv`.
+    pub fn parse(name: &str) -> Result<Format> {
+        match name {
+            "json" => Ok(Format::Json),
+            "md" | "markdown" => Ok(Format::Markdown),
+            "csv" => Ok(Format::Csv),
+            other => Err(Error::invalid(
+                "format",
+                format!(
+                    "unknown export format '{}': use json, md or csv",
+                    other.escape_debug()
+                ),
+            )),
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// Whether the guard checks only titles (CSV carries no other text).
+    pub fn titles_only(self) -> bool {
+        self == Format::Csv
+    }
+}
+
+/// What to do with identifiers the guard finds in what an export would write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leave {
+    /// Write nothing while high-severity ones remain.
+    Refuse,
+    /// Replace each with its kind, or a listed name with its role.
+    Redact,
+    /// Write them as they are.
+    Allow,
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub count: usize,
+    pub path: std::path::PathBuf,
+    /// A file an entry into a folder.
+    pub folder: bool,
+    pub redacted: usize,
+}
+
+/// Whether a Markdown export to `path` is a folder (one that exists, or a path ending in a
+/// separator) with a file an entry.
+pub fn is_folder(format: Format, path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    format == Format::Markdown
+        && (path.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR))
+}
+
+/// What came of an export to a path.
+#[derive(Debug)]
+pub enum Outcome {
+    Written(Written),
+    /// Nothing was written: these identifiers would have left (high-severity among them).
+    Refused(Vec<super::leaving::Found>),
+}
+
+/// Export `ids` in `format` to a new file (or, for Markdown, a folder) at `path`, unless the
+/// guard refuses under `leave`. Run it inside [`Store::reading`] for one consistent state.
+pub fn export_to(
+    store: &Store,
+    clock: &Clock,
+    ids: &[EntryId],
+    format: Format,
+    path: &Path,
+    leave: Leave,
+    progress: &dyn Fn(usize),
+) -> Result<Outcome> {
+    let folder = is_folder(format, path);
+    if !folder {
+        check_new_file(path)?;
+    }
+    if leave == Leave::Refuse {
+        let found = identifiers(store, ids, format)?;
+        if found
+            .iter()
+            .any(|f| f.severity == crate::privacy::Severity::High)
+        {
+            return Ok(Outcome::Refused(found));
+        }
+    }
+    let redact = match leave {
+        Leave::Redact => Some(store.guard()?),
+        _ => None,
+    };
+    let exporter = Exporter::new(store, clock, ids, redact, progress);
+    let count = if folder {
+        exporter.to_folder(path)?
+    } else {
+        exporter.to_file(format, path)?
+    };
+    Ok(Outcome::Written(Written {
+        count,
+        path: path.to_path_buf(),
+        folder,
+        redacted: exporter.redacted(),
+    }))
+}
+
+/// What the guard finds in the text an export of `ids` in `format` would carry.
+pub fn identifiers(
+    store: &Store,
+    ids: &[EntryId],
+    format: Format,
+) -> Result<Vec<super::leaving::Found>> {
+    let exported: std::collections::HashSet<i64> = ids.iter().map(|id| id.0).collect();
+    let (found, _) = super::leaving::find(store, None)?;
+    Ok(found
+        .into_iter()
+        .filter(|f| exported.contains(&f.entry))
+        .filter(|f| !format.titles_only() || f.field == "title")
+        .collect())
+}
+
+/// Writes the entries `ids` of `store`, one at a time.
+pub struct Exporter<'a> {
+    pub store: &'a Store,
+    pub clock: &'a Clock,
+    pub ids: &'a [EntryId],
+    /// Replace identifiers (by kind, or a listed name by its role) when given.
+    pub redact: Option<Guard>,
+    /// Called with how many entries are written so far.
+    pub progress: &'a dyn Fn(usize),
+    redacted: Cell<usize>,
+}
+
+impl<'a> Exporter<'a> {
+    pub fn new(
+        store: &'a Store,
+        clock: &'a Clock,
+        ids: &'a [EntryId],
+        redact: Option<Guard>,
+        progress: &'a dyn Fn(usize),
+    ) -> Exporter<'a> {
+        Exporter {
+            store,
+            clock,
+            ids,
+            redact,
+            progress,
+            redacted: Cell::new(0),
+        }
+    }
+
+    /// How many identifiers were replaced so far.
+    pub fn redacted(&self) -> usize {
+        self.redacted.get()
+    }
+
+    /// `text` with its identifiers replaced, when asked, counting them.
+    fn cleaned(&self, text: String) -> String {
+        let Some(guard) = &self.redact else {
+            return text;
+        };
+        let (clean, found) = guard.redact(&text);
+        self.redacted.set(self.redacted.get() + found);
+        clean
+    }
+
+    /// The whole export into `out`; how many entries were written.
+    pub fn write(&self, format: Format, out: &mut dyn Write) -> Result<usize> {
+        match format {
+            Format::Json => {
+                let mut w = BundleWriter::start(out, self.clock.now())?;
+                for (i, id) in self.ids.iter().enumerate() {
+                    let mut record = EntryRecord::from(&self.store.get(*id)?);
+                    if let Some(guard) = &self.redact {
+                        self.redacted
+                            .set(self.redacted.get() + record.redact(guard));
+                    }
+                    w.entry(&record)?;
+                    (self.progress)(i + 1);
+                }
+                Ok(w.finish()?.0)
+            }
+            Format::Markdown => {
+                writeln!(out, "# debrief journal\n\n*{}*", bundle::NOTICE)?;
+                for (i, id) in self.ids.iter().enumerate() {
+                    let e = self.store.get(*id)?;
+                    out.write_all(self.cleaned(flat::entry_section(&e, self.clock)).as_bytes())?;
+                    (self.progress)(i + 1);
+                }
+                out.flush()?;
+                Ok(self.ids.len())
+            }
+            Format::Csv => {
+                let mut w = flat::csv_writer(out)?;
+                for (i, id) in self.ids.iter().enumerate() {
+                    let e = self.store.get(*id)?;
+                    let title = self.cleaned(e.content.common.title.clone().unwrap_or_default());
+                    w.write_record(flat::csv_row(&e, &title))
+                        .map_err(flat::csv_error)?;
+                    (self.progress)(i + 1);
+                }
+                w.flush()?;
+                Ok(self.ids.len())
+            }
+        }
+    }
+
+    /// Into a new private file; a half-written export is removed.
+    pub fn to_file(&self, format: Format, path: &Path) -> Result<usize> {
+        let file = crate::platform::create_new_private_file(path)?;
+        let mut out = std::io::BufWriter::new(file);
+        let count = match self.write(format, &mut out) {
+            Ok(n) => n,
+            Err(e) => {
+                drop(out);
+                let _ = std::fs::remove_file(path);
+                return Err(e);
+            }
+        };
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        Ok(count)
+    }
+
+    /// A Markdown file an entry into `dir` (made private when new); none is written over,
+    /// and every name is checked before the first file is written.
+    pub fn to_folder(&self, dir: &Path) -> Result<usize> {
+        for id in self.ids {
+            let s = self.store.summary(*id)?;
+            check_new_file(&dir.join(flat::file_name(s.created, *id)))?;
+        }
+        crate::storage::create_private_dir(dir)?;
+        for (i, id) in self.ids.iter().enumerate() {
+            let e = self.store.get(*id)?;
+            let path = dir.join(flat::file_name(e.meta.created, *id));
+            let text = self.cleaned(flat::entry_file(&e, self.clock));
+            write_new_file(&path, &text)?;
+            (self.progress)(i + 1);
+        }
+        Ok(self.ids.len())
+    }
+}
+
+/// Refuse `path` if it exists: debrief writes only new files, never over an old one.
+pub fn check_new_file(path: &std::path::Path) -> crate::Result<()> {
+    if path.exists() {
+        return Err(crate::Error::invalid(
+            "output",
+            format!(
+                "{} already exists: debrief never replaces a file; give a new name",
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Write `text` to a new private file (0600) at `path`, synced before it returns.
+pub fn write_new_file(path: &std::path::Path, text: &str) -> crate::Result<()> {
+    let mut f = crate::storage::create_new_private_file(path).map_err(|e| {
+        crate::Error::invalid(
+            "output",
+            format!(
+                "cannot write {} ({e}); give a new file name",
+                path.display()
+            ),
+        )
+    })?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()?;
+    Ok(())
+}
