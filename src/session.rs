@@ -107,6 +107,17 @@ impl Session {
         crate::domain::Vocabulary::with_extra(&self.load_config().0.vocabulary)
     }
 
+    /// Back up the journal before a change of `kind` into the backups folder, keeping the
+    /// newest automatic ones (`[backups] keep`); returns the copy's path.
+    pub fn backup_before(
+        &self,
+        store: &Store,
+        kind: crate::storage::backups::BackupKind,
+    ) -> crate::Result<std::path::PathBuf> {
+        let keep = self.load_config().0.backups.keep;
+        crate::storage::backups::before(store, &self.paths.backups, kind, self.clock.now(), keep)
+    }
+
     /// The settings, and a line describing any problem with the file.
     pub fn load_config(&self) -> (Config, Option<String>) {
         self.config

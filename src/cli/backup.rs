@@ -65,7 +65,8 @@ pub fn run(session: &Session, a: BackupArgs) -> Result<()> {
     let mut out = stdout();
     writeln!(
         out,
-        "Backed up {entries} entries to {} ({}).",
+        "Backed up {} to {} ({}).",
+        crate::text::count(entries, "entry", "entries"),
         dest.display(),
         size(std::fs::metadata(&dest)?.len())
     )?;
@@ -173,9 +174,7 @@ fn restore(session: &Session, path: &Path, yes: bool) -> Result<()> {
         }
     }
     let mut store = session.open_store()?;
-    let now = session.clock.now();
-    let before = backups::name(&session.paths.backups, BackupKind::BeforeRestore, now);
-    store.backup_to(&before)?;
+    let before = session.backup_before(&store, BackupKind::BeforeRestore)?;
     store.restore_from(path)?;
     drop(store);
     // Opening it again brings a backup from an older debrief up to date.

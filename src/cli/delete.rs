@@ -20,6 +20,10 @@ pub struct DeleteArgs {
     /// With --purge: do not ask.
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// With --purge: make no copy of the journal first (one is made by default and kept with
+    /// the automatic backups until it rolls off).
+    #[arg(long, requires = "purge")]
+    pub no_backup: bool,
 }
 
 #[derive(Debug, Args)]
@@ -42,11 +46,34 @@ pub fn run(session: &Session, args: DeleteArgs) -> Result<()> {
         )?;
     } else if args.yes
         || confirm(&format!(
-            "Delete entry {id} for good? This cannot be undone. [y/N] "
+            "Delete entry {id} for good? This cannot be undone{}. [y/N] ",
+            if args.no_backup {
+                ", and no copy is made"
+            } else {
+                " (a copy of the journal is made first)"
+            }
         ))?
     {
+        let copy = if args.no_backup {
+            None
+        } else {
+            Some(
+                session
+                    .backup_before(&store, crate::storage::backups::BackupKind::BeforePurge)
+                    .map_err(|e| {
+                        e.with_note("nothing was deleted; add --no-backup to delete without a copy")
+                    })?,
+            )
+        };
         store.purge(id)?;
-        writeln!(out, "Deleted entry {id} for good.")?;
+        match copy {
+            Some(path) => writeln!(
+                out,
+                "Deleted entry {id} for good. A copy of the journal from just before is {} (kept with the automatic backups until it rolls off; delete it to leave no copy).",
+                path.display()
+            )?,
+            None => writeln!(out, "Deleted entry {id} for good; no copy was made.")?,
+        }
     } else {
         writeln!(out, "Kept entry {id}.")?;
     }

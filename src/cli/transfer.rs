@@ -12,7 +12,7 @@ use super::filters::FilterArgs;
 use super::output::{stdout, write_json};
 use crate::Result;
 use crate::session::Session;
-use crate::storage::backups::{self, BackupKind};
+use crate::storage::backups::BackupKind;
 use crate::storage::{OnConflict, RowOutcome};
 use crate::transfer::bundle;
 use crate::transfer::export::{self, Exporter, Format, Leave};
@@ -200,14 +200,7 @@ pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
     drop(text);
     let mut store = session.open_store()?;
     if !a.dry_run && store.count_entries()? > 0 {
-        let before = backups::name(
-            &session.paths.backups,
-            BackupKind::BeforeImport,
-            session.clock.now(),
-        );
-        store.backup_to(&before)?;
-        let keep = session.load_config().0.backups.keep;
-        backups::roll(&session.paths.backups, keep)?;
+        session.backup_before(&store, BackupKind::BeforeImport)?;
     }
     let progress = Progress::new(rows.len(), "Read");
     progress.at(rows.len());

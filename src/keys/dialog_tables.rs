@@ -121,7 +121,18 @@ pub(super) fn leave() -> Vec<Binding> {
 
 pub(super) fn purge() -> Vec<Binding> {
     vec![
-        b(&[Key::ch('y')], Action::Confirm, "delete it", true),
+        b(
+            &[Key::ch('y')],
+            Action::Confirm,
+            "delete it (a copy of the journal first)",
+            true,
+        ),
+        b(
+            &[Key::ch('x')],
+            Action::PurgeNoCopy,
+            "delete it and keep no copy",
+            true,
+        ),
         b(
             &[Key::ch('n'), Key::plain(K::Esc)],
             Action::Back,

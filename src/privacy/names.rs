@@ -106,10 +106,21 @@ impl NameList {
         while i < words.len() {
             match self.match_at(key, text, &words, i) {
                 Some((n, role)) => {
+                    // "Mrs Patel" becomes "the GP", not "Mrs the GP".
+                    let start = match i.checked_sub(1).map(|t| &words[t]) {
+                        Some(t)
+                            if is_title(&text[t.span.clone()])
+                                && spaced(text, t, &words[i], true) =>
+                        {
+                            t.span.start
+                        }
+                        _ => words[i].span.start,
+                    };
+                    let end = words[i + n - 1].span.end;
                     hits.push(Hit {
                         kind: HitKind::ListedName,
-                        span: words[i].span.start..words[i + n - 1].span.end,
-                        text: text[words[i].span.start..words[i + n - 1].span.end].to_string(),
+                        span: start..end,
+                        text: text[start..end].to_string(),
                         role: Some(role.to_string()),
                     });
                     i += n;
@@ -167,6 +178,22 @@ struct Word {
     end: usize,
     chars: usize,
     possessive: bool,
+}
+
+/// Whether only spaces stand between two words (after a title, a full stop too).
+fn spaced(text: &str, before: &Word, after: &Word, title: bool) -> bool {
+    let between = &text[before.end..after.span.start];
+    let between = if title && before.end == before.span.end {
+        between.strip_prefix('.').unwrap_or(between)
+    } else {
+        between
+    };
+    !between.is_empty() && between.chars().all(char::is_whitespace)
+}
+
+/// A title written before a name ("Mrs", "Dr.").
+fn is_title(word: &str) -> bool {
+    ["mr", "mrs", "ms", "miss", "mx", "dr"].contains(&word.to_ascii_lowercase().as_str())
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -293,7 +320,16 @@ mod tests {
             ]
         );
         // A name split by punctuation, or a possessive inside it, is not the name.
-        assert!(found(&l, "Jane, Doe and Jane's Doe").is_empty());
+        assert!(found(&l, "Jane, Doe and Jane's Doe and Jane. Doe").is_empty());
+        // A title before a name goes with it, so the role replaces both.
+        assert_eq!(
+            found(&l, "Mrs Jane Doe, Dr. Kai and Mrs, Kai"),
+            vec![
+                ("Mrs Jane Doe".into(), "the mother".into()),
+                ("Dr. Kai".into(), "Child A".into()),
+                ("Kai".into(), "Child A".into())
+            ]
+        );
     }
 
     #[test]

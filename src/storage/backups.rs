@@ -21,6 +21,8 @@ pub enum BackupKind {
     BeforeRestore,
     /// Just before `debrief import` brought entries in.
     BeforeImport,
+    /// Just before an entry was deleted for good.
+    BeforePurge,
     /// Just before the journal's layout was upgraded (from this schema version).
     BeforeMigration(i64),
 }
@@ -37,6 +39,7 @@ impl BackupKind {
             BackupKind::Manual => "made by you".into(),
             BackupKind::BeforeRestore => "before a restore".into(),
             BackupKind::BeforeImport => "before an import".into(),
+            BackupKind::BeforePurge => "before deleting an entry for good".into(),
             BackupKind::BeforeMigration(v) => format!("before upgrading from version {v}"),
         }
     }
@@ -47,6 +50,7 @@ impl BackupKind {
             BackupKind::Manual => "manual",
             BackupKind::BeforeRestore => "before-restore",
             BackupKind::BeforeImport => "before-import",
+            BackupKind::BeforePurge => "before-purge",
             BackupKind::BeforeMigration(_) => "before-migration",
         }
     }
@@ -83,6 +87,7 @@ fn parse_name(file: &str) -> Option<(BackupKind, DateTime<Utc>)> {
         "manual" => BackupKind::Manual,
         "before-restore" => BackupKind::BeforeRestore,
         "before-import" => BackupKind::BeforeImport,
+        "before-purge" => BackupKind::BeforePurge,
         _ => return None,
     };
     Some((kind, stamp(at)?))
@@ -133,6 +138,21 @@ pub fn roll(dir: &Path, keep: usize) -> Result<Vec<PathBuf>> {
         gone.push(b.path);
     }
     Ok(gone)
+}
+
+/// Back up `store` into `dir` before a change of `kind` (an import, a restore, a purge), then
+/// roll the automatic backups to the newest `keep`; returns the copy's path.
+pub fn before(
+    store: &Store,
+    dir: &Path,
+    kind: BackupKind,
+    now: DateTime<Utc>,
+    keep: usize,
+) -> Result<PathBuf> {
+    let path = name(dir, kind, now);
+    store.backup_to(&path)?;
+    roll(dir, keep)?;
+    Ok(path)
 }
 
 /// Is a daily backup due: none of any kind in the last 24 hours?
@@ -204,20 +224,21 @@ impl Store {
     /// Check the backup at `path` without changing it: it is read into memory, and the copy
     /// is checked (the file, the search index) and its entries counted.
     pub fn verify_backup(path: &Path) -> Result<Verified> {
-        let source = Store::open_read_only(path).or_else(|e| match e {
-            // An older journal cannot be opened read-only at this version; read it as it is.
-            Error::NotWritable { .. } if path.is_file() => {
-                let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-                    .map_err(|e| open::open_error(path, e))?;
-                open::check_identity(&conn, path, super::migrations::STEPS.len())?;
-                Ok(Store {
-                    conn,
-                    path: Some(path.to_path_buf()),
-                    file: None,
-                })
-            }
-            e => Err(e),
-        })?;
+        // Read as it stands, creating nothing beside it (no -wal, no -shm): a backup is
+        // never written while it is checked. Older versions are read too.
+        if !path.is_file() {
+            return Err(Error::NotFound {
+                what: "backup",
+                id: path.display().to_string(),
+            });
+        }
+        let conn = open::open_immutable(path).map_err(|e| open::open_error(path, e))?;
+        open::check_identity(&conn, path, super::migrations::STEPS.len())?;
+        let source = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            file: None,
+        };
         let mut copy = Connection::open_in_memory()?;
         copy_database(&source.conn, &mut copy)?;
         let copy = Store {

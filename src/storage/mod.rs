@@ -198,7 +198,12 @@ impl Store {
             },
         })?;
         let mut target = Connection::open(dest).map_err(|e| open::open_error(dest, e))?;
-        let copied = backups::copy_database(&self.conn, &mut target);
+        // One self-contained file: a copy in WAL mode would grow a -wal and -shm beside it
+        // whenever it is read.
+        let copied = backups::copy_database(&self.conn, &mut target).and_then(|()| {
+            target.pragma_update(None, "journal_mode", "DELETE")?;
+            Ok(())
+        });
         if copied.is_err() {
             // Half a copy is no backup: it goes (it is the file just made for it).
             drop(target);

@@ -100,6 +100,7 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
     let clock = &rt.clock;
     let store = &mut rt.store;
     let editing_dir = rt.editing_dir.clone();
+    let backups = rt.backups.clone();
     Ok(match effect {
         Effect::LoadPage {
             list,
@@ -172,7 +173,9 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             id,
             ok: store.claim_draft(id, holder, alive)?,
         }],
-        Effect::Change { id, change } => vec![make_change(store, clock, id, change)?],
+        Effect::Change { id, change } => {
+            vec![make_change(store, clock, backups.as_ref(), id, change)?]
+        }
         Effect::ExternalEditor { .. } => vec![],
     })
 }
@@ -364,21 +367,45 @@ fn load_page(
     })
 }
 
+/// The copy of the journal made before deleting an entry for good; without it, nothing is
+/// deleted.
+fn before_purge(
+    store: &Store,
+    clock: &Clock,
+    dir: &std::path::Path,
+    keep: usize,
+) -> crate::Result<()> {
+    use crate::storage::backups::{BackupKind, before};
+    before(store, dir, BackupKind::BeforePurge, clock.now(), keep)
+        .map(|_| ())
+        .map_err(|e| {
+            crate::Error::Conflict(format!(
+                "nothing was deleted: the copy made first failed ({e}); press x in the dialog to delete without one"
+            ))
+        })
+}
+
+/// Change entry `id`; before deleting it for good with a copy, the copy goes to `backups`
+/// (the folder, and how many automatic backups to keep).
 fn make_change(
     store: &mut Store,
     clock: &Clock,
+    backups: Option<&(std::path::PathBuf, usize)>,
     id: crate::domain::EntryId,
     change: Change,
 ) -> crate::Result<Msg> {
+    if let (Change::Purge { copy: true }, Some((dir, keep))) = (change, backups) {
+        before_purge(store, clock, dir, *keep)?;
+    }
     let now = clock.now();
     match change {
         Change::Flag(flag, on) => store.set_flag(id, flag, on, now)?,
         Change::Trash => store.trash(id, now)?,
         Change::Restore => store.restore(id)?,
-        Change::Purge => store.purge(id)?,
+        Change::Purge { .. } => store.purge(id)?,
     }
     let summary = match change {
-        Change::Purge => None,
+        Change::Purge { .. } => None,
         _ => Some(Box::new(store.summary(id)?)),
     };
     Ok(Msg::Changed {

@@ -132,6 +132,7 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
         app.set_error(notes.join("; "));
     }
     let mut runtime = Runtime::new(store, session.clock.clone(), Some(&session.paths.journal));
+    runtime.backups = Some((session.paths.backups.clone(), config.backups.keep));
     let editing = session.editing_dir();
     let result = event_loop(
         &mut terminal,

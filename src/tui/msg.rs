@@ -43,7 +43,11 @@ pub enum Change {
     Flag(Flag, bool),
     Trash,
     Restore,
-    Purge,
+    /// Deleting for good; with `copy`, the journal is backed up first (when it has a
+    /// backups folder).
+    Purge {
+        copy: bool,
+    },
 }
 
 /// Why a draft is being written.

@@ -45,6 +45,9 @@ pub struct Runtime {
     pub holder: u32,
     /// Whether a process holding a draft is still running.
     pub alive: fn(u32) -> bool,
+    /// The backups folder and how many automatic backups to keep, for the copy made before
+    /// deleting for good (`None`: no copies, as for an in-memory journal).
+    pub backups: Option<(PathBuf, usize)>,
     /// The journal's data version when last looked at, and when that was.
     seen: Option<(i64, Instant)>,
 }
@@ -63,6 +66,7 @@ impl Runtime {
             editing_dir: journal.map(crate::external_editor::editing_dir),
             holder: std::process::id(),
             alive: crate::platform::process_alive,
+            backups: None,
             seen: None,
         }
     }

@@ -209,3 +209,44 @@ fn the_daily_backup_is_made_once_a_day_and_rolled() {
     let none = backups::daily(&empty.path().join("j.db"), &folder, now, 2).expect("daily");
     assert_eq!(none, None);
 }
+
+#[test]
+fn deleting_for_good_copies_the_journal_first_unless_told_not_to() {
+    let j = Journal::new();
+    j.add(&["Keep this one"]);
+    j.add(&["A secret to purge"]);
+    j.add(&["Another secret to purge"]);
+    let folder = j.dir.path().join("data").join("backups");
+
+    let out = j.run(&["delete", "2", "--purge", "--yes"]);
+    assert!(
+        out.starts_with("Deleted entry 2 for good. A copy of the journal from just before is "),
+        "{out}"
+    );
+    let made = backups_in(&folder);
+    assert_eq!(made.len(), 1);
+    let copy = made[0].to_str().expect("path").to_string();
+    assert!(
+        copy.ends_with("-before-purge.db") && out.contains(&copy),
+        "{out}"
+    );
+    let list = j.run(&["backup", "--list"]);
+    assert!(list.contains("before deleting an entry for good"), "{list}");
+    // The copy still has the entry; the journal does not.
+    assert!(j.run(&["backup", "--verify", &copy]).contains("3 entries"));
+    assert!(!j.run(&["list", "--trash", "-n", "10"]).contains("A secret"));
+
+    let out = j.run(&["delete", "3", "--purge", "--yes", "--no-backup"]);
+    assert_eq!(out, "Deleted entry 3 for good; no copy was made.\n");
+    assert_eq!(
+        backups_in(&folder).len(),
+        1,
+        "no second copy, nothing beside it: {:?}",
+        backups_in(&folder)
+    );
+    j.cmd()
+        .args(["delete", "1", "--no-backup"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("--purge"));
+}

@@ -166,23 +166,43 @@ impl View for PurgeDialog {
         true
     }
     fn handle(&mut self, input: Input, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
-        match input {
-            Input::Action(Action::Confirm) => vec![
+        let purge = |copy: bool, said: String| {
+            vec![
                 Cmd::Pop,
                 Cmd::Do(Effect::Change {
                     id: self.id,
-                    change: Change::Purge,
+                    change: Change::Purge { copy },
                 }),
-                Cmd::Status(format!("Entry {} deleted for good.", self.id)),
-            ],
+                Cmd::Status(said),
+            ]
+        };
+        match input {
+            Input::Action(Action::Confirm) => purge(
+                true,
+                format!(
+                    "Entry {} deleted for good; a copy of the journal from just before is in the backups folder.",
+                    self.id
+                ),
+            ),
+            Input::Action(Action::PurgeNoCopy) => purge(
+                false,
+                format!("Entry {} deleted for good; no copy was made.", self.id),
+            ),
             Input::Action(Action::Back) => vec![Cmd::Pop],
             _ => Vec::new(),
         }
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let text = vec![
-            Line::raw(format!("Entry {} will be deleted for good.", self.id)),
-            Line::raw("This cannot be undone."),
+            Line::raw(format!(
+                "Entry {} will be deleted for good. This cannot be undone.",
+                self.id
+            )),
+            Line::raw(""),
+            Line::styled(
+                "A copy of the journal is made first, kept with the automatic backups until it rolls off. To leave no copy, press x.",
+                ctx.theme.dim,
+            ),
         ];
         draw(ctx, self.id(), "Delete for good?", text, area, buf);
     }

@@ -206,8 +206,12 @@ impl View for GuardDialog {
         let t = &ctx.theme;
         let open = self.open();
         let mut text = vec![Line::raw(format!(
-            "Entry {} is saved as written. This may identify someone:",
-            self.id
+            "Entry {} is saved as written. {} may identify someone:",
+            self.id,
+            match open.len() {
+                1 => "This".to_string(),
+                n => format!("These {n}"),
+            }
         ))];
         // As many as fit, the selected one among them.
         let room = usize::from(ctx.body_rows.saturating_sub(14)).max(1);

@@ -433,3 +433,49 @@ fn search_loads_more_results_as_you_scroll() {
         );
     }
 }
+
+#[test]
+fn deleting_for_good_makes_a_copy_first_unless_x_says_no_copy() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = Harness::new(fixture(), (100, 30));
+    h.runtime.backups = Some((dir.path().to_path_buf(), 7));
+    let copies = || {
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    // Two entries to the trash, then the trash.
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Char('t'));
+    h.key(KeyCode::Char('P'));
+    let s = h.screen();
+    assert!(s.contains("A copy of the journal is made first"), "{s}");
+    assert!(s.contains("x  delete it and keep no copy"), "{s}");
+    h.key(KeyCode::Char('y'));
+    assert!(
+        h.screen()
+            .contains("a copy of the journal from just before"),
+        "{}",
+        h.screen()
+    );
+    assert_eq!(copies(), 1);
+    assert_eq!(h.store().count_entries().expect("count"), 2);
+
+    h.key(KeyCode::Char('P'));
+    h.key(KeyCode::Char('x'));
+    assert!(h.screen().contains("no copy was made"), "{}", h.screen());
+    assert_eq!(copies(), 1, "no second copy");
+    assert_eq!(h.store().count_entries().expect("count"), 1);
+
+    // A copy that cannot be made stops the deletion, and says how to go on.
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Char('t'));
+    h.runtime.backups = Some((dir.path().join("a-file").join("below"), 7));
+    std::fs::write(dir.path().join("a-file"), "not a folder").expect("file");
+    h.key(KeyCode::Char('P'));
+    h.key(KeyCode::Char('y'));
+    assert!(h.screen().contains("nothing was deleted"), "{}", h.screen());
+    assert_eq!(h.store().count_entries().expect("count"), 1);
+}

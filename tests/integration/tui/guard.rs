@@ -23,7 +23,7 @@ fn identifiers_are_shown_after_saving_and_fixed_one_key_at_a_time() {
     assert_eq!(h.screen_id(), ScreenId::Guard);
     let s = h.screen();
     for part in [
-        "Entry 1 is saved as written. This may identify someone:",
+        "Entry 1 is saved as written. These 4 may identify someone:",
         "▸ body: listed name \"Jane Doe\" → the mother",
         "body: name \"Mrs Patel\"",
         "body: NHS number \"943 476 5919\"",
