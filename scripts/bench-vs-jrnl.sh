@@ -130,7 +130,9 @@ YAML
     "SELECT rowid, snippet(entries_fts, -1, '[', ']', '…', 14) FROM entries_fts WHERE entries_fts MATCH 'home visit' LIMIT 20;"
   measure "tag filter, newest 50" "$(q "$debrief" --db "$db" list --tag court -n 50)" "$(q "$jrnl" @court -n 50)" \
     "SELECT e.id, e.title FROM entries e JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id WHERE t.name = 'court' ORDER BY e.created_ms DESC LIMIT 50;"
-  measure "all entries as JSON" "$(q "$debrief" --db "$db" list --json -n 100000000)" "$(q "$jrnl" --export json)" \
+  measure "export all entries as JSON" "$(q "$debrief" --db "$db" export --allow-identifiers)" "$(q "$jrnl" --export json)" \
+    "SELECT json_group_array(json_object('id', id, 'title', title, 'body', body)) FROM entries;"
+  measure "export, identifiers redacted" "$(q "$debrief" --db "$db" export --redact)" "$(q "$jrnl" --export json)" \
     "SELECT json_group_array(json_object('id', id, 'title', title, 'body', body)) FROM entries;"
   echo "   add on an empty journal" >&2
   addcmd=$(q "$debrief" --db "$empty" add note)

@@ -56,6 +56,8 @@ struct Progress {
     on: bool,
     total: usize,
     verb: &'static str,
+    /// Entries so far, when counting without knowing how many will come.
+    seen: std::cell::Cell<usize>,
 }
 
 impl Progress {
@@ -64,6 +66,29 @@ impl Progress {
             on: total >= 5000 && std::io::stderr().is_terminal(),
             total,
             verb,
+            seen: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Counting entries as they come (how many is not known ahead), shown when `large`.
+    fn counting(large: bool, verb: &'static str) -> Progress {
+        Progress {
+            on: large && std::io::stderr().is_terminal(),
+            ..Progress::new(0, verb)
+        }
+    }
+
+    fn step(&self) {
+        let n = self.seen.get() + 1;
+        self.seen.set(n);
+        if self.on && n.is_multiple_of(1000) {
+            eprint!("\r{} {n} entries read", self.verb);
+        }
+    }
+
+    fn done(&self) {
+        if self.on && self.seen.get() >= 1000 {
+            eprintln!("\r{} {} entries read", self.verb, self.seen.get());
         }
     }
 
@@ -145,21 +170,51 @@ fn export_from(
     Ok(())
 }
 
-/// A bundle's entries as rows; one that does not fit its kind refuses the whole file.
-fn bundle_rows(text: &str, name: &str) -> Result<Vec<crate::storage::ImportRow>> {
-    bundle::read(text, name)?
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let uuid = r.uuid;
-            r.into_row().map_err(|e| {
-                crate::Error::invalid(
-                    "bundle",
-                    format!("{name} entry {} ({uuid}): {e}; nothing was imported", i + 1),
-                )
-            })
-        })
-        .collect()
+/// Read the bundle at `path` on a thread of its own, sending each entry as a row as soon as
+/// it is read (at most a few hundred wait at a time, so the file is never held whole), then
+/// the error that stopped the reading, if one did; `rows` gets what is sent.
+fn read_bundle_into(
+    file: std::fs::File,
+    name: &str,
+    rows: std::sync::mpsc::SyncSender<Result<crate::storage::ImportRow>>,
+) {
+    let mut at = 0;
+    let read = bundle::read_each(std::io::BufReader::new(file), name, |record| {
+        at += 1;
+        let uuid = record.uuid;
+        let row = record.into_row().map_err(|e| {
+            crate::Error::invalid(
+                "bundle",
+                format!("{name} entry {at} ({uuid}): {e}; nothing was imported"),
+            )
+        })?;
+        // The import stopped (a write failed): stop reading too.
+        rows.send(Ok(row))
+            .map_err(|_| crate::Error::Conflict("the import stopped".into()))
+    });
+    if let Err(e) = read {
+        let _ = rows.send(Err(e));
+    }
+}
+
+/// Import the bundle `file`, read as a stream on a thread of its own, in one transaction;
+/// progress on standard error for a large file on a terminal.
+fn import_bundle(
+    store: &mut crate::storage::Store,
+    file: std::fs::File,
+    name: &str,
+    dry_run: bool,
+) -> Result<crate::storage::ImportReport> {
+    let large = file.metadata().map(|m| m.len()).unwrap_or(0) > 5_000_000;
+    let progress = Progress::counting(large, "Importing:");
+    let (send, receive) = std::sync::mpsc::sync_channel(256);
+    std::thread::scope(|s| {
+        s.spawn(|| read_bundle_into(file, name, send));
+        let rows = receive.into_iter().inspect(|_| progress.step());
+        let report = store.import_stream(rows, OnConflict::KeepNewer, dry_run);
+        progress.done();
+        report
+    })
 }
 
 /// What an import did (or would do).
@@ -184,32 +239,40 @@ pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
         ));
     }
     let name = a.file.display().to_string();
-    let text = std::fs::read_to_string(&a.file).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         crate::Error::invalid(
             "file",
             format!("cannot read {name}: {e}; nothing was imported"),
         )
-    })?;
-    let rows = match a.format.as_str() {
-        "jrnl" => {
-            let clock = &session.clock;
-            crate::transfer::jrnl::read(&text, &name, clock, clock.now())?
-        }
-        _ => bundle_rows(&text, &name)?,
     };
-    drop(text);
+    let file = std::fs::File::open(&a.file).map_err(cannot_read)?;
+    let jrnl = match a.format.as_str() {
+        "jrnl" => {
+            let text = std::io::read_to_string(&file).map_err(cannot_read)?;
+            let clock = &session.clock;
+            Some(crate::transfer::jrnl::read(
+                &text,
+                &name,
+                clock,
+                clock.now(),
+            )?)
+        }
+        _ => None,
+    };
     let mut store = session.open_store()?;
     if !a.dry_run && store.count_entries()? > 0 {
         session.backup_before(&store, BackupKind::BeforeImport)?;
     }
-    let progress = Progress::new(rows.len(), "Read");
-    progress.at(rows.len());
-    // jrnl cannot say when an entry last changed: one already here stays as it is.
-    let on_conflict = match a.format.as_str() {
-        "jrnl" => OnConflict::Skip,
-        _ => OnConflict::KeepNewer,
+    let report = match jrnl {
+        // jrnl cannot say when an entry last changed: one already here stays as it is.
+        Some(rows) => store.import(rows, OnConflict::Skip, a.dry_run)?,
+        None => import_bundle(&mut store, file, &name, a.dry_run)?,
     };
-    let report = store.import(rows, on_conflict, a.dry_run)?;
+    say_outcome(&report, &name, &a)
+}
+
+/// What the import did, as text or JSON.
+fn say_outcome(report: &crate::storage::ImportReport, name: &str, a: &ImportArgs) -> Result<()> {
     let mut outcome = Outcome {
         dry_run: a.dry_run,
         ..Outcome::default()

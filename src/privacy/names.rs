@@ -69,7 +69,13 @@ pub struct NameList {
     roles: Vec<String>,
     /// The (words, characters) shapes on the list.
     shapes: Vec<(usize, usize)>,
+    /// Words of the right shape already hashed, and the name each is (if any): a journal
+    /// uses the same words again and again, and hashing is the slow part of a scan.
+    seen: std::cell::RefCell<HashMap<String, Option<usize>>>,
 }
+
+/// How many hashed words [`NameList`] remembers before starting again.
+const SEEN_MAX: usize = 200_000;
 
 impl NameList {
     pub fn new(key: &NameKey, names: Vec<ListedName>) -> NameList {
@@ -145,25 +151,42 @@ impl NameList {
                 continue;
             }
             let run = &words[i..i + n];
-            // Words of one name are separated by spaces only, and only the last may be
-            // possessive.
-            let joined = run.windows(2).all(|w| {
-                text[w[0].end..w[1].span.start]
-                    .chars()
-                    .all(char::is_whitespace)
-            });
             let length: usize = run.iter().map(|w| w.chars).sum::<usize>() + n - 1;
-            if !joined || length != chars || run[..n - 1].iter().any(|w| w.possessive) {
+            if length != chars {
                 continue;
             }
-            let normal: Vec<String> = run
-                .iter()
-                .map(|w| normal_word(&text[w.span.clone()]))
-                .collect();
-            let mut mac = key.clone();
-            mac.update(normal.join(" ").as_bytes());
-            let digest: Digest = mac.finalize().into_bytes().into();
-            if let Some(&at) = self.names.get(&digest) {
+            // Words of one name are separated by spaces only, and only the last may be
+            // possessive.
+            let joined = run.windows(2).all(|w| spaced(text, &w[0], &w[1], false));
+            if !joined || run[..n - 1].iter().any(|w| w.possessive) {
+                continue;
+            }
+            let mut normal = String::with_capacity(chars + 4);
+            for (k, w) in run.iter().enumerate() {
+                if k > 0 {
+                    normal.push(' ');
+                }
+                let word = &text[w.span.clone()];
+                if word.is_ascii() {
+                    normal.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                } else {
+                    normal.push_str(&normal_word(word));
+                }
+            }
+            let known = self.seen.borrow().get(&normal).copied();
+            let found = known.unwrap_or_else(|| {
+                let mut mac = key.clone();
+                mac.update(normal.as_bytes());
+                let digest: Digest = mac.finalize().into_bytes().into();
+                let found = self.names.get(&digest).copied();
+                let mut seen = self.seen.borrow_mut();
+                if seen.len() >= SEEN_MAX {
+                    seen.clear();
+                }
+                seen.insert(normal, found);
+                found
+            });
+            if let Some(at) = found {
                 best = Some((n, &self.roles[at]));
             }
         }
@@ -201,6 +224,9 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn in_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '\'' || c == '-';
+    }
     c.is_alphanumeric()
         || is_apostrophe(c)
         || c == '-'

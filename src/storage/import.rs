@@ -75,6 +75,17 @@ impl Store {
         on_conflict: OnConflict,
         dry_run: bool,
     ) -> Result<ImportReport> {
+        self.import_stream(rows.into_iter().map(Ok), on_conflict, dry_run)
+    }
+
+    /// [`Store::import`] of rows as they are read: the first `Err` (a file that turns out
+    /// malformed part way) ends the import with nothing of it kept, and is returned.
+    pub fn import_stream(
+        &mut self,
+        rows: impl IntoIterator<Item = Result<ImportRow>>,
+        on_conflict: OnConflict,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
         self.check_file()?;
         let tx = self
             .conn
@@ -90,6 +101,8 @@ impl Store {
         )?;
         let mut report = ImportReport::default();
         for row in rows {
+            // Dropping the transaction rolls it back.
+            let row = row?;
             if let Err(e) = row.content.validate() {
                 report.rows.push(RowOutcome::Rejected(e.to_string()));
                 continue;
@@ -121,9 +134,17 @@ impl Store {
                 }
                 Some((id, _)) => RowOutcome::Skipped(EntryId(id)),
             };
-            if let RowOutcome::Added(id) | RowOutcome::Updated(id) = outcome {
-                tx.execute(
-                    "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1",
+            // An entry added is live; only one in the trash, or one updated, needs its trash
+            // state written (each UPDATE of an entry runs its triggers).
+            let trash = match outcome {
+                RowOutcome::Added(id) if row.deleted.is_some() => Some(id),
+                RowOutcome::Updated(id) => Some(id),
+                _ => None,
+            };
+            if let Some(id) = trash {
+                super::write::exec(
+                    &tx,
+                    "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1 AND deleted_ms IS NOT ?2",
                     params![id.0, row.deleted.map(to_ms)],
                 )?;
             }

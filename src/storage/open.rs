@@ -247,6 +247,9 @@ pub(super) fn set_pragmas(conn: &Connection, busy_timeout: Duration) -> rusqlite
     conn.pragma_update(None, "synchronous", "FULL")?;
     // What is deleted is overwritten, not left in free pages.
     conn.pragma_update(None, "secure_delete", "ON")?;
+    // Statement journals and sorts stay in memory: journal text never goes to a temporary
+    // file, and a bulk write does not spend its time writing one.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 

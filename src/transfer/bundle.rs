@@ -29,14 +29,6 @@ struct Head {
     notice: String,
 }
 
-/// A whole bundle, as read.
-#[derive(Debug, Deserialize)]
-struct Bundle {
-    format: String,
-    version: u32,
-    entries: Vec<EntryRecord>,
-}
-
 /// Writes a bundle to `out` one entry at a time: [`BundleWriter::entry`] for each, then
 /// [`BundleWriter::finish`].
 pub struct BundleWriter<W: Write> {
@@ -74,62 +66,182 @@ impl<W: Write> BundleWriter<W> {
     }
 }
 
-/// Read a bundle; a file that is not one, or not one this build reads, is refused whole,
-/// with the line and column where reading stopped.
+/// Read a bundle held in memory (tests, small files); see [`read_each`].
 pub fn read(text: &str, name: &str) -> Result<Vec<EntryRecord>> {
-    /// Just what a file says it is, for a plainer message when it is not a bundle.
-    #[derive(Deserialize)]
-    struct Claims {
-        format: Option<String>,
-        version: Option<u32>,
+    let mut records = Vec::new();
+    read_each(text.as_bytes(), name, |record| {
+        records.push(record);
+        Ok(())
+    })?;
+    Ok(records)
+}
+
+/// Read a bundle from `reader`, handing each entry to `each` as soon as it is read, so the
+/// file is never held whole. A file that is not a bundle, or one from a newer debrief, is
+/// refused before its first entry; one malformed part way is refused with the line and
+/// column where reading stopped (entries handed over before then are for the caller to
+/// drop: the import's transaction does). An error from `each` stops the reading and is
+/// returned. Returns how many entries were read.
+pub fn read_each(
+    reader: impl std::io::Read,
+    name: &str,
+    each: impl FnMut(EntryRecord) -> Result<()>,
+) -> Result<usize> {
+    let mut reading = Reading {
+        name,
+        each,
+        count: 0,
+        stopped: None,
+    };
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let outcome =
+        serde::de::DeserializeSeed::deserialize(&mut reading, &mut de).and_then(|()| de.end());
+    if let Some(e) = reading.stopped.take() {
+        return Err(e);
     }
-    let not_ours = |format: &str| {
+    outcome.map_err(|e| {
         Error::invalid(
             "bundle",
             format!(
-                "{name} is not a debrief bundle (its format is '{}'); nothing was imported: for jrnl's JSON use --format jrnl",
+                "{name} line {}, column {}: {}; nothing was imported",
+                e.line(),
+                e.column(),
+                first_sentence(&e.to_string())
+            ),
+        )
+    })?;
+    Ok(reading.count)
+}
+
+/// The state of reading a bundle: who gets each entry, and why reading stopped, when it
+/// stopped for a reason of ours rather than the JSON's.
+struct Reading<'n, F> {
+    name: &'n str,
+    each: F,
+    count: usize,
+    stopped: Option<Error>,
+}
+
+impl<F: FnMut(EntryRecord) -> Result<()>> Reading<'_, F> {
+    /// Stop reading for `e` (kept to be returned as it is).
+    fn stop<E: serde::de::Error>(&mut self, e: Error) -> E {
+        let message = e.to_string();
+        self.stopped = Some(e);
+        E::custom(message)
+    }
+
+    fn not_ours(&self, format: &str) -> Error {
+        Error::invalid(
+            "bundle",
+            format!(
+                "{} is not a debrief bundle (its format is '{}'); nothing was imported: for jrnl's JSON use --format jrnl",
+                self.name,
                 format.escape_debug()
             ),
         )
-    };
-    let newer = |version: u32| {
+    }
+
+    fn newer(&self, version: u32) -> Error {
         Error::invalid(
             "bundle",
             format!(
-                "{name} was written by a newer debrief (bundle version {version}); nothing was imported: update debrief to read it"
+                "{} was written by a newer debrief (bundle version {version}); nothing was imported: update debrief to read it",
+                self.name
             ),
         )
-    };
-    let bundle: Bundle = match serde_json::from_str(text) {
-        Ok(b) => b,
-        Err(e) => {
-            // Say what the file is when it says something else than a bundle.
-            return Err(match serde_json::from_str::<Claims>(text) {
-                Ok(c) if c.format.as_deref() != Some(FORMAT) => {
-                    not_ours(c.format.as_deref().unwrap_or("none"))
+    }
+}
+
+impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::DeserializeSeed<'de>
+    for &mut Reading<'_, F>
+{
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::Visitor<'de> for &mut Reading<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a debrief bundle (a JSON object)")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<(), A::Error> {
+        let (mut format, mut version, mut entries) = (None::<String>, None::<u32>, false);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => format = Some(map.next_value()?),
+                "version" => version = Some(map.next_value()?),
+                "entries" => {
+                    // What the file is, before the first entry is taken.
+                    match (&format, version) {
+                        (Some(f), _) if f != FORMAT => return Err(self.stop(self.not_ours(f))),
+                        (None, _) => return Err(self.stop(self.not_ours("none"))),
+                        (_, Some(v)) if v > VERSION => return Err(self.stop(self.newer(v))),
+                        _ => {}
+                    }
+                    map.next_value_seed(Entries(&mut *self))?;
+                    entries = true;
                 }
-                Ok(Claims {
-                    version: Some(v), ..
-                }) if v > VERSION => newer(v),
-                _ => Error::invalid(
-                    "bundle",
-                    format!(
-                        "{name} line {}, column {}: {}; nothing was imported",
-                        e.line(),
-                        e.column(),
-                        first_sentence(&e.to_string())
-                    ),
-                ),
-            });
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
         }
-    };
-    if bundle.format != FORMAT {
-        return Err(not_ours(&bundle.format));
+        match format.as_deref() {
+            Some(FORMAT) => {}
+            other => return Err(self.stop(self.not_ours(other.unwrap_or("none")))),
+        }
+        if let Some(v) = version.filter(|v| *v > VERSION) {
+            return Err(self.stop(self.newer(v)));
+        }
+        if version.is_none() || !entries {
+            return Err(serde::de::Error::custom(
+                "a bundle needs its version and its entries",
+            ));
+        }
+        Ok(())
     }
-    if bundle.version > VERSION {
-        return Err(newer(bundle.version));
+}
+
+/// The bundle's array of entries, each handed over as it is read.
+struct Entries<'r, 'n, F>(&'r mut Reading<'n, F>);
+
+impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::DeserializeSeed<'de>
+    for Entries<'_, '_, F>
+{
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
     }
-    Ok(bundle.entries)
+}
+
+impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::Visitor<'de> for Entries<'_, '_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of entries")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<(), A::Error> {
+        while let Some(record) = seq.next_element::<EntryRecord>()? {
+            self.0.count += 1;
+            if let Err(e) = (self.0.each)(record) {
+                return Err(self.0.stop(e));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// serde_json's message without its " at line L column C" (said once, in front).

@@ -82,17 +82,44 @@ impl Found {
     }
 }
 
-/// The identifiers in one entry (`Some`) or in all of them.
+/// The identifiers in one entry (`Some`) or in all of them, and how many entries were
+/// checked. The text is read here and scanned on a second thread, batch by batch, so
+/// reading and scanning overlap.
 pub fn find(store: &Store, only: Option<EntryId>) -> Result<(Vec<Found>, usize)> {
-    let mut found = Vec::new();
-    let mut entries = std::collections::BTreeSet::new();
+    const BATCH: usize = 512;
     let guard = store.guard()?;
-    store.each_text(only, |t| {
-        entries.insert(t.entry);
-        found.extend(guard.scan(&t.text).into_iter().map(|h| Found::new(&t, h)));
-        Ok(())
-    })?;
-    Ok((found, entries.len()))
+    let mut entries = std::collections::BTreeSet::new();
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<crate::storage::texts::Text>>(8);
+    std::thread::scope(|s| {
+        let scanner = s.spawn(move || {
+            let mut found = Vec::new();
+            for batch in receive {
+                for t in &batch {
+                    found.extend(guard.scan(&t.text).into_iter().map(|h| Found::new(t, h)));
+                }
+            }
+            found
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        let read = store.each_text(only, |t| {
+            entries.insert(t.entry);
+            batch.push(t);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                // The scanner only stops when this side does.
+                let _ = send.send(full);
+            }
+            Ok(())
+        });
+        let _ = send.send(batch);
+        drop(send);
+        // A scanner that failed must not look like one that found nothing.
+        let found = match scanner.join() {
+            Ok(found) => found,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        read.map(|()| (found, entries.len()))
+    })
 }
 
 /// Refuse to let `what` leave while `found` holds high-severity identifiers, naming the

@@ -155,6 +155,22 @@ fn malformed_and_foreign_files_are_refused_whole() {
         &["export", "--format", "yaml"],
         "unknown export format 'yaml'",
     );
+    // Entries are read and written as they come: a file that breaks after good entries, or
+    // ends early, still brings in nothing.
+    let other = Journal::new();
+    for i in 0..30 {
+        other.add(&[&format!("Entry number {i} from the other machine")]);
+    }
+    let whole = other.run(&["export"]);
+    let (at, _) = whole
+        .match_indices("\"kind\":\"reflection\"")
+        .nth(24)
+        .expect("25 entries");
+    let late_text = format!("{}\"kind\":7{}", &whole[..at], &whole[at + 19..]);
+    let late = write("late.json", &late_text);
+    j.fails(&["import", &late], "late.json line 27, column");
+    let cut = write("cut.json", &whole[..whole.len() * 2 / 3]);
+    j.fails(&["import", &cut], "cut.json line ");
     assert!(
         j.json(&["list", "--json"])
             .as_array()
