@@ -590,6 +590,8 @@ pub fn build_journal(path: &std::path::Path, entries: &[GenEntry]) -> debrief::R
     let mut store = debrief::storage::Store::open(path, &options)?;
     for chunk in entries.chunks(5_000) {
         let rows = chunk.iter().map(|e| debrief::storage::ImportRow {
+            cpd: None,
+            covered: Vec::new(),
             uuid: e.uuid,
             created: e.created,
             utc_offset_s: 0,

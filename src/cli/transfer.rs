@@ -13,7 +13,7 @@ use super::output::{stdout, write_json};
 use crate::Result;
 use crate::session::Session;
 use crate::storage::backups::BackupKind;
-use crate::storage::{OnConflict, RowOutcome};
+use crate::storage::{Incoming, OnConflict, RowOutcome};
 use crate::transfer::bundle;
 use crate::transfer::export::{self, Exporter, Format, Leave};
 
@@ -132,7 +132,18 @@ fn export_from(
     let at = |done| progress.at(done);
     let clock = &session.clock;
     let redacted = match &a.output {
-        Some(path) => match export::export_to(store, clock, &ids, format, path, leave, &at)? {
+        Some(path) => match export::export_to(
+            store,
+            clock,
+            &ids,
+            export::Destination {
+                format,
+                path,
+                leave,
+                whole_journal: filter.is_none(),
+            },
+            &at,
+        )? {
             export::Outcome::Refused(found) => {
                 return super::check::refuse_identifiers("export", &found);
             }
@@ -149,13 +160,14 @@ fn export_from(
         },
         None => {
             if leave == Leave::Refuse {
-                let found = export::identifiers(store, &ids, format)?;
+                let found = export::identifiers(store, &ids, format, filter.is_none())?;
                 super::check::refuse_identifiers("export", &found)?;
             }
             let redact = (leave == Leave::Redact)
                 .then(|| store.guard())
                 .transpose()?;
-            let exporter = Exporter::new(store, clock, &ids, redact, &at);
+            let mut exporter = Exporter::new(store, clock, &ids, redact, &at);
+            exporter.whole_journal = filter.is_none();
             exporter.write(format, &mut stdout())?;
             exporter.redacted()
         }
@@ -176,21 +188,33 @@ fn export_from(
 fn read_bundle_into(
     file: std::fs::File,
     name: &str,
-    rows: std::sync::mpsc::SyncSender<Result<crate::storage::ImportRow>>,
+    rows: std::sync::mpsc::SyncSender<Result<Incoming>>,
 ) {
     let mut at = 0;
-    let read = bundle::read_each(std::io::BufReader::new(file), name, |record| {
-        at += 1;
-        let uuid = record.uuid;
-        let row = record.into_row().map_err(|e| {
-            crate::Error::invalid(
-                "bundle",
-                format!("{name} entry {at} ({uuid}): {e}; nothing was imported"),
-            )
-        })?;
+    let send = |item: Incoming| {
         // The import stopped (a write failed): stop reading too.
-        rows.send(Ok(row))
+        rows.send(Ok(item))
             .map_err(|_| crate::Error::Conflict("the import stopped".into()))
+    };
+    let read = bundle::read_each(std::io::BufReader::new(file), name, |part| match part {
+        bundle::Part::Entry(record) => {
+            at += 1;
+            let uuid = record.uuid;
+            let row = record.into_row().map_err(|e| {
+                crate::Error::invalid(
+                    "bundle",
+                    format!("{name} entry {at} ({uuid}): {e}; nothing was imported"),
+                )
+            })?;
+            send(Incoming::Entry(Box::new(row)))
+        }
+        bundle::Part::Queue(queue) => queue.into_iter().try_for_each(|q| {
+            send(Incoming::Queued {
+                text: q.text,
+                function: q.function,
+                added: q.added,
+            })
+        }),
     });
     if let Err(e) = read {
         let _ = rows.send(Err(e));
@@ -226,6 +250,8 @@ struct Outcome {
     skipped: usize,
     /// (position in the file, from 1; why).
     rejected: Vec<(usize, String)>,
+    /// Items put on the next supervision agenda.
+    queued: usize,
 }
 
 pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
@@ -275,6 +301,7 @@ pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
 fn say_outcome(report: &crate::storage::ImportReport, name: &str, a: &ImportArgs) -> Result<()> {
     let mut outcome = Outcome {
         dry_run: a.dry_run,
+        queued: report.queued,
         ..Outcome::default()
     };
     for (i, row) in report.rows.iter().enumerate() {
@@ -297,9 +324,16 @@ fn say_outcome(report: &crate::storage::ImportReport, name: &str, a: &ImportArgs
     } else {
         ("Imported", "")
     };
+    let queued = match outcome.queued {
+        0 => String::new(),
+        n => format!(
+            "; {} for the next supervision agenda",
+            crate::text::count(n, "item", "items")
+        ),
+    };
     writeln!(
         out,
-        "{verb} {name}: {} added, {} updated, {} skipped (already there, not newer), {} rejected.{tail}",
+        "{verb} {name}: {} added, {} updated, {} skipped (already there, not newer), {} rejected{queued}.{tail}",
         outcome.added,
         outcome.updated,
         outcome.skipped,

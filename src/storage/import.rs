@@ -20,6 +20,21 @@ pub struct ImportRow {
     pub updated: DateTime<Utc>,
     pub deleted: Option<DateTime<Utc>>,
     pub content: EntryContent,
+    /// When it was made into a CPD record, and the peer reflection kept with it.
+    pub cpd: Option<(DateTime<Utc>, Option<String>)>,
+    /// For a supervision note: the entries (by UUID) its session covered.
+    pub covered: Vec<Uuid>,
+}
+
+/// What an import brings in: an entry, or an item waiting for the next supervision agenda.
+#[derive(Clone, Debug)]
+pub enum Incoming {
+    Entry(Box<ImportRow>),
+    Queued {
+        text: String,
+        function: Option<crate::domain::Function>,
+        added: DateTime<Utc>,
+    },
 }
 
 /// What to do with a row whose UUID is already in the journal.
@@ -46,6 +61,8 @@ pub enum RowOutcome {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
     pub rows: Vec<RowOutcome>,
+    /// Items put on the next supervision agenda (ones already there are not repeated).
+    pub queued: usize,
 }
 
 impl ImportReport {
@@ -64,6 +81,88 @@ impl ImportReport {
     }
 }
 
+/// One entry in: added, updated (when newer and asked to), skipped or rejected, with its
+/// trash state and CPD record. No savepoint a row: each would make the search index write its
+/// pending words out, and an import of thousands of entries spent most of its time merging
+/// those small pieces. A row that is not valid is rejected before any write; a write that
+/// fails ends the whole import, and its transaction leaves nothing behind.
+fn import_row(
+    tx: &rusqlite::Connection,
+    row: &ImportRow,
+    on_conflict: OnConflict,
+) -> Result<RowOutcome> {
+    if let Err(e) = row.content.validate() {
+        return Ok(RowOutcome::Rejected(e.to_string()));
+    }
+    let existing: Option<(i64, i64)> = tx
+        .prepare_cached("SELECT id, updated_ms FROM entries WHERE uuid = ?1")?
+        .query_row([row.uuid.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let outcome = match existing {
+        None => RowOutcome::Added(insert_in(
+            tx,
+            &row.content,
+            row.uuid,
+            row.created,
+            row.utc_offset_s,
+            row.updated,
+        )?),
+        Some((id, updated_ms))
+            if on_conflict == OnConflict::KeepNewer && row.updated > from_ms(updated_ms) =>
+        {
+            let id = EntryId(id);
+            update_in(tx, id, &row.content, row.updated)?;
+            RowOutcome::Updated(id)
+        }
+        Some((id, _)) => return Ok(RowOutcome::Skipped(EntryId(id))),
+    };
+    let (RowOutcome::Added(id) | RowOutcome::Updated(id)) = outcome else {
+        return Ok(outcome);
+    };
+    // An entry added is live; only one in the trash, or one updated, needs its trash state
+    // written (each UPDATE of an entry runs its triggers).
+    if row.deleted.is_some() || matches!(outcome, RowOutcome::Updated(_)) {
+        super::write::exec(
+            tx,
+            "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1 AND deleted_ms IS NOT ?2",
+            params![id.0, row.deleted.map(to_ms)],
+        )?;
+    }
+    if let Some((made, peer)) = &row.cpd {
+        super::write::exec(
+            tx,
+            "INSERT INTO cpd_records (entry_id, made_ms, peer) VALUES (?1, ?2, ?3)
+             ON CONFLICT (entry_id) DO UPDATE SET made_ms = ?2, peer = ?3",
+            params![id.0, to_ms(*made), peer],
+        )?;
+    }
+    Ok(outcome)
+}
+
+/// Put an item on the next agenda unless the same item (text and time) is there; 1 if it was
+/// added.
+fn queue_in(
+    tx: &rusqlite::Connection,
+    text: &str,
+    function: Option<crate::domain::Function>,
+    added: DateTime<Utc>,
+) -> Result<usize> {
+    if text.trim().is_empty() {
+        return Ok(0);
+    }
+    Ok(super::write::exec(
+        tx,
+        "INSERT INTO agenda_queue (text, function, added_ms)
+         SELECT ?1, ?2, ?3 WHERE NOT EXISTS
+             (SELECT 1 FROM agenda_queue WHERE text = ?1 AND added_ms = ?3)",
+        params![
+            text.trim(),
+            function.map(crate::domain::Function::as_str),
+            to_ms(added)
+        ],
+    )?)
+}
+
 impl Store {
     /// Bring `rows` in, in one transaction. A row that is not valid is rejected on its own
     /// (reported, nothing of it written) and the others go on; a write that fails ends the
@@ -75,14 +174,15 @@ impl Store {
         on_conflict: OnConflict,
         dry_run: bool,
     ) -> Result<ImportReport> {
-        self.import_stream(rows.into_iter().map(Ok), on_conflict, dry_run)
+        let items = rows.into_iter().map(|r| Ok(Incoming::Entry(Box::new(r))));
+        self.import_stream(items, on_conflict, dry_run)
     }
 
     /// [`Store::import`] of rows as they are read: the first `Err` (a file that turns out
     /// malformed part way) ends the import with nothing of it kept, and is returned.
     pub fn import_stream(
         &mut self,
-        rows: impl IntoIterator<Item = Result<ImportRow>>,
+        rows: impl IntoIterator<Item = Result<Incoming>>,
         on_conflict: OnConflict,
         dry_run: bool,
     ) -> Result<ImportReport> {
@@ -100,55 +200,38 @@ impl Store {
             [since],
         )?;
         let mut report = ImportReport::default();
-        for row in rows {
+        // Sessions and the entries they covered, linked once every entry is in.
+        let mut covered: Vec<(EntryId, Vec<Uuid>)> = Vec::new();
+        for item in rows {
             // Dropping the transaction rolls it back.
-            let row = row?;
-            if let Err(e) = row.content.validate() {
-                report.rows.push(RowOutcome::Rejected(e.to_string()));
-                continue;
-            }
-            let existing: Option<(i64, i64)> = tx
-                .prepare_cached("SELECT id, updated_ms FROM entries WHERE uuid = ?1")?
-                .query_row([row.uuid.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            // No savepoint a row: each would make the search index write its pending words
-            // out, and an import of thousands of entries spent most of its time merging those
-            // small pieces. A row that is not valid was rejected above; a write that fails
-            // here ends the whole import, and the transaction leaves nothing behind.
-            let outcome = match existing {
-                None => RowOutcome::Added(insert_in(
-                    &tx,
-                    &row.content,
-                    row.uuid,
-                    row.created,
-                    row.utc_offset_s,
-                    row.updated,
-                )?),
-                Some((id, updated_ms))
-                    if on_conflict == OnConflict::KeepNewer
-                        && row.updated > from_ms(updated_ms) =>
-                {
-                    let id = EntryId(id);
-                    update_in(&tx, id, &row.content, row.updated)?;
-                    RowOutcome::Updated(id)
+            let row = match item? {
+                Incoming::Entry(row) => *row,
+                Incoming::Queued {
+                    text,
+                    function,
+                    added,
+                } => {
+                    report.queued += queue_in(&tx, &text, function, added)?;
+                    continue;
                 }
-                Some((id, _)) => RowOutcome::Skipped(EntryId(id)),
             };
-            // An entry added is live; only one in the trash, or one updated, needs its trash
-            // state written (each UPDATE of an entry runs its triggers).
-            let trash = match outcome {
-                RowOutcome::Added(id) if row.deleted.is_some() => Some(id),
-                RowOutcome::Updated(id) => Some(id),
-                _ => None,
-            };
-            if let Some(id) = trash {
-                super::write::exec(
-                    &tx,
-                    "UPDATE entries SET deleted_ms = ?2 WHERE id = ?1 AND deleted_ms IS NOT ?2",
-                    params![id.0, row.deleted.map(to_ms)],
-                )?;
+            let outcome = import_row(&tx, &row, on_conflict)?;
+            if let RowOutcome::Added(id) | RowOutcome::Updated(id) = outcome
+                && !row.covered.is_empty()
+            {
+                covered.push((id, row.covered));
             }
             report.rows.push(outcome);
+        }
+        for (session, entries) in covered {
+            for uuid in entries {
+                super::write::exec(
+                    &tx,
+                    "INSERT OR IGNORE INTO session_entries (session_id, entry_id)
+                     SELECT ?1, id FROM entries WHERE uuid = ?2",
+                    params![session.0, uuid.to_string()],
+                )?;
+            }
         }
         tx.execute(
             "INSERT INTO entries_fts (rowid, title, body, answers, tags, words)

@@ -30,7 +30,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use cpd::CpdMark;
 pub use drafts::StoredDraft;
-pub use import::{ImportReport, ImportRow, OnConflict, RowOutcome};
+pub use import::{ImportReport, ImportRow, Incoming, OnConflict, RowOutcome};
 pub use migrations::{LATEST_VERSION, migrations};
 pub use open::{create_new_private_file, create_private_dir, create_private_file};
 pub use search::{RANK_WINDOW, SearchHit, fts_query};

@@ -202,6 +202,18 @@ impl Store {
         .transpose()
     }
 
+    /// The UUIDs of the entries a session covered, oldest first (for bundles).
+    pub fn covered_uuids(&self, session: EntryId) -> Result<Vec<uuid::Uuid>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.uuid FROM session_entries c JOIN entries e ON e.id = c.entry_id
+             WHERE c.session_id = ?1 ORDER BY e.created_ms, e.id",
+        )?;
+        let uuids = stmt
+            .query_map([session.0], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(uuids.iter().filter_map(|u| u.parse().ok()).collect())
+    }
+
     /// The flagged entries a session covered, oldest first.
     pub fn covered_by(&self, session: EntryId) -> Result<Vec<EntryId>> {
         let mut stmt = self.conn.prepare_cached(

@@ -29,6 +29,22 @@ struct Head {
     notice: String,
 }
 
+/// An item waiting for the next supervision agenda, as a bundle carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedRecord {
+    pub text: String,
+    pub function: Option<crate::domain::Function>,
+    pub added: DateTime<Utc>,
+}
+
+/// What reading a bundle hands over, in the order of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Entry(Box<EntryRecord>),
+    /// The items waiting for the next supervision agenda (after the entries).
+    Queue(Vec<QueuedRecord>),
+}
+
 /// Writes a bundle to `out` one entry at a time: [`BundleWriter::entry`] for each, then
 /// [`BundleWriter::finish`].
 pub struct BundleWriter<W: Write> {
@@ -58,9 +74,12 @@ impl<W: Write> BundleWriter<W> {
         Ok(())
     }
 
-    /// Close the bundle; returns how many entries it holds and the writer.
-    pub fn finish(mut self) -> Result<(usize, W)> {
-        self.out.write_all(b"\n]}\n")?;
+    /// Close the bundle with the items waiting for the next agenda; returns how many
+    /// entries it holds and the writer.
+    pub fn finish(mut self, queue: &[QueuedRecord]) -> Result<(usize, W)> {
+        self.out.write_all(b"\n],\n\"agenda_queue\": ")?;
+        serde_json::to_writer(&mut self.out, queue).map_err(std::io::Error::from)?;
+        self.out.write_all(b"}\n")?;
         self.out.flush()?;
         Ok((self.count, self.out))
     }
@@ -69,15 +88,17 @@ impl<W: Write> BundleWriter<W> {
 /// Read a bundle held in memory (tests, small files); see [`read_each`].
 pub fn read(text: &str, name: &str) -> Result<Vec<EntryRecord>> {
     let mut records = Vec::new();
-    read_each(text.as_bytes(), name, |record| {
-        records.push(record);
+    read_each(text.as_bytes(), name, |part| {
+        if let Part::Entry(record) = part {
+            records.push(*record);
+        }
         Ok(())
     })?;
     Ok(records)
 }
 
-/// Read a bundle from `reader`, handing each entry to `each` as soon as it is read, so the
-/// file is never held whole. A file that is not a bundle, or one from a newer debrief, is
+/// Read a bundle from `reader`, handing each entry (then the agenda queue) to `each` as soon
+/// as it is read, so the file is never held whole. A file that is not a bundle, or one from a newer debrief, is
 /// refused before its first entry; one malformed part way is refused with the line and
 /// column where reading stopped (entries handed over before then are for the caller to
 /// drop: the import's transaction does). An error from `each` stops the reading and is
@@ -85,7 +106,7 @@ pub fn read(text: &str, name: &str) -> Result<Vec<EntryRecord>> {
 pub fn read_each(
     reader: impl std::io::Read,
     name: &str,
-    each: impl FnMut(EntryRecord) -> Result<()>,
+    each: impl FnMut(Part) -> Result<()>,
 ) -> Result<usize> {
     let mut reading = Reading {
         name,
@@ -122,7 +143,7 @@ struct Reading<'n, F> {
     stopped: Option<Error>,
 }
 
-impl<F: FnMut(EntryRecord) -> Result<()>> Reading<'_, F> {
+impl<F: FnMut(Part) -> Result<()>> Reading<'_, F> {
     /// Stop reading for `e` (kept to be returned as it is).
     fn stop<E: serde::de::Error>(&mut self, e: Error) -> E {
         let message = e.to_string();
@@ -152,9 +173,7 @@ impl<F: FnMut(EntryRecord) -> Result<()>> Reading<'_, F> {
     }
 }
 
-impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::DeserializeSeed<'de>
-    for &mut Reading<'_, F>
-{
+impl<'de, F: FnMut(Part) -> Result<()>> serde::de::DeserializeSeed<'de> for &mut Reading<'_, F> {
     type Value = ();
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
@@ -162,7 +181,7 @@ impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::DeserializeSeed<'de>
     }
 }
 
-impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::Visitor<'de> for &mut Reading<'_, F> {
+impl<'de, F: FnMut(Part) -> Result<()>> serde::de::Visitor<'de> for &mut Reading<'_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -189,6 +208,12 @@ impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::Visitor<'de> for &mut 
                     map.next_value_seed(Entries(&mut *self))?;
                     entries = true;
                 }
+                "agenda_queue" => {
+                    let queue: Vec<QueuedRecord> = map.next_value()?;
+                    if let Err(e) = (self.each)(Part::Queue(queue)) {
+                        return Err(self.stop(e));
+                    }
+                }
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
@@ -213,9 +238,7 @@ impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::Visitor<'de> for &mut 
 /// The bundle's array of entries, each handed over as it is read.
 struct Entries<'r, 'n, F>(&'r mut Reading<'n, F>);
 
-impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::DeserializeSeed<'de>
-    for Entries<'_, '_, F>
-{
+impl<'de, F: FnMut(Part) -> Result<()>> serde::de::DeserializeSeed<'de> for Entries<'_, '_, F> {
     type Value = ();
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
@@ -223,7 +246,7 @@ impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::DeserializeSeed<'de>
     }
 }
 
-impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::Visitor<'de> for Entries<'_, '_, F> {
+impl<'de, F: FnMut(Part) -> Result<()>> serde::de::Visitor<'de> for Entries<'_, '_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -236,7 +259,7 @@ impl<'de, F: FnMut(EntryRecord) -> Result<()>> serde::de::Visitor<'de> for Entri
     ) -> std::result::Result<(), A::Error> {
         while let Some(record) = seq.next_element::<EntryRecord>()? {
             self.0.count += 1;
-            if let Err(e) = (self.0.each)(record) {
+            if let Err(e) = (self.0.each)(Part::Entry(Box::new(record))) {
                 return Err(self.0.stop(e));
             }
         }
@@ -345,6 +368,8 @@ impl EntryRecord {
             }
         };
         Ok(ImportRow {
+            cpd: self.cpd.map(|c| (c.made, c.peer)),
+            covered: self.covered,
             uuid: self.uuid,
             created: self.created.with_timezone(&Utc),
             utc_offset_s: self.created.offset().local_minus_utc(),

@@ -6,7 +6,8 @@ use std::cell::Cell;
 use std::io::Write;
 use std::path::Path;
 
-use super::bundle::{self, BundleWriter};
+use super::bundle::{self, BundleWriter, QueuedRecord};
+use super::record::CpdMarkRecord;
 use super::{EntryRecord, flat};
 use crate::clock::Clock;
 use crate::domain::EntryId;
@@ -90,23 +91,37 @@ pub enum Outcome {
     Refused(Vec<super::leaving::Found>),
 }
 
-/// Export `ids` in `format` to a new file (or, for Markdown, a folder) at `path`, unless the
-/// guard refuses under `leave`. Run it inside [`Store::reading`] for one consistent state.
+/// Where and how an export to a path goes.
+#[derive(Clone, Copy, Debug)]
+pub struct Destination<'p> {
+    pub format: Format,
+    pub path: &'p Path,
+    pub leave: Leave,
+    /// Every entry goes: journal-wide things (the agenda queue) go too.
+    pub whole_journal: bool,
+}
+
+/// Export `ids` to `to` (a new file or, for Markdown, a folder), unless the guard refuses.
+/// Run it inside [`Store::reading`] for one consistent state.
 pub fn export_to(
     store: &Store,
     clock: &Clock,
     ids: &[EntryId],
-    format: Format,
-    path: &Path,
-    leave: Leave,
+    to: Destination<'_>,
     progress: &dyn Fn(usize),
 ) -> Result<Outcome> {
+    let Destination {
+        format,
+        path,
+        leave,
+        whole_journal,
+    } = to;
     let folder = is_folder(format, path);
     if !folder {
         check_new_file(path)?;
     }
     if leave == Leave::Refuse {
-        let found = identifiers(store, ids, format)?;
+        let found = identifiers(store, ids, format, whole_journal)?;
         if found
             .iter()
             .any(|f| f.severity == crate::privacy::Severity::High)
@@ -118,7 +133,8 @@ pub fn export_to(
         Leave::Redact => Some(store.guard()?),
         _ => None,
     };
-    let exporter = Exporter::new(store, clock, ids, redact, progress);
+    let mut exporter = Exporter::new(store, clock, ids, redact, progress);
+    exporter.whole_journal = whole_journal;
     let count = if folder {
         exporter.to_folder(path)?
     } else {
@@ -137,14 +153,28 @@ pub fn identifiers(
     store: &Store,
     ids: &[EntryId],
     format: Format,
+    whole_journal: bool,
 ) -> Result<Vec<super::leaving::Found>> {
     let exported: std::collections::HashSet<i64> = ids.iter().map(|id| id.0).collect();
     let (found, _) = super::leaving::find(store, None)?;
-    Ok(found
+    let mut found: Vec<_> = found
         .into_iter()
         .filter(|f| exported.contains(&f.entry))
         .filter(|f| !format.titles_only() || f.field == "title")
-        .collect())
+        .collect();
+    // The agenda queue goes with a whole bundle.
+    if format == Format::Json && whole_journal {
+        let guard = store.guard()?;
+        for q in store.agenda_queue()? {
+            found.extend(
+                guard
+                    .scan(&q.text)
+                    .into_iter()
+                    .map(|h| super::leaving::Found::outside("agenda queue", h)),
+            );
+        }
+    }
+    Ok(found)
 }
 
 /// Writes the entries `ids` of `store`, one at a time.
@@ -156,6 +186,8 @@ pub struct Exporter<'a> {
     pub redact: Option<Guard>,
     /// Called with how many entries are written so far.
     pub progress: &'a dyn Fn(usize),
+    /// Every entry is exported: journal-wide things (the agenda queue) go too.
+    pub whole_journal: bool,
     redacted: Cell<usize>,
 }
 
@@ -173,6 +205,7 @@ impl<'a> Exporter<'a> {
             ids,
             redact,
             progress,
+            whole_journal: true,
             redacted: Cell::new(0),
         }
     }
@@ -180,6 +213,24 @@ impl<'a> Exporter<'a> {
     /// How many identifiers were replaced so far.
     pub fn redacted(&self) -> usize {
         self.redacted.get()
+    }
+
+    /// The items waiting for the next agenda, when the whole journal is exported (cleaned
+    /// like the entries).
+    fn queue(&self) -> Result<Vec<QueuedRecord>> {
+        if !self.whole_journal {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .store
+            .agenda_queue()?
+            .into_iter()
+            .map(|q| QueuedRecord {
+                text: self.cleaned(q.text),
+                function: q.function,
+                added: q.added,
+            })
+            .collect())
     }
 
     /// `text` with its identifiers replaced, when asked, counting them.
@@ -198,7 +249,15 @@ impl<'a> Exporter<'a> {
             Format::Json => {
                 let mut w = BundleWriter::start(out, self.clock.now())?;
                 for (i, id) in self.ids.iter().enumerate() {
-                    let mut record = EntryRecord::from(&self.store.get(*id)?);
+                    let e = self.store.get(*id)?;
+                    let mut record = EntryRecord::from(&e);
+                    record.cpd = self.store.cpd_mark(*id)?.map(|m| CpdMarkRecord {
+                        made: m.made,
+                        peer: m.peer,
+                    });
+                    if e.kind() == crate::domain::Kind::Supervision {
+                        record.covered = self.store.covered_uuids(*id)?;
+                    }
                     if let Some(guard) = &self.redact {
                         self.redacted
                             .set(self.redacted.get() + record.redact(guard));
@@ -206,7 +265,7 @@ impl<'a> Exporter<'a> {
                     w.entry(&record)?;
                     (self.progress)(i + 1);
                 }
-                Ok(w.finish()?.0)
+                Ok(w.finish(&self.queue()?)?.0)
             }
             Format::Markdown => {
                 writeln!(out, "# debrief journal\n\n*{}*", bundle::NOTICE)?;

@@ -108,6 +108,8 @@ fn row(e: &JrnlEntry, clock: &Clock, now: DateTime<Utc>) -> std::result::Result<
     content.common.tags = tags;
     content.common.flags.starred = e.starred;
     Ok(ImportRow {
+        cpd: None,
+        covered: Vec::new(),
         uuid,
         created,
         utc_offset_s: clock.offset_at(created),

@@ -46,6 +46,11 @@ impl Found {
         Found::at(t.entry.0, t.field.clone(), t.trashed, h)
     }
 
+    /// A hit in a text that is not an entry's, named by where it is ("agenda queue").
+    pub fn outside(place: &str, h: Hit) -> Found {
+        Found::at(0, place.to_string(), false, h)
+    }
+
     /// A hit in a text that is not an entry's (the prep pack), placed by its line.
     pub fn in_pack(text: &str, h: Hit) -> Found {
         let line = text[..h.span.start.min(text.len())].matches('\n').count() + 1;

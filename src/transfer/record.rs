@@ -52,6 +52,20 @@ pub struct EntryRecord {
     pub learning: Option<LearningRecord>,
     /// Reflections that answer a review: `{"kind": "week", "from": ..., "to": ...}`.
     pub review: Option<crate::domain::reviewed::ReviewOf>,
+    /// In bundles only: when the entry was made into a CPD record, and the peer reflection
+    /// kept with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpd: Option<CpdMarkRecord>,
+    /// In bundles only, for supervision notes: the entries (by UUID) the session covered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covered: Vec<Uuid>,
+}
+
+/// An entry's CPD record, as a bundle carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CpdMarkRecord {
+    pub made: DateTime<Utc>,
+    pub peer: Option<String>,
 }
 
 /// A learning activity in JSON (its title is the entry's title).
@@ -109,6 +123,8 @@ impl From<&Entry> for EntryRecord {
             recovery: None,
             learning: None,
             review: None,
+            cpd: None,
+            covered: Vec::new(),
         };
         match &e.content.details {
             Details::Reflection(g) => {

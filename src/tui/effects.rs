@@ -193,7 +193,18 @@ fn export(
     store.reading(|store| {
         let ids = store.ids(None)?;
         Ok(
-            match export_to(store, clock, &ids, format, path, leave, &|_| {})? {
+            match export_to(
+                store,
+                clock,
+                &ids,
+                crate::transfer::export::Destination {
+                    format,
+                    path,
+                    leave,
+                    whole_journal: true,
+                },
+                &|_| {},
+            )? {
                 Outcome::Written(w) => Msg::Exported(w),
                 Outcome::Refused(found) => {
                     let high: Vec<_> = found

@@ -377,7 +377,7 @@ proptest! {
         for id in from.ids(None).expect("ids") {
             w.entry(&EntryRecord::from(&from.get(id).expect("get"))).expect("entry");
         }
-        let (_, bytes) = w.finish().expect("finish");
+        let (_, bytes) = w.finish(&[]).expect("finish");
         let text = String::from_utf8(bytes).expect("utf-8");
         let rows: Vec<_> = bundle::read(&text, "bundle.json")
             .expect("read")

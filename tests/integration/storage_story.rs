@@ -558,6 +558,8 @@ fn imports_report_every_row_and_are_idempotent() {
     use debrief::storage::{ImportRow, OnConflict, RowOutcome};
     let mut store = Store::open_in_memory().expect("store");
     let row = |n: u128, body: &str, updated: u32| ImportRow {
+        cpd: None,
+        covered: Vec::new(),
         uuid: uuid::Uuid::from_u128(n),
         created: at(9),
         utc_offset_s: 0,

@@ -295,3 +295,69 @@ fn markdown_and_csv_exports_read_well() {
     );
     assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 3);
 }
+
+#[test]
+fn bundles_carry_cpd_records_covered_entries_and_the_agenda_queue() {
+    let a = Journal::new();
+    a.add(&["A visit that went badly", "--for-supervision"]);
+    a.add(&["What I learnt about boundaries"]);
+    a.run(&["cpd", "2", "--peer", "talked it over with a colleague"]);
+    a.run(&[
+        "supervision",
+        "add",
+        "--agenda",
+        "the visit",
+        "--decision",
+        "pair up next time",
+    ]);
+    a.run(&["supervision", "agenda", "add", "support: caseload worries"]);
+    let dir = tempfile::tempdir().expect("dir");
+    let bundle = dir.path().join("a.json");
+    a.cmd()
+        .args(["export", "-o", bundle.to_str().expect("path")])
+        .assert()
+        .success();
+
+    let b = Journal::new();
+    let said = b.run(&["import", bundle.to_str().expect("path")]);
+    assert!(
+        said.contains("3 added") && said.contains("; 1 item for the next supervision agenda."),
+        "{said}"
+    );
+    // Twice: nothing new, the queued item not repeated.
+    let again = b.run(&["import", bundle.to_str().expect("path")]);
+    assert!(
+        again.contains("0 added") && !again.contains("agenda"),
+        "{again}"
+    );
+
+    let cpd = b.run(&["cpd", "list"]);
+    assert!(cpd.contains("What I learnt about boundaries"), "{cpd}");
+    let record = b.run(&["cpd", "2"]);
+    assert!(
+        record.contains("talked it over with a colleague"),
+        "{record}"
+    );
+    let agenda = b.run(&["supervision", "agenda"]);
+    assert_eq!(agenda.matches("caseload worries").count(), 1, "{agenda}");
+    // The session covered the flagged visit in both journals.
+    let store = b.store();
+    let session = store
+        .list(&debrief::domain::EntryFilter::default(), 10)
+        .expect("list")
+        .into_iter()
+        .find(|s| s.kind == debrief::domain::Kind::Supervision)
+        .expect("session");
+    let covered = store.covered_uuids(session.id).expect("covered");
+    let visit = store
+        .list(&debrief::domain::EntryFilter::default(), 10)
+        .expect("list")
+        .into_iter()
+        .find(|s| s.headline.contains("went badly"))
+        .expect("visit");
+    assert_eq!(covered, vec![visit.uuid]);
+
+    // A filtered export leaves journal-wide things out.
+    let some = a.run(&["export", "--kind", "checkin"]);
+    assert!(some.contains("\"agenda_queue\": []"), "{some}");
+}
