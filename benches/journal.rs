@@ -35,6 +35,7 @@ fn sizes() -> Vec<usize> {
 
 fn options(dir: &std::path::Path) -> StoreOptions {
     StoreOptions {
+        key: None,
         backups: dir.join("backups"),
         busy_timeout: Duration::from_secs(5),
         now: debrief::clock::Clock::system().now(),

@@ -60,6 +60,17 @@ pub enum Error {
     )]
     JournalGone { path: PathBuf },
 
+    /// The file is not a plain SQLite file: an encrypted journal (or something else), and no
+    /// passphrase could be had.
+    #[error(
+        "{path} is encrypted, or not a debrief journal: give its passphrase (debrief asks on a terminal; otherwise use --passphrase-file FILE or DEBRIEF_PASSPHRASE_FILE)"
+    )]
+    Encrypted { path: PathBuf },
+
+    /// The passphrase does not open the file.
+    #[error("wrong passphrase, or not a debrief journal: {path} was left untouched")]
+    WrongPassphrase { path: PathBuf },
+
     /// A stored value debrief cannot read back (a damaged or hand-edited journal).
     #[error(
         "the journal holds {what} that debrief cannot read ({value}); nothing was changed: restore a backup or report this"
@@ -153,6 +164,8 @@ impl Error {
             | Error::TooNew { .. }
             | Error::NotWritable { .. }
             | Error::JournalGone { .. }
+            | Error::Encrypted { .. }
+            | Error::WrongPassphrase { .. }
             | Error::Corrupt { .. } => exit::UNAVAILABLE,
             Error::Noted { error, .. } => error.exit_code(),
             Error::Editor(_) | Error::Database(_) | Error::Migration(_) | Error::Io(_) => {

@@ -31,6 +31,7 @@ pub mod present;
 pub mod privacy;
 pub mod rescue;
 pub mod review;
+pub mod secret;
 pub mod session;
 pub mod storage;
 pub mod text;

@@ -27,7 +27,8 @@ fn main() -> ExitCode {
 
 fn run(args: Cli) -> debrief::Result<()> {
     let paths = Paths::resolve(args.db, args.config)?;
-    let session = Session::from_env(paths, args.color);
+    let mut session = Session::from_env(paths, args.color);
+    session.passphrase_file = args.passphrase_file;
     let (stdin, stdout) = (
         std::io::stdin().is_terminal(),
         std::io::stdout().is_terminal(),

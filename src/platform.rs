@@ -98,3 +98,13 @@ pub fn process_alive(pid: u32) -> bool {
         pid == std::process::id()
     }
 }
+
+/// Make a rename in `path`'s folder stick (best effort; Windows has no directory sync).
+pub fn sync_dir(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = File::open(dir).and_then(|d| d.sync_all());
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}

@@ -8,7 +8,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::paths::Paths;
 use crate::present::color::ColorChoice;
+use crate::secret::Passphrase;
 use crate::storage::{DEFAULT_BUSY_TIMEOUT, Store, StoreOptions};
+use std::io::IsTerminal;
 
 /// Environment variable to shorten the busy timeout (milliseconds), mainly for tests.
 pub const BUSY_TIMEOUT_ENV: &str = "DEBRIEF_BUSY_TIMEOUT_MS";
@@ -22,8 +24,12 @@ pub struct Session {
     pub busy_timeout: Duration,
     /// One line for each of the user's template files that could not be used.
     pub template_problems: Vec<String>,
+    /// Where the passphrase of an encrypted journal is read from (else: the terminal).
+    pub passphrase_file: Option<std::path::PathBuf>,
     /// The settings, read once per run (dates, the vocabulary and the commands all ask).
     config: std::sync::OnceLock<(Config, Option<String>)>,
+    /// The passphrase, once had (asked for at most once a run).
+    key: std::sync::OnceLock<Option<Passphrase>>,
 }
 
 impl Session {
@@ -43,13 +49,62 @@ impl Session {
             color,
             busy_timeout,
             template_problems,
+            passphrase_file: None,
             config: std::sync::OnceLock::new(),
+            key: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The passphrase for an encrypted file that is not the journal (a backup): the journal's
+    /// when it has one, else from the passphrase file or the terminal.
+    pub fn key_for(&self, file: &std::path::Path) -> crate::Result<Option<Passphrase>> {
+        if let Some(key) = self.key()? {
+            return Ok(Some(key));
+        }
+        match &self.passphrase_file {
+            Some(f) => Ok(Some(Passphrase::from_file(f)?)),
+            None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
+                Ok(Some(Passphrase::ask(&format!(
+                    "Passphrase for {} (not shown as you type): ",
+                    file.display()
+                ))?))
+            }
+            None => Err(crate::Error::Encrypted {
+                path: file.to_path_buf(),
+            }),
+        }
+    }
+
+    /// The journal's passphrase: none for a plain journal; for an encrypted one (or a new one
+    /// when a passphrase file is given), read from the passphrase file, or asked for once on
+    /// the terminal. Without either, the error says how to give one.
+    pub fn key(&self) -> crate::Result<Option<Passphrase>> {
+        if let Some(key) = self.key.get() {
+            return Ok(key.clone());
+        }
+        let journal = &self.paths.journal;
+        let encrypted = crate::storage::cipher::looks_encrypted(journal);
+        let key = match &self.passphrase_file {
+            Some(file) => Some(Passphrase::from_file(file)?),
+            None if !encrypted => None,
+            None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
+                Some(Passphrase::ask(&format!(
+                    "Passphrase for {} (not shown as you type): ",
+                    journal.display()
+                ))?)
+            }
+            None => {
+                return Err(crate::Error::Encrypted {
+                    path: journal.clone(),
+                });
+            }
+        };
+        Ok(self.key.get_or_init(|| key).clone())
     }
 
     /// Open the journal (creating and migrating it as needed).
     pub fn open_store(&self) -> crate::Result<Store> {
-        Store::open(&self.paths.journal, &self.store_options())
+        Store::open(&self.paths.journal, &self.store_options()?)
     }
 
     /// Open the journal for a command that only reads: as usual, or, when the journal
@@ -62,18 +117,19 @@ impl Session {
         }
         match self.open_store() {
             Err(crate::Error::NotWritable { .. }) if self.paths.journal.is_file() => {
-                Store::open_read_only(&self.paths.journal)
+                Store::open_read_only(&self.paths.journal, self.key()?.as_ref())
             }
             other => other,
         }
     }
 
-    pub fn store_options(&self) -> StoreOptions {
-        StoreOptions {
+    pub fn store_options(&self) -> crate::Result<StoreOptions> {
+        Ok(StoreOptions {
             backups: self.paths.backups.clone(),
             busy_timeout: self.busy_timeout,
             now: self.clock.now(),
-        }
+            key: self.key()?,
+        })
     }
 
     /// Where text the journal could not take is kept (beside the journal).

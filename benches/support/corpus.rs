@@ -583,6 +583,7 @@ fn entry(rng: &mut Rng, created: DateTime<Utc>) -> GenEntry {
 /// Write entries into a new debrief journal at `path`, in batches.
 pub fn build_journal(path: &std::path::Path, entries: &[GenEntry]) -> debrief::Result<()> {
     let options = debrief::storage::StoreOptions {
+        key: None,
         backups: path.with_extension("backups"),
         busy_timeout: std::time::Duration::from_secs(5),
         now: debrief::clock::Clock::system().now(),

@@ -37,7 +37,7 @@ pub fn run(session: &Session, a: BackupArgs) -> Result<()> {
         return list(session);
     }
     if let Some(path) = &a.verify {
-        return verify(path).map(|_| ());
+        return verify(session, path).map(|_| ());
     }
     if let Some(path) = &a.restore {
         return restore(session, path, a.yes);
@@ -108,9 +108,13 @@ fn list(session: &Session) -> Result<()> {
 }
 
 /// The backup at `path`, checked; a missing or damaged one is an error.
-fn sound(path: &Path) -> Result<crate::storage::backups::Verified> {
+fn sound(session: &Session, path: &Path) -> Result<crate::storage::backups::Verified> {
     no_such_file(path)?;
-    let v = crate::storage::Store::verify_backup(path)?;
+    let key = match crate::storage::cipher::looks_encrypted(path) {
+        true => session.key_for(path)?,
+        false => None,
+    };
+    let v = crate::storage::Store::verify_backup(path, key.as_ref())?;
     if !v.problems.is_empty() {
         return Err(crate::Error::Conflict(format!(
             "{} is damaged ({}); nothing was changed: use another backup",
@@ -122,8 +126,8 @@ fn sound(path: &Path) -> Result<crate::storage::backups::Verified> {
 }
 
 /// Check a backup and say what was found.
-fn verify(path: &Path) -> Result<crate::storage::backups::Verified> {
-    let v = sound(path)?;
+fn verify(session: &Session, path: &Path) -> Result<crate::storage::backups::Verified> {
+    let v = sound(session, path)?;
     let mut out = stdout();
     writeln!(
         out,
@@ -151,7 +155,7 @@ fn no_such_file(path: &Path) -> Result<()> {
 }
 
 fn restore(session: &Session, path: &Path, yes: bool) -> Result<()> {
-    let v = sound(path)?;
+    let v = sound(session, path)?;
     let journal = &session.paths.journal;
     if !yes {
         if !std::io::stdin().is_terminal() {

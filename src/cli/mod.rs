@@ -82,6 +82,18 @@ pub struct Cli {
     )]
     pub color: ColorChoice,
 
+    /// A file whose first line is the passphrase of an encrypted journal (`/dev/fd/3` for a
+    /// file descriptor). Without it, debrief asks on the terminal.
+    #[arg(
+        long,
+        global = true,
+        env = crate::secret::PASSPHRASE_FILE_ENV,
+        value_name = "FILE",
+        help_heading = "Global options",
+        hide_env_values = true
+    )]
+    pub passphrase_file: Option<PathBuf>,
+
     /// Without a command: print the newest N entries instead of opening the journal.
     #[arg(short = 'n', value_name = "N")]
     pub limit: Option<usize>,

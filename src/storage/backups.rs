@@ -169,11 +169,12 @@ pub fn daily(
     dir: &Path,
     now: DateTime<Utc>,
     keep: usize,
+    key: Option<&crate::secret::Passphrase>,
 ) -> Result<Option<PathBuf>> {
     if !journal.is_file() || !daily_due(dir, now)? {
         return Ok(None);
     }
-    let store = Store::open_read_only(journal)?;
+    let store = Store::open_read_only(journal, key)?;
     let path = name(dir, BackupKind::Daily, now);
     store.backup_to(&path)?;
     roll(dir, keep)?;
@@ -223,7 +224,7 @@ impl Store {
 
     /// Check the backup at `path` without changing it: it is read into memory, and the copy
     /// is checked (the file, the search index) and its entries counted.
-    pub fn verify_backup(path: &Path) -> Result<Verified> {
+    pub fn verify_backup(path: &Path, key: Option<&crate::secret::Passphrase>) -> Result<Verified> {
         // Read as it stands, creating nothing beside it (no -wal, no -shm): a backup is
         // never written while it is checked. Older versions are read too.
         if !path.is_file() {
@@ -232,19 +233,26 @@ impl Store {
                 id: path.display().to_string(),
             });
         }
-        let conn = open::open_immutable(path).map_err(|e| open::open_error(path, e))?;
-        open::check_identity(&conn, path, super::migrations::STEPS.len())?;
-        let source = Store {
-            conn,
-            path: Some(path.to_path_buf()),
-            file: None,
+        // An encrypted backup is read with the journal's key, into memory under that key.
+        let key = match super::cipher::looks_encrypted(path) {
+            true => Some(key.ok_or_else(|| Error::Encrypted {
+                path: path.to_path_buf(),
+            })?),
+            false => None,
         };
+        let conn = open::open_immutable(path).map_err(|e| open::open_error(path, e))?;
+        super::cipher::key(&conn, path, key)?;
+        open::check_identity(&conn, path, super::migrations::STEPS.len())?;
         let mut copy = Connection::open_in_memory()?;
-        copy_database(&source.conn, &mut copy)?;
+        if let Some(key) = key {
+            copy.pragma_update(None, "key", key.expose())?;
+        }
+        copy_database(&conn, &mut copy)?;
         let copy = Store {
             conn: copy,
             path: None,
             file: None,
+            key: None,
         };
         // Whatever fails from here on is damage in the copy, reported as such.
         let mut problems = Vec::new();
@@ -270,9 +278,36 @@ impl Store {
     /// step (SQLite's backup API into this connection). Check the backup first.
     pub fn restore_from(&mut self, path: &Path) -> Result<()> {
         self.check_file()?;
+        if super::cipher::looks_encrypted(path) != self.key.is_some() {
+            return Err(Error::Conflict(format!(
+                "{} is {}, and the journal is {}: a backup is restored into a journal like it; {} the journal first",
+                path.display(),
+                if self.key.is_some() {
+                    "plain"
+                } else {
+                    "encrypted"
+                },
+                if self.key.is_some() {
+                    "encrypted"
+                } else {
+                    "plain"
+                },
+                if self.key.is_some() {
+                    "decrypt"
+                } else {
+                    "encrypt"
+                },
+            )));
+        }
         let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| open::open_error(path, e))?;
+        super::cipher::key(&source, path, self.key.as_ref())?;
         copy_database(&source, &mut self.conn)
+    }
+
+    /// The journal's passphrase, when it is encrypted.
+    pub fn key(&self) -> Option<&crate::secret::Passphrase> {
+        self.key.as_ref()
     }
 }
 

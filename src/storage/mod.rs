@@ -4,6 +4,7 @@
 
 pub mod backups;
 mod changes;
+pub mod cipher;
 mod cpd;
 mod details;
 mod drafts;
@@ -53,6 +54,9 @@ pub struct StoreOptions {
     pub busy_timeout: Duration,
     /// Used to name backup files.
     pub now: DateTime<Utc>,
+    /// The passphrase of an encrypted journal (ignored for a plain one; a new journal is
+    /// created encrypted with it).
+    pub key: Option<crate::secret::Passphrase>,
 }
 
 /// The journal: one SQLite connection and the operations on it.
@@ -61,6 +65,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// The file opened, checked before every write.
     file: Option<open::FileId>,
+    /// The passphrase, for an encrypted journal (its backups are encrypted with it too).
+    key: Option<crate::secret::Passphrase>,
 }
 
 impl std::fmt::Debug for Store {
@@ -82,14 +88,19 @@ impl Store {
     /// tests of upgrades).
     fn open_with(path: &Path, options: &StoreOptions, steps: &[&'static str]) -> Result<Store> {
         // 1. Sniff: a regular file that is empty or recognisably a debrief journal (read
-        //    without changing it), or nothing yet.
-        open::prepare_file(path, steps.len())?;
-        // 2. Connect. (An encrypted journal will be keyed here, before anything is read.)
+        //    without changing it), an encrypted one when a passphrase is given, or nothing
+        //    yet (created encrypted when a passphrase is given).
+        let key = open::key_for(path, options.key.as_ref())?;
+        if !cipher::looks_encrypted(path) {
+            open::prepare_file(path, steps.len())?;
+        }
+        // 2. Connect, and key an encrypted journal before anything is read.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| open::open_error(path, e))?;
+        cipher::key(&conn, path, key.as_ref())?;
         conn.busy_timeout(options.busy_timeout)
             .map_err(|e| open::open_error(path, e))?;
         // 3. Version, again on this connection: another process may be creating it now.
@@ -102,6 +113,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             file: open::FileId::of(path).ok(),
+            key,
         };
         if version > 0 && (version as usize) < steps.len() {
             store.backup_to(&open::backup_name(&options.backups, version, options.now))?;
@@ -119,7 +131,7 @@ impl Store {
     /// Open an existing journal for reading only (a journal on a read-only disk or owned by
     /// someone else can still be listed and searched). It must already be at this version:
     /// a journal that needs upgrading has to be opened once where it can be written.
-    pub fn open_read_only(path: &Path) -> Result<Store> {
+    pub fn open_read_only(path: &Path, key: Option<&crate::secret::Passphrase>) -> Result<Store> {
         let latest = migrations::STEPS.len();
         if !path.exists() {
             return Err(Error::NotWritable {
@@ -127,18 +139,29 @@ impl Store {
                 reason: "there is no journal there yet".into(),
             });
         }
-        open::prepare_file(path, latest)?;
+        let key = open::key_for(path, key)?;
+        if key.is_none() {
+            open::prepare_file(path, latest)?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)
-            .and_then(|c| {
-                c.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
-                Ok(c)
-            })
+        let keyed = |c: Connection| -> Result<Connection> {
+            cipher::key(&c, path, key.as_ref())?;
+            c.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+            Ok(c)
+        };
+        let conn = match Connection::open_with_flags(path, flags)
+            .map_err(Error::from)
+            .and_then(keyed)
+        {
+            Err(e @ Error::WrongPassphrase { .. }) => return Err(e),
+            Ok(c) => c,
             // A WAL journal whose folder cannot take a -shm: read the file as it stands.
-            .or_else(|_| open::open_immutable(path))
-            .map_err(|e| open::open_error(path, e))?;
+            Err(_) => open::open_immutable(path)
+                .map_err(|e| open::open_error(path, e))
+                .and_then(keyed)?,
+        };
         let version = open::check_identity(&conn, path, latest)?;
         if version as usize != latest {
             return Err(Error::NotWritable {
@@ -152,6 +175,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             file: None,
+            key,
         })
     }
 
@@ -162,6 +186,7 @@ impl Store {
             conn,
             path: None,
             file: None,
+            key: None,
         };
         store.migrate(migrations::STEPS)?;
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -198,6 +223,8 @@ impl Store {
             },
         })?;
         let mut target = Connection::open(dest).map_err(|e| open::open_error(dest, e))?;
+        // A copy of an encrypted journal is encrypted with the same key.
+        cipher::key(&target, dest, self.key.as_ref())?;
         // One self-contained file: a copy in WAL mode would grow a -wal and -shm beside it
         // whenever it is read.
         let copied = backups::copy_database(&self.conn, &mut target).and_then(|()| {
@@ -210,6 +237,52 @@ impl Store {
             let _ = std::fs::remove_file(dest);
         }
         copied
+    }
+
+    /// Put the journal under the passphrase `to` (`None`: plain): a copy under it is made
+    /// while the journal is locked, checked, and swapped in for the journal, whose old bytes
+    /// are then overwritten and removed. The store is closed; open the journal again after.
+    /// Returns how many entries the journal holds.
+    pub fn change_encryption(self, to: Option<&crate::secret::Passphrase>) -> Result<i64> {
+        self.check_file()?;
+        let Some(path) = self.path.clone() else {
+            return Err(Error::Conflict(
+                "an in-memory journal has no file to encrypt".into(),
+            ));
+        };
+        let new = cipher::beside(&path, ".new");
+        if new.exists() {
+            // Left by an interrupted run: the journal itself was never replaced by it.
+            cipher::shred(&new)?;
+        }
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+        cipher::export(&self.conn, &new, to)?;
+        let (entries, version): (i64, i64) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM entries), (SELECT user_version FROM pragma_user_version)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if let Err(e) = cipher::verify_copy(&new, to, entries, version) {
+            let _ = cipher::shred(&new);
+            return Err(e);
+        }
+        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        drop(self);
+        cipher::swap_in(&path, &new)?;
+        Ok(entries)
+    }
+
+    /// Change the passphrase of an encrypted journal (SQLCipher's `rekey`, in place).
+    pub fn change_passphrase(&mut self, to: &crate::secret::Passphrase) -> Result<()> {
+        self.check_file()?;
+        if self.key.is_none() {
+            return Err(Error::Conflict(
+                "the journal is not encrypted: `debrief encrypt` gives it a passphrase".into(),
+            ));
+        }
+        self.conn.pragma_update(None, "rekey", to.expose())?;
+        self.key = Some(to.clone());
+        Ok(())
     }
 
     /// Refresh the query planner's statistics (after a bulk import).
@@ -302,6 +375,7 @@ mod tests {
 
     fn options(dir: &Path) -> StoreOptions {
         StoreOptions {
+            key: None,
             backups: dir.join("backups"),
             busy_timeout: Duration::from_millis(500),
             now: DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap_or_default(),

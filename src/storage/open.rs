@@ -12,9 +12,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 use super::APPLICATION_ID;
+use crate::secret::Passphrase;
 use crate::{Error, Result};
 
-const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+pub(super) const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// The file a store was opened on, to notice it being replaced.
 pub(super) use crate::platform::FileId;
@@ -251,6 +252,19 @@ pub(super) fn set_pragmas(conn: &Connection, busy_timeout: Duration) -> rusqlite
     // file, and a bulk write does not spend its time writing one.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
+}
+
+/// The key to open `path` with: the one `given` for an encrypted file, or for a new (or
+/// empty) one, which is then created encrypted; none for a plain journal. A file that looks
+/// encrypted, without a key, is refused.
+pub(super) fn key_for(path: &Path, given: Option<&Passphrase>) -> Result<Option<Passphrase>> {
+    if super::cipher::looks_encrypted(path) {
+        return given.cloned().map(Some).ok_or_else(|| Error::Encrypted {
+            path: path.to_path_buf(),
+        });
+    }
+    let empty = fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
+    Ok(if empty { given.cloned() } else { None })
 }
 
 /// Create `dir` and its missing parents with mode 0700.

@@ -79,8 +79,10 @@ fn daily_backup(session: &Session, keep: usize) {
         session.paths.log.clone(),
     );
     let now = session.clock.now();
+    // The journal was opened just before, so its passphrase (if any) is already had.
+    let key = session.key().ok().flatten();
     std::thread::spawn(move || {
-        if let Err(e) = crate::storage::backups::daily(&journal, &dir, now, keep) {
+        if let Err(e) = crate::storage::backups::daily(&journal, &dir, now, keep, key.as_ref()) {
             note_in_log(&log, &format!("the daily backup failed: {e}"));
         }
     });

@@ -189,15 +189,15 @@ fn the_daily_backup_is_made_once_a_day_and_rolled() {
     j.add(&["Something to keep"]);
     let folder = j.dir.path().join("backups");
     let now = debrief::clock::Clock::system().now();
-    let made = backups::daily(&j.db(), &folder, now, 2).expect("daily");
+    let made = backups::daily(&j.db(), &folder, now, 2, None).expect("daily");
     assert!(made.is_some());
     assert_eq!(
-        backups::daily(&j.db(), &folder, now, 2).expect("daily"),
+        backups::daily(&j.db(), &folder, now, 2, None).expect("daily"),
         None,
         "once a day"
     );
     for d in 1..4 {
-        backups::daily(&j.db(), &folder, now + chrono::Duration::days(d), 2).expect("daily");
+        backups::daily(&j.db(), &folder, now + chrono::Duration::days(d), 2, None).expect("daily");
     }
     assert_eq!(
         backups::list(&folder).expect("list").len(),
@@ -206,7 +206,7 @@ fn the_daily_backup_is_made_once_a_day_and_rolled() {
     );
     // No journal yet: nothing to back up, and no error.
     let empty = tempfile::tempdir().expect("dir");
-    let none = backups::daily(&empty.path().join("j.db"), &folder, now, 2).expect("daily");
+    let none = backups::daily(&empty.path().join("j.db"), &folder, now, 2, None).expect("daily");
     assert_eq!(none, None);
 }
 

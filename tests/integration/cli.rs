@@ -86,6 +86,7 @@ impl Journal {
     /// The journal opened directly, as another process would.
     pub fn store(&self) -> debrief::storage::Store {
         let options = debrief::storage::StoreOptions {
+            key: None,
             backups: self.dir.path().join("backups"),
             busy_timeout: std::time::Duration::from_millis(500),
             now: debrief::clock::Clock::system().now(),

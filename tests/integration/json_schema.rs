@@ -171,6 +171,7 @@ fn journal() -> Journal {
     j.run(&["learn", "A conversation", "--type", "conversation"]);
     // A session with every kind of item, and a guided reflection (through the library).
     let options = debrief::storage::StoreOptions {
+        key: None,
         backups: j.dir.path().join("backups"),
         busy_timeout: std::time::Duration::from_millis(500),
         now: debrief::clock::Clock::system().now(),

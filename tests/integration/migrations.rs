@@ -44,6 +44,7 @@ fn version_4_journal(path: &std::path::Path) {
 
 fn options(dir: &std::path::Path) -> StoreOptions {
     StoreOptions {
+        key: None,
         backups: dir.join("backups"),
         busy_timeout: Duration::from_millis(500),
         now: Utc

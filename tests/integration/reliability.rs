@@ -162,6 +162,7 @@ fn two_windows_never_restore_the_same_draft() {
 
 fn options(dir: &std::path::Path) -> StoreOptions {
     StoreOptions {
+        key: None,
         backups: dir.join("backups"),
         busy_timeout: Duration::from_millis(300),
         now: clock().now(),
@@ -243,7 +244,7 @@ fn a_journal_opened_read_only_can_be_read_but_takes_no_writes() {
         s.add_entry(&EntryContent::text("readable"), at, 0, at)
             .expect("add");
     }
-    let mut ro = Store::open_read_only(&path).expect("read-only");
+    let mut ro = Store::open_read_only(&path, None).expect("read-only");
     let list = ro.list(&EntryFilter::default(), 5).expect("list");
     assert_eq!(list[0].headline, "readable");
     assert_eq!(
@@ -255,7 +256,7 @@ fn a_journal_opened_read_only_can_be_read_but_takes_no_writes() {
     let at = clock().now();
     assert!(ro.add_entry(&EntryContent::text("no"), at, 0, at).is_err());
     assert!(matches!(
-        Store::open_read_only(&tmp.path().join("none.db")),
+        Store::open_read_only(&tmp.path().join("none.db"), None),
         Err(debrief::Error::NotWritable { .. })
     ));
     assert!(!tmp.path().join("none.db").exists(), "nothing created");

@@ -19,6 +19,7 @@ fn at(h: u32) -> DateTime<Utc> {
 
 fn options(dir: &Path) -> StoreOptions {
     StoreOptions {
+        key: None,
         backups: dir.join("backups"),
         busy_timeout: Duration::from_millis(500),
         now: at(12),

@@ -203,6 +203,7 @@ fn a_checkin_survives_as_a_draft_and_comes_back_in_the_steps() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("j.db");
     let options = debrief::storage::StoreOptions {
+        key: None,
         backups: dir.path().join("b"),
         busy_timeout: Duration::from_millis(300),
         now: clock().now(),

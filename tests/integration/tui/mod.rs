@@ -321,6 +321,7 @@ impl TempJournal {
         TempJournal {
             path: dir.path().join("j.db"),
             options: debrief::storage::StoreOptions {
+                key: None,
                 backups: dir.path().join("b"),
                 busy_timeout: Duration::from_millis(500),
                 now: clock().now(),

@@ -1,0 +1,98 @@
+//! The journal's passphrase: held in memory that is wiped when dropped, read from a file (or
+//! a file descriptor as `/dev/fd/N`) or asked for on the terminal without echo. Never from
+//! the command line or a plain environment variable, which other processes and shell
+//! histories can see.
+
+use std::path::Path;
+
+use zeroize::Zeroizing;
+
+use crate::{Error, Result};
+
+/// Names a file holding the passphrase (its first line).
+pub const PASSPHRASE_FILE_ENV: &str = "DEBRIEF_PASSPHRASE_FILE";
+
+/// A passphrase; its bytes are overwritten when it is dropped.
+#[derive(Clone)]
+pub struct Passphrase(Zeroizing<String>);
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(…)")
+    }
+}
+
+impl Passphrase {
+    /// A passphrase from text typed or read; empty ones are refused.
+    pub fn new(text: String) -> Result<Passphrase> {
+        let text = Zeroizing::new(text);
+        if text.is_empty() {
+            return Err(Error::invalid(
+                "passphrase",
+                "the passphrase is empty: type one, or put it on the first line of the passphrase file",
+            ));
+        }
+        Ok(Passphrase(text))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The first line of the file at `path` (its line ending dropped).
+    pub fn from_file(path: &Path) -> Result<Passphrase> {
+        let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+            Error::invalid(
+                "passphrase",
+                format!(
+                    "cannot read the passphrase file {}: {e}; check the path given by --passphrase-file or {PASSPHRASE_FILE_ENV}",
+                    path.display()
+                ),
+            )
+        })?);
+        let line = text.lines().next().unwrap_or_default();
+        Passphrase::new(line.to_string())
+    }
+
+    /// Ask on the terminal, without echo.
+    pub fn ask(prompt: &str) -> Result<Passphrase> {
+        let typed = rpassword::prompt_password(prompt).map_err(|e| {
+            Error::invalid(
+                "passphrase",
+                format!("cannot read a passphrase from the terminal ({e}); give it with --passphrase-file"),
+            )
+        })?;
+        Passphrase::new(typed)
+    }
+
+    /// Ask for a new passphrase twice on the terminal; they must match.
+    pub fn ask_new() -> Result<Passphrase> {
+        let first = Passphrase::ask("New passphrase (not shown as you type): ")?;
+        let again = Passphrase::ask("The same passphrase again: ")?;
+        if first.expose() != again.expose() {
+            return Err(Error::invalid(
+                "passphrase",
+                "the two passphrases differ; nothing was changed: try again",
+            ));
+        }
+        Ok(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passphrase_file_gives_its_first_line_and_debug_hides_it() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("pass");
+        std::fs::write(&path, "correct horse\nsecond line\n").expect("write");
+        let p = Passphrase::from_file(&path).expect("read");
+        assert_eq!(p.expose(), "correct horse");
+        assert_eq!(format!("{p:?}"), "Passphrase(…)");
+        std::fs::write(&path, "\n").expect("write");
+        assert!(Passphrase::from_file(&path).is_err());
+        assert!(Passphrase::from_file(&dir.path().join("none")).is_err());
+    }
+}

@@ -1,0 +1,232 @@
+//! Encryption at rest with SQLCipher: keying a connection (and telling a wrong passphrase
+//! from a good one before anything is written), copying a journal into a new file under
+//! another key (or none), and swapping that copy in for the journal without a moment in
+//! which neither is whole.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::secret::Passphrase;
+use crate::{Error, Result};
+
+/// Key a connection just opened: SQLCipher's own logging off (it would write over the
+/// screen), the key, and one read that tells whether the key fits. Without a key, only the
+/// logging is switched off.
+pub(super) fn key(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    // Unknown to a plain SQLite, and then ignored.
+    let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE");
+    let Some(key) = key else {
+        return Ok(());
+    };
+    conn.pragma_update(None, "key", key.expose())?;
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            Err(Error::WrongPassphrase {
+                path: path.to_path_buf(),
+            })
+        }
+        Err(e) => Err(super::open::open_error(path, e)),
+    }
+}
+
+/// Whether the file at `path` looks like an encrypted journal: whole pages of bytes that do
+/// not start as a SQLite file does. (A plain file of text is not whole pages.)
+pub fn looks_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() < 1024 || meta.len() % 512 != 0 {
+        return false;
+    }
+    let mut header = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| &header != super::open::SQLITE_HEADER)
+}
+
+/// Copy the database of `conn` into the new file `dest` under `to` (`None`: plain), with
+/// SQLCipher's `sqlcipher_export`, and the schema version and debrief's mark with it.
+pub(super) fn export(conn: &Connection, dest: &Path, to: Option<&Passphrase>) -> Result<()> {
+    crate::platform::create_new_private_file(dest).map_err(|e| Error::NotWritable {
+        path: dest.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let copied = (|| -> Result<()> {
+        conn.execute(
+            "ATTACH DATABASE ?1 AS copy KEY ?2",
+            rusqlite::params![
+                dest.to_string_lossy(),
+                to.map(Passphrase::expose).unwrap_or("")
+            ],
+        )?;
+        // Under the write lock: nothing is written to the journal while it is copied.
+        let done = (|| -> Result<()> {
+            conn.execute_batch("BEGIN IMMEDIATE")
+                .map_err(Error::from_sqlite)?;
+            conn.query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(()))?;
+            let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            let app: i64 = conn.query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
+            conn.execute_batch(&format!(
+                "PRAGMA copy.user_version = {version}; PRAGMA copy.application_id = {app};"
+            ))?;
+            Ok(())
+        })();
+        let _ = conn.execute_batch("COMMIT");
+        conn.execute_batch("DETACH DATABASE copy")?;
+        done
+    })();
+    if copied.is_err() {
+        let _ = std::fs::remove_file(dest);
+    }
+    copied
+}
+
+/// Check the copy at `path` under `key`: it opens, is sound, and holds `entries` entries at
+/// schema `version`.
+pub(super) fn verify_copy(
+    path: &Path,
+    key: Option<&Passphrase>,
+    entries: i64,
+    version: i64,
+) -> Result<()> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    self::key(&conn, path, key)?;
+    let sound: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let (n, v): (i64, i64) = conn.query_row(
+        "SELECT (SELECT count(*) FROM entries), (SELECT user_version FROM pragma_user_version)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if sound != "ok" || n != entries || v != version {
+        return Err(Error::Conflict(format!(
+            "the new copy did not check out ({sound}; {n} of {entries} entries, version {v} of {version}); the journal was left as it was"
+        )));
+    }
+    Ok(())
+}
+
+/// `path` with `suffix` added to its name.
+pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Put the file `new` in place of the journal at `journal`, then overwrite the old journal's
+/// bytes and remove them. At every moment `journal` names a whole journal (the old one, then
+/// the new one): the old one is first given a second name, the new one is renamed over
+/// `journal` in one step, and only then are the old bytes wiped through the second name.
+pub(super) fn swap_in(journal: &Path, new: &Path) -> Result<()> {
+    let old = beside(journal, ".old");
+    if old.exists() {
+        shred(&old)?;
+    }
+    std::fs::hard_link(journal, &old).or_else(|_| std::fs::copy(journal, &old).map(|_| ()))?;
+    std::fs::rename(new, journal)?;
+    crate::platform::sync_dir(journal);
+    for side in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(beside(journal, side));
+    }
+    shred(&old)
+}
+
+/// Overwrite a file's bytes with zeros, make that stick, and remove it.
+pub(super) fn shred(path: &Path) -> Result<()> {
+    use std::io::Write;
+    let len = std::fs::metadata(path)?.len();
+    let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+    let zeros = vec![0u8; 64 * 1024];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(zeros.len() as u64) as usize;
+        f.write_all(&zeros[..n])?;
+        left -= n as u64;
+    }
+    f.sync_all()?;
+    drop(f);
+    std::fs::remove_file(path)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pass(s: &str) -> Passphrase {
+        Passphrase::new(s.into()).expect("passphrase")
+    }
+
+    fn keyed(path: &Path, p: Option<&Passphrase>) -> Result<Connection> {
+        let conn = Connection::open(path)?;
+        key(&conn, path, p)?;
+        Ok(conn)
+    }
+
+    #[test]
+    fn a_keyed_file_has_no_plain_text_and_a_wrong_key_is_told_apart() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("j.db");
+        let conn = keyed(&path, Some(&pass("right"))).expect("key");
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('a secret phrase');",
+        )
+        .expect("write");
+        drop(conn);
+        let bytes = std::fs::read(&path).expect("read");
+        assert!(!String::from_utf8_lossy(&bytes).contains("secret phrase"));
+        assert!(looks_encrypted(&path));
+        assert!(matches!(
+            keyed(&path, Some(&pass("wrong"))),
+            Err(Error::WrongPassphrase { .. })
+        ));
+        let conn = keyed(&path, Some(&pass("right"))).expect("key");
+        let x: String = conn
+            .query_row("SELECT x FROM t", [], |r| r.get(0))
+            .expect("read");
+        assert_eq!(x, "a secret phrase");
+        // Rekeying works in WAL mode.
+        conn.pragma_update(None, "rekey", "another").expect("rekey");
+        drop(conn);
+        assert!(keyed(&path, Some(&pass("another"))).is_ok());
+        assert!(matches!(
+            keyed(&path, Some(&pass("right"))),
+            Err(Error::WrongPassphrase { .. })
+        ));
+    }
+
+    #[test]
+    fn export_copies_under_another_key_and_swap_in_replaces_the_journal() {
+        let dir = tempfile::tempdir().expect("dir");
+        let journal = dir.path().join("j.db");
+        let conn = keyed(&journal, None).expect("plain");
+        conn.execute_batch(
+            "PRAGMA user_version = 8; PRAGMA application_id = 1234; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('plain words');",
+        )
+        .expect("write");
+        assert!(!looks_encrypted(&journal));
+        let new = beside(&journal, ".new");
+        export(&conn, &new, Some(&pass("k"))).expect("export");
+        // Never over a file.
+        assert!(export(&conn, &new, Some(&pass("k"))).is_err());
+        assert!(new.exists(), "the first copy stays");
+        drop(conn);
+        swap_in(&journal, &new).expect("swap");
+        assert!(!new.exists() && !beside(&journal, ".old").exists());
+        let bytes = std::fs::read(&journal).expect("read");
+        assert!(!String::from_utf8_lossy(&bytes).contains("plain words"));
+        let conn = keyed(&journal, Some(&pass("k"))).expect("key");
+        let (x, v, app): (String, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT x FROM t), (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("read");
+        assert_eq!((x.as_str(), v, app), ("plain words", 8, 1234));
+    }
+}
