@@ -71,6 +71,12 @@ pub enum Error {
     #[error("wrong passphrase, or not a debrief journal: {path} was left untouched")]
     WrongPassphrase { path: PathBuf },
 
+    /// The journal's passphrase does not open a backup, and no other could be had.
+    #[error(
+        "the passphrase does not open {path}, or it is not a debrief backup: one made under an earlier passphrase opens with --backup-passphrase-file FILE (on a terminal, debrief asks)"
+    )]
+    OldPassphrase { path: PathBuf },
+
     /// A stored value debrief cannot read back (a damaged or hand-edited journal).
     #[error(
         "the journal holds {what} that debrief cannot read ({value}); nothing was changed: restore a backup or report this"
@@ -166,6 +172,7 @@ impl Error {
             | Error::JournalGone { .. }
             | Error::Encrypted { .. }
             | Error::WrongPassphrase { .. }
+            | Error::OldPassphrase { .. }
             | Error::Corrupt { .. } => exit::UNAVAILABLE,
             Error::Noted { error, .. } => error.exit_code(),
             Error::Editor(_) | Error::Database(_) | Error::Migration(_) | Error::Io(_) => {

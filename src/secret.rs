@@ -65,6 +65,24 @@ impl Passphrase {
         Passphrase::new(typed)
     }
 
+    /// A new passphrase: from the file when one is given, else asked for twice on the
+    /// terminal; `how` names the option that gives the file, for the error off a terminal.
+    pub fn choose_new(file: Option<&Path>, how: &str) -> Result<Passphrase> {
+        use std::io::IsTerminal;
+        match file {
+            Some(file) => Passphrase::from_file(file),
+            None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
+                Passphrase::ask_new()
+            }
+            None => Err(Error::invalid(
+                "passphrase",
+                format!(
+                    "there is no terminal to ask for the new passphrase on: give a file whose first line is the passphrase with {how}"
+                ),
+            )),
+        }
+    }
+
     /// Ask for a new passphrase twice on the terminal; they must match.
     pub fn ask_new() -> Result<Passphrase> {
         let first = Passphrase::ask("New passphrase (not shown as you type): ")?;

@@ -124,12 +124,17 @@ impl Session {
     }
 
     pub fn store_options(&self) -> crate::Result<StoreOptions> {
-        Ok(StoreOptions {
+        Ok(self.store_options_keyed(self.key()?))
+    }
+
+    /// The options to open the journal with, under the passphrase `key`.
+    pub fn store_options_keyed(&self, key: Option<Passphrase>) -> StoreOptions {
+        StoreOptions {
             backups: self.paths.backups.clone(),
             busy_timeout: self.busy_timeout,
             now: self.clock.now(),
-            key: self.key()?,
-        })
+            key,
+        }
     }
 
     /// Where text the journal could not take is kept (beside the journal).

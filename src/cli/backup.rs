@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::output::stdout;
 use crate::Result;
+use crate::secret::Passphrase;
 use crate::session::Session;
 use crate::storage::backups::{self, BackupKind};
 
@@ -27,6 +28,10 @@ pub struct BackupArgs {
     /// Replace the journal with a backup, after backing up the journal as it is now.
     #[arg(long, value_name = "PATH")]
     pub restore: Option<PathBuf>,
+    /// A file whose first line is the passphrase of the backup given to --verify or
+    /// --restore, when it was made under an earlier passphrase than the journal's.
+    #[arg(long, value_name = "FILE")]
+    pub backup_passphrase_file: Option<PathBuf>,
     /// Restore without asking (needed when not on a terminal).
     #[arg(long, requires = "restore")]
     pub yes: bool,
@@ -37,10 +42,10 @@ pub fn run(session: &Session, a: BackupArgs) -> Result<()> {
         return list(session);
     }
     if let Some(path) = &a.verify {
-        return verify(session, path).map(|_| ());
+        return verify(session, path, a.backup_passphrase_file.as_deref()).map(|_| ());
     }
     if let Some(path) = &a.restore {
-        return restore(session, path, a.yes);
+        return restore(session, path, a.backup_passphrase_file.as_deref(), a.yes);
     }
     if !session.paths.journal.exists() {
         return Err(crate::Error::invalid(
@@ -107,33 +112,65 @@ fn list(session: &Session) -> Result<()> {
     Ok(())
 }
 
-/// The backup at `path`, checked; a missing or damaged one is an error.
-fn sound(session: &Session, path: &Path) -> Result<crate::storage::backups::Verified> {
+/// A checked backup and the passphrase it opened with (none for a plain one).
+struct Sound {
+    verified: crate::storage::backups::Verified,
+    key: Option<Passphrase>,
+}
+
+/// The backup at `path`, checked; a missing or damaged one is an error. An encrypted backup
+/// is read with the journal's passphrase, or, when it was made under an earlier one, with
+/// the passphrase asked for on the terminal.
+fn sound(session: &Session, path: &Path, backup_key: Option<&Path>) -> Result<Sound> {
     no_such_file(path)?;
-    let key = match crate::storage::cipher::looks_encrypted(path) {
-        true => session.key_for(path)?,
-        false => None,
+    let encrypted = crate::storage::cipher::looks_encrypted(path);
+    let mut key = match (encrypted, backup_key) {
+        (false, _) => None,
+        (true, Some(file)) => Some(Passphrase::from_file(file)?),
+        (true, None) => session.key_for(path)?,
     };
-    let v = crate::storage::Store::verify_backup(path, key.as_ref())?;
-    if !v.problems.is_empty() {
+    let verified = match crate::storage::Store::verify_backup(path, key.as_ref()) {
+        Err(crate::Error::WrongPassphrase { .. }) if backup_key.is_none() => {
+            if !on_terminal() {
+                return Err(crate::Error::OldPassphrase {
+                    path: path.to_path_buf(),
+                });
+            }
+            key = Some(Passphrase::ask(&format!(
+                "{} was made under another passphrase; its passphrase (not shown as you type): ",
+                path.display()
+            ))?);
+            crate::storage::Store::verify_backup(path, key.as_ref())?
+        }
+        other => other?,
+    };
+    if !verified.problems.is_empty() {
         return Err(crate::Error::Conflict(format!(
             "{} is damaged ({}); nothing was changed: use another backup",
             path.display(),
-            v.problems.join("; ")
+            verified.problems.join("; ")
         )));
     }
-    Ok(v)
+    Ok(Sound { verified, key })
+}
+
+fn on_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// Check a backup and say what was found.
-fn verify(session: &Session, path: &Path) -> Result<crate::storage::backups::Verified> {
-    let v = sound(session, path)?;
+fn verify(
+    session: &Session,
+    path: &Path,
+    backup_key: Option<&Path>,
+) -> Result<crate::storage::backups::Verified> {
+    let v = sound(session, path, backup_key)?.verified;
     let mut out = stdout();
     writeln!(
         out,
-        "{}: sound, {} entries (journal version {}).",
+        "{}: sound, {} (journal version {}).",
         path.display(),
-        v.entries,
+        crate::text::count(v.entries as usize, "entry", "entries"),
         v.schema
     )?;
     out.flush()?;
@@ -154,8 +191,8 @@ fn no_such_file(path: &Path) -> Result<()> {
     ))
 }
 
-fn restore(session: &Session, path: &Path, yes: bool) -> Result<()> {
-    let v = sound(session, path)?;
+fn restore(session: &Session, path: &Path, backup_key: Option<&Path>, yes: bool) -> Result<()> {
+    let Sound { verified: v, key } = sound(session, path, backup_key)?;
     let journal = &session.paths.journal;
     if !yes {
         if !std::io::stdin().is_terminal() {
@@ -165,10 +202,10 @@ fn restore(session: &Session, path: &Path, yes: bool) -> Result<()> {
             ));
         }
         eprint!(
-            "Replace the journal at {} with {} ({} entries)? The journal as it is now is backed up first. Close any other debrief window first. [y/N] ",
+            "Replace the journal at {} with {} ({})? The journal as it is now is backed up first. Close any other debrief window first. [y/N] ",
             journal.display(),
             path.display(),
-            v.entries
+            crate::text::count(v.entries as usize, "entry", "entries")
         );
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
@@ -179,15 +216,15 @@ fn restore(session: &Session, path: &Path, yes: bool) -> Result<()> {
     }
     let mut store = session.open_store()?;
     let before = session.backup_before(&store, BackupKind::BeforeRestore)?;
-    store.restore_from(path)?;
+    store.restore_from(path, key.as_ref())?;
     drop(store);
     // Opening it again brings a backup from an older debrief up to date.
     let store = session.open_store()?;
     let mut out = stdout();
     writeln!(
         out,
-        "Restored {} entries from {}. The journal as it was is in {}.",
-        store.count_entries()?,
+        "Restored {} from {}. The journal as it was is in {}.",
+        crate::text::count(store.count_entries()?, "entry", "entries"),
         path.display(),
         before.display()
     )?;

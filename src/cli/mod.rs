@@ -12,6 +12,7 @@ mod cpd;
 mod delete;
 mod docs;
 mod edit;
+mod encryption;
 mod filters;
 mod learn;
 mod list;
@@ -188,6 +189,19 @@ pub enum Command {
   debrief backup --verify /media/usb/debrief-20261123T180500.000Z-manual.db
   debrief backup --restore PATH          asks first; the journal is backed up before")]
     Backup(backup::BackupArgs),
+    /// Encrypt the journal with a passphrase (SQLCipher): the whole file, search index included.
+    #[command(after_help = "Examples:
+  debrief encrypt                              asks for the new passphrase twice
+  debrief --passphrase-file ~/.debrief-pass encrypt
+  debrief encrypt --remove-plain-backups       also wipes the plain backups debrief kept")]
+    Encrypt(encryption::EncryptArgs),
+    /// Write an encrypted journal back as a plain one (asks first).
+    Decrypt(encryption::DecryptArgs),
+    /// Change the passphrase of an encrypted journal.
+    #[command(after_help = "Examples:
+  debrief passphrase                           asks for the current one, then the new one twice
+  debrief --passphrase-file old.txt passphrase --new-passphrase-file new.txt")]
+    Passphrase(encryption::PassphraseArgs),
     /// Look for details that could identify someone (NHS numbers, postcodes, names, ...).
     #[command(
         after_help = "Examples:
@@ -260,6 +274,9 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Check(a) => check::run(session, a),
         Command::Names(a) => names::run(session, a),
         Command::Backup(a) => backup::run(session, a),
+        Command::Encrypt(a) => encryption::encrypt(session, a),
+        Command::Decrypt(a) => encryption::decrypt(session, a),
+        Command::Passphrase(a) => encryption::passphrase(session, a),
         Command::Export(a) => transfer::export(session, a),
         Command::Import(a) => transfer::import(session, a),
         Command::List(a) => list::run(session, a),

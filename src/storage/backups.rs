@@ -275,33 +275,29 @@ impl Store {
     }
 
     /// Replace the journal's whole content with the backup at `path`, in place and in one
-    /// step (SQLite's backup API into this connection). Check the backup first.
-    pub fn restore_from(&mut self, path: &Path) -> Result<()> {
+    /// step (SQLite's backup API into this connection). Check the backup first. An encrypted
+    /// backup is read with `key` (one made under an earlier passphrase), else with the
+    /// journal's; what is restored keeps the journal's passphrase.
+    pub fn restore_from(
+        &mut self,
+        path: &Path,
+        key: Option<&crate::secret::Passphrase>,
+    ) -> Result<()> {
         self.check_file()?;
-        if super::cipher::looks_encrypted(path) != self.key.is_some() {
+        let encrypted = super::cipher::looks_encrypted(path);
+        if encrypted != self.key.is_some() {
+            let (backup, journal, first) = match encrypted {
+                true => ("encrypted", "plain", "encrypt"),
+                false => ("plain", "encrypted", "decrypt"),
+            };
             return Err(Error::Conflict(format!(
-                "{} is {}, and the journal is {}: a backup is restored into a journal like it; {} the journal first",
+                "{} is {backup}, and the journal is {journal}: a backup is restored into a journal like it; {first} the journal first (debrief {first})",
                 path.display(),
-                if self.key.is_some() {
-                    "plain"
-                } else {
-                    "encrypted"
-                },
-                if self.key.is_some() {
-                    "encrypted"
-                } else {
-                    "plain"
-                },
-                if self.key.is_some() {
-                    "decrypt"
-                } else {
-                    "encrypt"
-                },
             )));
         }
         let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| open::open_error(path, e))?;
-        super::cipher::key(&source, path, self.key.as_ref())?;
+        super::cipher::key(&source, path, key.or(self.key.as_ref()))?;
         copy_database(&source, &mut self.conn)
     }
 

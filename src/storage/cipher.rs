@@ -136,7 +136,7 @@ pub(super) fn swap_in(journal: &Path, new: &Path) -> Result<()> {
 }
 
 /// Overwrite a file's bytes with zeros, make that stick, and remove it.
-pub(super) fn shred(path: &Path) -> Result<()> {
+pub fn shred(path: &Path) -> Result<()> {
     use std::io::Write;
     let len = std::fs::metadata(path)?.len();
     let mut f = std::fs::OpenOptions::new().write(true).open(path)?;

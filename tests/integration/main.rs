@@ -21,6 +21,7 @@ mod checkin_cli;
 mod cli;
 mod cli_exits;
 mod cpd_cli;
+mod encryption_cli;
 mod json_schema;
 mod learn_cli;
 mod migrations;

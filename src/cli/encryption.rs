@@ -1,0 +1,196 @@
+//! `debrief encrypt`, `debrief decrypt` and `debrief passphrase`: putting the journal under a
+//! passphrase, taking it off, and changing it; and saying plainly what stays as it was
+//! (copies made earlier).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::output::stdout;
+use crate::secret::Passphrase;
+use crate::session::Session;
+use crate::storage::{Store, backups, cipher};
+use crate::{Error, Result};
+
+#[derive(Debug, Args)]
+pub struct EncryptArgs {
+    /// Also overwrite and remove the plain backups in debrief's backups folder (copies made
+    /// elsewhere are yours to delete).
+    #[arg(long)]
+    pub remove_plain_backups: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DecryptArgs {
+    /// Decrypt without asking (needed when not on a terminal).
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PassphraseArgs {
+    /// A file whose first line is the new passphrase (`/dev/fd/4` for a file descriptor).
+    /// Without it, debrief asks twice on the terminal.
+    #[arg(long, value_name = "FILE")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+const NEW_FROM: &str = "--passphrase-file FILE (or DEBRIEF_PASSPHRASE_FILE)";
+
+pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
+    let journal = &session.paths.journal;
+    let mut out = stdout();
+    if cipher::looks_encrypted(journal) {
+        if a.remove_plain_backups {
+            return remove_plain_backups(session, &mut out);
+        }
+        return Err(Error::Conflict(format!(
+            "{} is already encrypted: `debrief passphrase` changes its passphrase",
+            journal.display()
+        )));
+    }
+    let new = Passphrase::choose_new(session.passphrase_file.as_deref(), NEW_FROM)?;
+    // A journal not yet made is made encrypted; a plain one opens as it is.
+    let store = Store::open(journal, &session.store_options_keyed(Some(new.clone())))?;
+    let entries = match store.key() {
+        Some(_) => {
+            writeln!(
+                out,
+                "Made a new encrypted journal at {}.",
+                journal.display()
+            )?;
+            None
+        }
+        None => Some(store.change_encryption(Some(&new))?),
+    };
+    if let Some(entries) = entries {
+        writeln!(
+            out,
+            "Encrypted the journal at {} ({}); the plain file was overwritten and removed.",
+            journal.display(),
+            crate::text::count(entries as usize, "entry", "entries")
+        )?;
+    }
+    writeln!(
+        out,
+        "Keep the passphrase safe: without it nobody, you included, can read the journal."
+    )?;
+    match a.remove_plain_backups {
+        true => remove_plain_backups(session, &mut out)?,
+        false => say_plain_backups(session, &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+pub fn decrypt(session: &Session, a: DecryptArgs) -> Result<()> {
+    let journal = &session.paths.journal;
+    must_be_encrypted(journal, "so there is nothing to decrypt")?;
+    let store = session.open_store()?;
+    if !a.yes && !confirm_decrypt(journal)? {
+        eprintln!("Nothing was changed.");
+        return Ok(());
+    }
+    let entries = store.change_encryption(None)?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "Decrypted the journal at {} ({}): anyone who can read the file can read it now. Backups made from now on are plain; the encrypted ones keep the passphrase.",
+        journal.display(),
+        crate::text::count(entries as usize, "entry", "entries")
+    )?;
+    out.flush()?;
+    Ok(())
+}
+
+pub fn passphrase(session: &Session, a: PassphraseArgs) -> Result<()> {
+    let journal = &session.paths.journal;
+    must_be_encrypted(journal, "`debrief encrypt` gives it a passphrase")?;
+    let mut store = session.open_store()?;
+    let new = Passphrase::choose_new(
+        a.new_passphrase_file.as_deref(),
+        "--new-passphrase-file FILE",
+    )?;
+    store.change_passphrase(&new)?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "Changed the passphrase of {}. Backups made before keep the old one: `debrief backup --restore` asks for it.",
+        journal.display()
+    )?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Refuse unless the journal is there and encrypted; `then` says what to do instead.
+fn must_be_encrypted(journal: &std::path::Path, then: &str) -> Result<()> {
+    if !journal.exists() {
+        return Err(Error::invalid(
+            "journal",
+            format!("there is no journal at {} yet", journal.display()),
+        ));
+    }
+    if !cipher::looks_encrypted(journal) {
+        return Err(Error::Conflict(format!(
+            "{} is not encrypted: {then}",
+            journal.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Ask before writing the journal out as plain text.
+fn confirm_decrypt(journal: &std::path::Path) -> Result<bool> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Err(Error::invalid(
+            "yes",
+            "decrypting writes the journal as plain text: add --yes to do it without a terminal",
+        ));
+    }
+    eprint!(
+        "Write {} as plain text, readable by anyone who can read the file? [y/N] ",
+        journal.display()
+    );
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    stdin.read_line(&mut answer)?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
+/// The plain backups in debrief's backups folder.
+fn plain_backups(session: &Session) -> Result<Vec<PathBuf>> {
+    Ok(backups::list(&session.paths.backups)?
+        .into_iter()
+        .map(|b| b.path)
+        .filter(|p| !cipher::looks_encrypted(p))
+        .collect())
+}
+
+fn say_plain_backups(session: &Session, out: &mut impl Write) -> Result<()> {
+    let plain = plain_backups(session)?;
+    if !plain.is_empty() {
+        writeln!(
+            out,
+            "Backups made before stay plain ({} in {}): `debrief encrypt --remove-plain-backups` overwrites and removes them. Copies made elsewhere (a USB stick, an export) stay plain too.",
+            plain.len(),
+            session.paths.backups.display()
+        )?;
+    }
+    Ok(())
+}
+
+fn remove_plain_backups(session: &Session, out: &mut impl Write) -> Result<()> {
+    let plain = plain_backups(session)?;
+    for path in &plain {
+        cipher::shred(path)?;
+    }
+    writeln!(
+        out,
+        "Overwrote and removed {} from {}.",
+        crate::text::count(plain.len(), "plain backup", "plain backups"),
+        session.paths.backups.display()
+    )?;
+    Ok(())
+}
