@@ -75,6 +75,20 @@ impl Session {
         }
     }
 
+    /// Keep `key` as the journal's passphrase for the rest of the run (once it has opened
+    /// the journal).
+    pub fn set_key(&self, key: Passphrase) {
+        let _ = self.key.set(Some(key));
+    }
+
+    /// Whether the journal is encrypted and its passphrase is still to be asked for on the
+    /// terminal (no passphrase file, none had yet).
+    pub fn must_ask_passphrase(&self) -> bool {
+        self.passphrase_file.is_none()
+            && self.key.get().is_none()
+            && crate::storage::cipher::looks_encrypted(&self.paths.journal)
+    }
+
     /// The journal's passphrase: none for a plain journal; for an encrypted one (or a new one
     /// when a passphrase file is given), read from the passphrase file, or asked for once on
     /// the terminal. Without either, the error says how to give one.
@@ -147,9 +161,23 @@ impl Session {
         crate::external_editor::editing_dir(&self.paths.journal)
     }
 
-    /// Keep `text` in a rescue file and return `err` saying where.
+    /// Keep `text` in a rescue file and return `err` saying where. For an encrypted journal
+    /// the file is encrypted with the passphrase given; without one, nothing is written in
+    /// plain and the error says so.
     pub fn rescue(&self, text: &str, err: crate::Error) -> crate::Error {
-        crate::rescue::keep_or_say(&self.rescue_dir(), self.clock.now(), text, err)
+        let key = self.key.get().cloned().flatten();
+        if key.is_none() && crate::storage::cipher::looks_encrypted(&self.paths.journal) {
+            return err.with_note(
+                "the journal is encrypted and no passphrase was given, so your text was not kept: give the passphrase and send it again",
+            );
+        }
+        crate::rescue::keep_or_say(
+            &self.rescue_dir(),
+            self.clock.now(),
+            text,
+            key.as_ref(),
+            err,
+        )
     }
 
     /// How dates with slashes are read, from the settings (the default when they cannot be

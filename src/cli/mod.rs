@@ -19,6 +19,7 @@ mod list;
 mod names;
 mod output;
 mod paths;
+mod rescued;
 mod review;
 mod search;
 mod show;
@@ -202,6 +203,11 @@ pub enum Command {
   debrief passphrase                           asks for the current one, then the new one twice
   debrief --passphrase-file old.txt passphrase --new-passphrase-file new.txt")]
     Passphrase(encryption::PassphraseArgs),
+    /// List the files holding text the journal could not take, or print one (decrypting it).
+    #[command(after_help = "Examples:
+  debrief rescued                                      the rescue files, newest first
+  debrief rescued ~/.local/share/debrief/debrief-unsaved-20261204T101500.encrypted")]
+    Rescued(rescued::RescuedArgs),
     /// Look for details that could identify someone (NHS numbers, postcodes, names, ...).
     #[command(
         after_help = "Examples:
@@ -274,6 +280,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Check(a) => check::run(session, a),
         Command::Names(a) => names::run(session, a),
         Command::Backup(a) => backup::run(session, a),
+        Command::Rescued(a) => rescued::run(session, a),
         Command::Encrypt(a) => encryption::encrypt(session, a),
         Command::Decrypt(a) => encryption::decrypt(session, a),
         Command::Passphrase(a) => encryption::passphrase(session, a),

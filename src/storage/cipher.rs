@@ -110,6 +110,28 @@ pub(super) fn verify_copy(
     Ok(())
 }
 
+/// Write `text` into the new, empty file at `path` as a small database encrypted under
+/// `key` (text an encrypted journal could not take is kept this way, never in plain).
+pub fn seal(path: &Path, key: &Passphrase, text: &str) -> Result<()> {
+    let conn = Connection::open(path).map_err(|e| super::open::open_error(path, e))?;
+    self::key(&conn, path, Some(key))?;
+    conn.execute_batch("PRAGMA journal_mode = DELETE; CREATE TABLE unsaved (text TEXT NOT NULL);")?;
+    conn.execute("INSERT INTO unsaved (text) VALUES (?1)", [text])?;
+    Ok(())
+}
+
+/// The text [`seal`] kept at `path`, read with `key`.
+pub fn unseal(path: &Path, key: &Passphrase) -> Result<String> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| super::open::open_error(path, e))?;
+    self::key(&conn, path, Some(key))?;
+    let texts: Vec<String> = conn
+        .prepare("SELECT text FROM unsaved ORDER BY rowid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(texts.join("\n"))
+}
+
 /// `path` with `suffix` added to its name.
 pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

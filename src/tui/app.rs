@@ -174,7 +174,7 @@ impl App {
             Msg::Rescued { path, reason, .. } => {
                 let note = format!(
                     "The journal could not take your draft ({reason}); the text is safe in {}",
-                    path.display()
+                    crate::rescue::whereabouts(path)
                 );
                 self.set_error(note.clone());
                 self.exit_notes.push(note);

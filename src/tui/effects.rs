@@ -27,7 +27,7 @@ pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
         Ok(msgs) => msgs,
         Err(e) => {
             if let (Some((form, text)), Some(dir)) = (keep, rt.rescue_dir.as_deref())
-                && let Ok(path) = crate::rescue::keep(dir, rt.clock.now(), &text)
+                && let Ok(path) = crate::rescue::keep(dir, rt.clock.now(), &text, rt.store.key())
             {
                 return vec![Msg::Rescued {
                     form,

@@ -24,6 +24,7 @@ pub mod screen;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
+pub mod unlock;
 pub mod widgets;
 
 use std::io::{IsTerminal, Write};
@@ -95,14 +96,27 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
         eprintln!("debrief: {w}");
     }
     let (keymap, problems) = Keymap::with_overrides(&config.keys);
-    // Open the journal before taking over the screen, so any problem prints plainly.
-    let store = session.open_store()?;
-    daily_backup(session, config.backups.keep);
     let color = session
         .color
         .use_color_here(std::io::stdout().is_terminal());
     let theme = Theme::new(config.theme, !color);
     install_panic_log(session.paths.log.clone());
+    // Open the journal before taking over the screen, so any problem prints plainly; an
+    // encrypted one asks for its passphrase in a masked field first.
+    let (store, unlocked_on) = match session.must_ask_passphrase() {
+        false => (session.open_store()?, None),
+        true => {
+            let mut terminal = terminal::init()?;
+            match unlock::ask(session, &mut terminal, &theme) {
+                Ok(Some(store)) => (store, Some(terminal)),
+                left => {
+                    ratatui::restore();
+                    return left.map(|_| ());
+                }
+            }
+        }
+    };
+    daily_backup(session, config.backups.keep);
 
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
@@ -113,7 +127,10 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
 
-    let mut terminal = terminal::init()?;
+    let mut terminal = match unlocked_on {
+        Some(terminal) => terminal,
+        None => terminal::init()?,
+    };
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     if config.mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);

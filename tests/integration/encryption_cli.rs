@@ -300,3 +300,39 @@ fn nothing_plain_in_the_data_folder_after_adds_edits_backups_and_a_kill() {
     let listed = run(&j, &key, &["search", SECRET]);
     assert!(listed.contains("Edited:"), "{listed}");
 }
+
+#[test]
+fn text_a_locked_encrypted_journal_cannot_take_is_kept_encrypted() {
+    let j = Journal::new();
+    let key = pass_file(&j, "pass", "locked journal passphrase");
+    run(&j, &key, &["add", "a first entry"]);
+    // Another program holds the write lock.
+    let other = rusqlite::Connection::open(j.db()).expect("open");
+    other
+        .pragma_update(None, "key", "locked journal passphrase")
+        .expect("key");
+    other.execute_batch("BEGIN EXCLUSIVE").expect("lock");
+    let v = with_pass(&key, &["add", "-"]);
+    let out = j
+        .cmd()
+        .args(&v)
+        .write_stdin(format!("Typed while it was locked: {SECRET}"))
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("(encrypted: `debrief rescued"), "{err}");
+    drop(other);
+    assert!(holding(&data(&j), SECRET).is_empty(), "kept in plain");
+    let listed = run(&j, &key, &["rescued"]);
+    let file = listed
+        .lines()
+        .next()
+        .and_then(|l| l.strip_suffix("  (encrypted)"))
+        .expect("one encrypted rescue file")
+        .to_string();
+    let text = run(&j, &key, &["rescued", &file]);
+    assert_eq!(text, format!("Typed while it was locked: {SECRET}\n"));
+    let wrong = pass_file(&j, "wrong", "not this one");
+    fails(&j, &wrong, &["rescued", &file], "wrong passphrase");
+    j.fails(&["rescued", "/nowhere/at/all"], "`debrief rescued` lists");
+}
