@@ -302,7 +302,9 @@ impl Store {
             .filter(|line| line != "ok")
             .collect();
         if let Err(e) = self.conn.execute(
-            "INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')",
+            // With rank 1 the index is also compared with the content it is made from: it
+            // must equal a rebuild.
+            "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
             [],
         ) {
             problems.push(format!("search index: {e}"));
@@ -435,5 +437,34 @@ mod tests {
             })
             .count();
         assert_eq!(copies, 1);
+    }
+
+    #[test]
+    fn the_integrity_check_compares_the_search_index_with_its_content() {
+        let mut store = Store::open_in_memory().expect("store");
+        let at = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap_or_default();
+        let id = store
+            .add_entry(&EntryContent::text("indexed words"), at, 0, at)
+            .expect("add");
+        assert!(store.check_integrity().expect("check").is_empty());
+        // The text changed behind the index's back: the check must notice.
+        store
+            .conn
+            .execute_batch(
+                "DROP TRIGGER entries_fts_before_update; DROP TRIGGER entries_fts_after_update;",
+            )
+            .expect("drop triggers");
+        store
+            .conn
+            .execute(
+                "UPDATE entries SET body = 'other words' WHERE id = ?1",
+                [id.0],
+            )
+            .expect("update");
+        let problems = store.check_integrity().expect("check");
+        assert!(
+            problems.iter().any(|p| p.starts_with("search index")),
+            "{problems:?}"
+        );
     }
 }

@@ -43,6 +43,7 @@ use ratatui::crossterm::terminal::{
 use crate::external_editor::EditedText;
 use crate::keys::Keymap;
 use crate::session::Session;
+use crate::storage::Store;
 
 use app::App;
 use runtime::{Host, Runtime};
@@ -100,21 +101,11 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
         .color
         .use_color_here(std::io::stdout().is_terminal());
     let theme = Theme::new(config.theme, !color);
-    install_panic_log(session.paths.log.clone());
-    // Open the journal before taking over the screen, so any problem prints plainly; an
-    // encrypted one asks for its passphrase in a masked field first.
-    let (store, unlocked_on) = match session.must_ask_passphrase() {
-        false => (session.open_store()?, None),
-        true => {
-            let mut terminal = terminal::init()?;
-            match unlock::ask(session, &mut terminal, &theme) {
-                Ok(Some(store)) => (store, Some(terminal)),
-                left => {
-                    ratatui::restore();
-                    return left.map(|_| ());
-                }
-            }
-        }
+    let private = session.passphrase_file.is_some()
+        || crate::storage::cipher::looks_encrypted(&session.paths.journal);
+    install_panic_log(session.paths.log.clone(), private);
+    let Some((store, unlocked_on)) = open_journal(session, &theme)? else {
+        return Ok(());
     };
     daily_backup(session, config.backups.keep);
 
@@ -173,6 +164,23 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
         eprintln!("debrief: {}", crate::text::visible_line(note));
     }
     result
+}
+
+/// Open the journal before taking over the screen, so any problem prints plainly; an
+/// encrypted one asks for its passphrase in a masked field first (and keeps the screen it
+/// took). `None`: the person left without opening it.
+fn open_journal(session: &Session, theme: &Theme) -> crate::Result<Option<(Store, Option<Term>)>> {
+    if !session.must_ask_passphrase() {
+        return Ok(Some((session.open_store()?, None)));
+    }
+    let mut terminal = terminal::init()?;
+    match unlock::ask(session, &mut terminal, theme) {
+        Ok(Some(store)) => Ok(Some((store, Some(terminal)))),
+        left => {
+            ratatui::restore();
+            left.map(|_| None)
+        }
+    }
 }
 
 /// After the loop: no editor can be started any more.
@@ -351,9 +359,19 @@ fn note_in_log(log: &std::path::Path, message: &str) {
 
 /// On a panic, write what happened to the log file (mode 0600) and print where it is.
 /// The terminal is given back first by the hook `terminal::init` installs on top of this one.
-fn install_panic_log(log: std::path::PathBuf) {
+/// For an encrypted journal (`private`) only where it happened is written: a panic's message
+/// can quote text (a slice of an entry), which must not sit in a plain file.
+fn install_panic_log(log: std::path::PathBuf, private: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned());
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
         let written = crate::storage::create_private_file(&log).is_ok()
             && std::fs::OpenOptions::new()
                 .append(true)
@@ -361,9 +379,10 @@ fn install_panic_log(log: std::path::PathBuf) {
                 .and_then(|mut f| {
                     writeln!(
                         f,
-                        "{} debrief {} crashed: {info}\n{}",
+                        "{} debrief {} {}\n{}",
                         crate::clock::Clock::system().now().to_rfc3339(),
                         env!("CARGO_PKG_VERSION"),
+                        crash_line(message.as_deref(), location.as_deref(), private),
                         std::backtrace::Backtrace::force_capture()
                     )
                 })
@@ -377,4 +396,34 @@ fn install_panic_log(log: std::path::PathBuf) {
             previous(info);
         }
     }));
+}
+
+/// What the crash log says of a panic: where, and what (unless the journal is `private`).
+fn crash_line(message: Option<&str>, location: Option<&str>, private: bool) -> String {
+    let at = location.unwrap_or("an unknown place");
+    match (message, private) {
+        (Some(m), false) => format!("crashed at {at}: {m}"),
+        (_, true) => format!(
+            "crashed at {at} (the message is left out: the journal is encrypted and it may quote your text)"
+        ),
+        (None, false) => format!("crashed at {at}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::crash_line;
+
+    #[test]
+    fn the_crash_log_of_an_encrypted_journal_quotes_no_text() {
+        let message = Some("byte index 3 is not a char boundary of `Mrs Example's visit`");
+        let plain = crash_line(message, Some("src/x.rs:9"), false);
+        assert!(plain.contains("src/x.rs:9") && plain.contains("Mrs Example"));
+        let private = crash_line(message, Some("src/x.rs:9"), true);
+        assert!(
+            private.contains("src/x.rs:9") && !private.contains("Example"),
+            "{private}"
+        );
+        assert_eq!(crash_line(None, None, false), "crashed at an unknown place");
+    }
 }

@@ -4,6 +4,8 @@
 //! - `cpd_cli`: CPD records, the registration year and the requirement from the settings;
 //! - `cli_exits`: exit codes, closed pipes, colour, dates, guided reflections in `$EDITOR`;
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
+//! - `keying`: store tests on a plain and an encrypted journal alike;
+//! - `encryption_cli`: `encrypt`, `decrypt`, `passphrase`, and no plain text left anywhere;
 //! - `learn_cli`: `debrief learn`, learning activities with and without a reflection;
 //! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
 //! - `review_cli`: `debrief review`, questions quoting the journal, text and JSON;
@@ -23,6 +25,7 @@ mod cli_exits;
 mod cpd_cli;
 mod encryption_cli;
 mod json_schema;
+mod keying;
 mod learn_cli;
 mod migrations;
 mod reliability;

@@ -1,6 +1,7 @@
 //! Journals made by an earlier schema, opened by this debrief: everything kept, a backup
 //! made first, and what the new schema adds working on the old entries.
 
+use crate::keying::{Keying, plain_and_encrypted};
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
@@ -16,8 +17,8 @@ const SCHEMA: [&str; 4] = [
 
 /// A journal at schema version 4 (the one before check-in flags and the recovery log), with
 /// one entry of each kind it knew, a draft, and a purged entry's number used up.
-fn version_4_journal(path: &std::path::Path) {
-    let conn = rusqlite::Connection::open(path).expect("sqlite");
+fn version_4_journal(path: &std::path::Path, keying: Keying) {
+    let conn = keying.raw(path);
     for sql in SCHEMA {
         conn.execute_batch(sql).expect("schema");
     }
@@ -42,9 +43,9 @@ fn version_4_journal(path: &std::path::Path) {
     .expect("version 4 rows");
 }
 
-fn options(dir: &std::path::Path) -> StoreOptions {
+fn options(dir: &std::path::Path, keying: Keying) -> StoreOptions {
     StoreOptions {
-        key: None,
+        key: keying.key(),
         backups: dir.join("backups"),
         busy_timeout: Duration::from_millis(500),
         now: Utc
@@ -63,12 +64,11 @@ fn found(store: &Store, q: &str) -> Vec<i64> {
         .collect()
 }
 
-#[test]
-fn a_version_4_journal_keeps_everything_and_gains_checkin_search_and_recovery() {
+fn a_version_4_journal_keeps_everything_and_gains_checkin_search_and_recovery(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("v4.db");
-    version_4_journal(&path);
-    let mut store = Store::open(&path, &options(tmp.path())).expect("migrate");
+    version_4_journal(&path, keying);
+    let mut store = Store::open(&path, &options(tmp.path(), keying)).expect("migrate");
     assert_eq!(store.schema_version().expect("v"), LATEST_VERSION as i64);
     assert_eq!(
         std::fs::read_dir(tmp.path().join("backups"))
@@ -111,7 +111,7 @@ fn a_version_4_journal_keeps_everything_and_gains_checkin_search_and_recovery() 
     );
 
     // The words the migration indexed are the words a save would index.
-    let raw = rusqlite::Connection::open(&path).expect("sqlite");
+    let raw = keying.raw(&path);
     for id in [1, 2, 3] {
         let stored: String = raw
             .query_row(
@@ -140,7 +140,7 @@ fn a_version_4_journal_keeps_everything_and_gains_checkin_search_and_recovery() 
     assert!(matches!(gist, Some(Gist::Checkin { ref body, .. }) if body.len() == 2));
 
     // New entries: numbers keep counting past the purged one; a recovery entry works.
-    let now = options(tmp.path()).now;
+    let now = options(tmp.path(), keying).now;
     let mut log = EntryContent::of_kind(Kind::Recovery);
     log.details = Details::Recovery(Recovery::Sleep {
         minutes: 400,
@@ -152,13 +152,17 @@ fn a_version_4_journal_keeps_everything_and_gains_checkin_search_and_recovery() 
     assert!(store.check_integrity().expect("check").is_empty());
 }
 
-#[test]
-fn deleting_a_migrated_checkin_takes_its_words_out_of_the_index() {
+fn deleting_a_migrated_checkin_takes_its_words_out_of_the_index(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("v4.db");
-    version_4_journal(&path);
-    let mut store = Store::open(&path, &options(tmp.path())).expect("migrate");
+    version_4_journal(&path, keying);
+    let mut store = Store::open(&path, &options(tmp.path(), keying)).expect("migrate");
     store.purge(EntryId(2)).expect("purge");
     assert_eq!(found(&store, "tight"), Vec::<i64>::new());
     assert!(store.check_integrity().expect("check").is_empty());
 }
+
+plain_and_encrypted!(
+    a_version_4_journal_keeps_everything_and_gains_checkin_search_and_recovery,
+    deleting_a_migrated_checkin_takes_its_words_out_of_the_index,
+);

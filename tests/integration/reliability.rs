@@ -3,6 +3,7 @@
 //! purged by another process, two windows on one draft, other programs' files (with a `-wal`
 //! beside them), loose file modes, pipes and devices given as the journal.
 
+use crate::keying::{Keying, plain_and_encrypted};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
@@ -99,9 +100,8 @@ fn a_journal_deleted_underneath_takes_no_writes_and_loses_no_text() {
     assert!(!j.path.exists(), "nothing was written at the path either");
 }
 
-#[test]
-fn a_draft_of_an_entry_purged_elsewhere_is_kept_as_a_new_entry() {
-    let mut store = Store::open_in_memory().expect("store");
+fn a_draft_of_an_entry_purged_elsewhere_is_kept_as_a_new_entry(keying: Keying) {
+    let mut store = keying.fresh();
     let at = clock().now();
     let id = store
         .add_entry(&EntryContent::text("old"), at, 0, at)
@@ -160,17 +160,16 @@ fn two_windows_never_restore_the_same_draft() {
     assert!(d.screen().contains("A draft was not saved"));
 }
 
-fn options(dir: &std::path::Path) -> StoreOptions {
+fn options(dir: &std::path::Path, keying: Keying) -> StoreOptions {
     StoreOptions {
-        key: None,
+        key: keying.key(),
         backups: dir.join("backups"),
         busy_timeout: Duration::from_millis(300),
         now: clock().now(),
     }
 }
 
-#[test]
-fn another_programs_database_and_its_wal_are_left_byte_for_byte() {
+fn another_programs_database_and_its_wal_are_left_byte_for_byte(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tmp");
     let live = tmp.path().join("live.db");
     let conn = rusqlite::Connection::open(&live).expect("sqlite");
@@ -189,7 +188,7 @@ fn another_programs_database_and_its_wal_are_left_byte_for_byte() {
     .expect("wal");
     let main_before = fs::read(&other).expect("read");
     let wal_before = fs::read(tmp.path().join("other.db-wal")).expect("read");
-    let err = Store::open(&other, &options(tmp.path())).expect_err("foreign");
+    let err = Store::open(&other, &options(tmp.path(), keying)).expect_err("foreign");
     assert!(
         matches!(err, debrief::Error::ForeignDatabase { .. }),
         "{err}"
@@ -206,19 +205,17 @@ fn another_programs_database_and_its_wal_are_left_byte_for_byte() {
     drop(conn);
 }
 
-#[test]
-fn a_journal_readable_by_others_is_made_private_again() {
+fn a_journal_readable_by_others_is_made_private_again(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tmp");
     let path = tmp.path().join("j.db");
-    drop(Store::open(&path, &options(tmp.path())).expect("create"));
+    drop(Store::open(&path, &options(tmp.path(), keying)).expect("create"));
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
-    let _store = Store::open(&path, &options(tmp.path())).expect("open");
+    let _store = Store::open(&path, &options(tmp.path(), keying)).expect("open");
     let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
 
-#[test]
-fn pipes_and_devices_are_refused_at_once() {
+fn pipes_and_devices_are_refused_at_once(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tmp");
     let fifo = tmp.path().join("fifo");
     let made = std::process::Command::new("mkfifo")
@@ -226,25 +223,24 @@ fn pipes_and_devices_are_refused_at_once() {
         .status()
         .expect("mkfifo");
     assert!(made.success());
-    let err = Store::open(&fifo, &options(tmp.path())).expect_err("a fifo");
+    let err = Store::open(&fifo, &options(tmp.path(), keying)).expect_err("a fifo");
     assert!(matches!(err, debrief::Error::NotAFile { .. }), "{err}");
     let null = tmp.path().join("null.db");
     std::os::unix::fs::symlink("/dev/null", &null).expect("symlink");
-    let err = Store::open(&null, &options(tmp.path())).expect_err("a device");
+    let err = Store::open(&null, &options(tmp.path(), keying)).expect_err("a device");
     assert!(matches!(err, debrief::Error::NotAFile { .. }), "{err}");
 }
 
-#[test]
-fn a_journal_opened_read_only_can_be_read_but_takes_no_writes() {
+fn a_journal_opened_read_only_can_be_read_but_takes_no_writes(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tmp");
     let path = tmp.path().join("j.db");
     {
-        let mut s = Store::open(&path, &options(tmp.path())).expect("create");
+        let mut s = Store::open(&path, &options(tmp.path(), keying)).expect("create");
         let at = clock().now();
         s.add_entry(&EntryContent::text("readable"), at, 0, at)
             .expect("add");
     }
-    let mut ro = Store::open_read_only(&path, None).expect("read-only");
+    let mut ro = Store::open_read_only(&path, keying.key().as_ref()).expect("read-only");
     let list = ro.list(&EntryFilter::default(), 5).expect("list");
     assert_eq!(list[0].headline, "readable");
     assert_eq!(
@@ -314,11 +310,10 @@ fn raw_files(path: &std::path::Path) -> Vec<u8> {
     all
 }
 
-#[test]
-fn deleting_for_good_erases_the_text_from_the_files() {
+fn deleting_for_good_erases_the_text_from_the_files(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tmp");
     let path = tmp.path().join("j.db");
-    let mut store = Store::open(&path, &options(tmp.path())).expect("open");
+    let mut store = Store::open(&path, &options(tmp.path(), keying)).expect("open");
     let at = clock().now();
     for i in 0..50 {
         store
@@ -338,8 +333,10 @@ fn deleting_for_good_erases_the_text_from_the_files() {
     store.trash(id, at).expect("trash");
     let needle = secret.as_bytes();
     let found = |hay: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
-    assert!(
+    // (Encrypted, it is never there in plain.)
+    assert_eq!(
         found(&raw_files(&path)),
+        keying == Keying::Plain,
         "the text is there before the purge"
     );
     store.purge(id).expect("purge");
@@ -348,6 +345,15 @@ fn deleting_for_good_erases_the_text_from_the_files() {
         "no copy left in the journal or its -wal"
     );
     drop(store);
-    let store = Store::open(&path, &options(tmp.path())).expect("reopen");
+    let store = Store::open(&path, &options(tmp.path(), keying)).expect("reopen");
     assert!(store.check_integrity().expect("check").is_empty());
 }
+
+plain_and_encrypted!(
+    a_draft_of_an_entry_purged_elsewhere_is_kept_as_a_new_entry,
+    another_programs_database_and_its_wal_are_left_byte_for_byte,
+    a_journal_readable_by_others_is_made_private_again,
+    pipes_and_devices_are_refused_at_once,
+    a_journal_opened_read_only_can_be_read_but_takes_no_writes,
+    deleting_for_good_erases_the_text_from_the_files,
+);

@@ -2,6 +2,7 @@
 //! and the days kept summed for trends follow every add, edit, move, trash, restore and purge,
 //! and a bundle carries a whole journal into an empty one.
 
+use crate::keying::Keying;
 use chrono::{DateTime, TimeZone, Utc};
 use debrief::domain::*;
 use debrief::storage::Store;
@@ -264,8 +265,8 @@ proptest! {
 
     /// Write then read gives the same entry, and an edit replaces it completely.
     #[test]
-    fn what_is_written_comes_back_the_same((first, second) in two_of_a_kind()) {
-        let mut store = Store::open_in_memory().expect("store");
+    fn what_is_written_comes_back_the_same((first, second) in two_of_a_kind(), keying in Keying::any()) {
+        let mut store = keying.fresh();
         let id = store.add_entry(&first, at(1), 3600, at(1)).expect("add");
         prop_assert_eq!(written(store.get(id).expect("get").content), first);
         store.update_entry(id, &second, at(2)).expect("update");
@@ -278,8 +279,8 @@ proptest! {
     /// After any sequence of changes, searching a word finds exactly the live entries that
     /// contain it (in title, body, answers or tags), and the index passes its own check.
     #[test]
-    fn the_search_index_follows_every_change(ops in proptest::collection::vec((0u8..5, 0usize..6, proptest::sample::select(vec!["alpha", "beta", "gamma"]), any::<bool>()), 1..25)) {
-        let mut store = Store::open_in_memory().expect("store");
+    fn the_search_index_follows_every_change(ops in proptest::collection::vec((0u8..5, 0usize..6, proptest::sample::select(vec!["alpha", "beta", "gamma"]), any::<bool>()), 1..25), keying in Keying::any()) {
+        let mut store = keying.fresh();
         let mut ids: Vec<EntryId> = Vec::new();
         for (step, (op, pick, word, as_tag)) in ops.into_iter().enumerate() {
             let now = at(step as i64);
@@ -316,13 +317,15 @@ proptest! {
         }
     }
 
-    /// After any sequence of changes, with trends read (and days kept) between them, the days
-    /// the store keeps summed are the days summed afresh from the live entries' rows.
+    /// After any sequence of changes to entries of every kind (check-ins, supervision,
+    /// learning, recovery, guided reflections), with trends read (and days kept) between
+    /// them, the days the store keeps summed are the days summed afresh from the live
+    /// entries' rows, and the search index equals a rebuild from the content.
     #[test]
-    fn the_kept_trend_days_follow_every_change(ops in proptest::collection::vec((0u8..7, 0usize..6, 0i64..40, 0usize..4, two_of_a_kind()), 1..30)) {
+    fn the_kept_trend_days_follow_every_change(ops in proptest::collection::vec((0u8..7, 0usize..6, 0i64..40, 0usize..4, two_of_a_kind()), 1..30), keying in Keying::any()) {
         use debrief::analytics::{Day, days_of};
         use debrief::storage::SaveTarget;
-        let mut store = Store::open_in_memory().expect("store");
+        let mut store = keying.fresh();
         let mut ids: Vec<EntryId> = Vec::new();
         // Offsets that move an entry across midnight: UTC, an hour east, ten hours west,
         // fourteen hours east.
@@ -357,15 +360,17 @@ proptest! {
             .expect("rows");
         let afresh = nonempty(days_of(&rows));
         prop_assert_eq!(kept, afresh);
+        let problems = store.check_integrity().expect("check");
+        prop_assert!(problems.is_empty(), "{:?}", problems);
     }
 
     /// Export then import into an empty journal gives the same journal: every entry with its
     /// UUID, content, times (with their offsets) and trash state.
     #[test]
-    fn a_bundle_brings_the_whole_journal_across(entries in proptest::collection::vec((two_of_a_kind(), 0i64..100_000, 0usize..4, any::<bool>()), 0..12)) {
+    fn a_bundle_brings_the_whole_journal_across(entries in proptest::collection::vec((two_of_a_kind(), 0i64..100_000, 0usize..4, any::<bool>()), 0..12), keying in Keying::any()) {
         use debrief::transfer::EntryRecord;
         use debrief::transfer::bundle::{self, BundleWriter};
-        let mut from = Store::open_in_memory().expect("store");
+        let mut from = keying.fresh();
         let offsets = [0, 3600, -36000, 19800];
         for ((content, _), minutes, offset, trashed) in entries {
             let id = from.add_entry(&content, at(minutes), offsets[offset], at(minutes + 5)).expect("add");
@@ -384,7 +389,7 @@ proptest! {
             .into_iter()
             .map(|r| r.into_row().expect("row"))
             .collect();
-        let mut to = Store::open_in_memory().expect("store");
+        let mut to = keying.fresh();
         to.import(rows, debrief::storage::OnConflict::KeepNewer, false).expect("import");
         let whole = |s: &Store| -> Vec<(uuid::Uuid, String, String, Option<String>, EntryContent)> {
             let mut v: Vec<_> = s.ids(None).expect("ids").into_iter().map(|id| {

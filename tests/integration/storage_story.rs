@@ -11,15 +11,17 @@ use debrief::Error;
 use debrief::domain::*;
 use debrief::storage::{LATEST_VERSION, SaveTarget, Store, StoreOptions};
 
+use crate::keying::{Keying, plain_and_encrypted};
+
 fn at(h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, h, 0, 0)
         .single()
         .expect("valid")
 }
 
-fn options(dir: &Path) -> StoreOptions {
+fn options(dir: &Path, keying: Keying) -> StoreOptions {
     StoreOptions {
-        key: None,
+        key: keying.key(),
         backups: dir.join("backups"),
         busy_timeout: Duration::from_millis(500),
         now: at(12),
@@ -36,12 +38,11 @@ fn reflection(body: &str, tags: &[&str]) -> EntryContent {
     c
 }
 
-#[test]
-fn a_journal_lives_its_whole_life() {
+fn a_journal_lives_its_whole_life(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("nested").join("journal");
     let path = dir.join("debrief.db");
-    let mut store = Store::open(&path, &options(tmp.path())).expect("open new");
+    let mut store = Store::open(&path, &options(tmp.path(), keying)).expect("open new");
 
     assert_eq!(mode(&dir), 0o700, "journal folder is private");
     assert_eq!(mode(&path), 0o600, "journal file is private");
@@ -247,9 +248,11 @@ fn a_journal_lives_its_whole_life() {
     let mut half = Draft::new(Kind::Reflection, None);
     half.body = "half a thought".into();
     let draft = store.save_draft(None, &half, None, at(14)).expect("draft");
+    // Encrypted: neither the entries nor the draft are in any file in plain.
+    keying.holds_no(&dir, &["Visit to the family", "half a thought"]);
     drop(store);
 
-    let store = Store::open(&path, &options(tmp.path())).expect("reopen");
+    let store = Store::open(&path, &options(tmp.path(), keying)).expect("reopen");
     assert_eq!(
         ids(store.list(&EntryFilter::default(), 10).expect("list")),
         [c, r]
@@ -264,11 +267,10 @@ fn a_journal_lives_its_whole_life() {
     assert!(store.check_integrity().expect("check").is_empty());
 }
 
-#[test]
-fn wal_and_shared_memory_files_are_private_too() {
+fn wal_and_shared_memory_files_are_private_too(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("j.db");
-    let mut store = Store::open(&path, &options(tmp.path())).expect("open");
+    let mut store = Store::open(&path, &options(tmp.path(), keying)).expect("open");
     store
         .add_entry(&reflection("x", &[]), at(9), 0, at(9))
         .expect("add");
@@ -279,21 +281,20 @@ fn wal_and_shared_memory_files_are_private_too() {
     }
 }
 
-#[test]
-fn foreign_and_newer_files_are_refused_and_left_untouched() {
+fn foreign_and_newer_files_are_refused_and_left_untouched(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tempdir");
 
     let text = tmp.path().join("notes.txt");
     fs::write(&text, "my private notes, not a database\n").expect("write");
     let before = fs::read(&text).expect("read");
     assert!(matches!(
-        Store::open(&text, &options(tmp.path())),
+        Store::open(&text, &options(tmp.path(), keying)),
         Err(Error::NotADatabase { .. })
     ));
     assert_eq!(fs::read(&text).expect("read"), before);
 
     assert!(matches!(
-        Store::open(tmp.path(), &options(tmp.path())),
+        Store::open(tmp.path(), &options(tmp.path(), keying)),
         Err(Error::PathIsDirectory { .. })
     ));
 
@@ -305,7 +306,7 @@ fn foreign_and_newer_files_are_refused_and_left_untouched() {
     }
     let before = fs::read(&other).expect("read");
     assert!(matches!(
-        Store::open(&other, &options(tmp.path())),
+        Store::open(&other, &options(tmp.path(), keying)),
         Err(Error::ForeignDatabase { .. })
     ));
     assert_eq!(fs::read(&other).expect("read"), before, "byte for byte");
@@ -319,47 +320,46 @@ fn foreign_and_newer_files_are_refused_and_left_untouched() {
     }
     let before = fs::read(&high).expect("read");
     assert!(matches!(
-        Store::open(&high, &options(tmp.path())),
+        Store::open(&high, &options(tmp.path(), keying)),
         Err(Error::ForeignDatabase { .. })
     ));
     assert_eq!(fs::read(&high).expect("read"), before, "byte for byte");
 
     // A debrief journal from a newer debrief.
     let newer = tmp.path().join("newer.db");
-    drop(Store::open(&newer, &options(tmp.path())).expect("a journal"));
+    drop(Store::open(&newer, &options(tmp.path(), keying)).expect("a journal"));
     {
-        let conn = rusqlite::Connection::open(&newer).expect("sqlite");
+        let conn = keying.raw(&newer);
         conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;")
             .expect("setup");
     }
     let before = fs::read(&newer).expect("read");
-    let err = Store::open(&newer, &options(tmp.path())).expect_err("too new");
+    let err = Store::open(&newer, &options(tmp.path(), keying)).expect_err("too new");
     assert!(matches!(err, Error::TooNew { found: 99, .. }), "{err}");
     assert!(err.to_string().contains("upgrade debrief"));
     assert_eq!(fs::read(&newer).expect("read"), before, "byte for byte");
     assert!(!tmp.path().join("newer.db-wal").exists());
 }
 
-#[test]
-fn backups_are_complete_private_copies() {
+fn backups_are_complete_private_copies(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&tmp.path().join("j.db"), &options(tmp.path())).expect("open");
+    let mut store =
+        Store::open(&tmp.path().join("j.db"), &options(tmp.path(), keying)).expect("open");
     store
         .add_entry(&reflection("kept safe", &["x"]), at(9), 0, at(9))
         .expect("add");
     let copy = tmp.path().join("backups").join("copy.db");
     store.backup_to(&copy).expect("backup");
     assert_eq!(mode(&copy), 0o600);
-    let restored = Store::open(&copy, &options(tmp.path())).expect("open copy");
+    let restored = Store::open(&copy, &options(tmp.path(), keying)).expect("open copy");
     assert_eq!(
         restored.list(&EntryFilter::default(), 5).expect("list")[0].headline,
         "kept safe"
     );
 }
 
-#[test]
-fn a_guided_reflection_with_only_answers_is_listed_by_its_first_answer() {
-    let mut store = Store::open_in_memory().expect("store");
+fn a_guided_reflection_with_only_answers_is_listed_by_its_first_answer(keying: Keying) {
+    let mut store = keying.fresh();
     let c = EntryContent {
         details: Details::Reflection(Guided {
             template: Some("driscoll".into()),
@@ -378,9 +378,8 @@ fn a_guided_reflection_with_only_answers_is_listed_by_its_first_answer() {
     );
 }
 
-#[test]
-fn saving_an_entry_and_forgetting_its_draft_is_one_transaction() {
-    let mut store = Store::open_in_memory().expect("store");
+fn saving_an_entry_and_forgetting_its_draft_is_one_transaction(keying: Keying) {
+    let mut store = keying.fresh();
     let mut d = Draft::new(Kind::Reflection, None);
     d.body = "typed".into();
     let draft = store.save_draft(None, &d, None, at(9)).expect("draft");
@@ -410,9 +409,8 @@ fn saving_an_entry_and_forgetting_its_draft_is_one_transaction() {
     assert_eq!(store.get(id).expect("get").content.common.body, "typed");
 }
 
-#[test]
-fn editing_a_session_keeps_the_ids_of_its_items_and_closes_actions_with_a_time() {
-    let mut store = Store::open_in_memory().expect("store");
+fn editing_a_session_keeps_the_ids_of_its_items_and_closes_actions_with_a_time(keying: Keying) {
+    let mut store = keying.fresh();
     let mut c = EntryContent::of_kind(Kind::Supervision);
     c.details = Details::Supervision(Supervision {
         support: None,
@@ -488,12 +486,11 @@ fn editing_a_session_keeps_the_ids_of_its_items_and_closes_actions_with_a_time()
     );
 }
 
-#[test]
-fn a_journal_made_by_the_first_schema_migrates_without_loss() {
+fn a_journal_made_by_the_first_schema_migrates_without_loss(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("v1.db");
     {
-        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        let conn = keying.raw(&path);
         conn.execute_batch(include_str!("../../src/storage/migrations/001_journal.sql"))
             .expect("schema 1");
         conn.execute_batch(
@@ -509,7 +506,8 @@ fn a_journal_made_by_the_first_schema_migrates_without_loss() {
         )
         .expect("v1 rows");
     }
-    let store = Store::open(&path, &options(tmp.path())).expect("migrate");
+    let store = Store::open(&path, &options(tmp.path(), keying)).expect("migrate");
+    assert_eq!(store.key().is_some(), keying == Keying::Encrypted);
     assert_eq!(store.schema_version().expect("v"), LATEST_VERSION as i64);
     let Details::Reflection(g) = store.get(EntryId(1)).expect("get").content.details else {
         panic!("kind")
@@ -534,30 +532,28 @@ fn a_journal_made_by_the_first_schema_migrates_without_loss() {
     assert_eq!(backups, 1, "the v1 journal was copied aside first");
 }
 
-#[test]
-fn a_value_the_journal_cannot_read_is_an_error_not_a_default() {
+fn a_value_the_journal_cannot_read_is_an_error_not_a_default(keying: Keying) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("j.db");
-    let mut store = Store::open(&path, &options(tmp.path())).expect("open");
+    let mut store = Store::open(&path, &options(tmp.path(), keying)).expect("open");
     let id = store
         .add_entry(&reflection("x", &[]), at(9), 0, at(9))
         .expect("add");
     drop(store);
-    rusqlite::Connection::open(&path)
-        .expect("sqlite")
+    keying
+        .raw(&path)
         .execute("UPDATE entries SET uuid = 'not-a-uuid'", [])
         .expect("damage");
-    let store = Store::open(&path, &options(tmp.path())).expect("open");
+    let store = Store::open(&path, &options(tmp.path(), keying)).expect("open");
     let err = store.get(id).expect_err("damaged");
     assert!(matches!(err, Error::Corrupt { .. }), "{err}");
     assert!(err.to_string().contains("not-a-uuid"), "{err}");
     assert!(store.list(&EntryFilter::default(), 5).is_err());
 }
 
-#[test]
-fn imports_report_every_row_and_are_idempotent() {
+fn imports_report_every_row_and_are_idempotent(keying: Keying) {
     use debrief::storage::{ImportRow, OnConflict, RowOutcome};
-    let mut store = Store::open_in_memory().expect("store");
+    let mut store = keying.fresh();
     let row = |n: u128, body: &str, updated: u32| ImportRow {
         cpd: None,
         covered: Vec::new(),
@@ -602,9 +598,8 @@ fn imports_report_every_row_and_are_idempotent() {
     assert!(bodies.contains(&"two, newer".to_string()));
 }
 
-#[test]
-fn a_nul_in_the_text_does_not_cut_its_headline_short() {
-    let mut store = Store::open_in_memory().expect("store");
+fn a_nul_in_the_text_does_not_cut_its_headline_short(keying: Keying) {
+    let mut store = keying.fresh();
     store
         .add_entry(&reflection("before\0after the nul", &[]), at(9), 0, at(9))
         .expect("add");
@@ -621,9 +616,8 @@ fn a_nul_in_the_text_does_not_cut_its_headline_short() {
     );
 }
 
-#[test]
-fn an_entry_number_is_never_given_twice() {
-    let mut store = Store::open_in_memory().expect("store");
+fn an_entry_number_is_never_given_twice(keying: Keying) {
+    let mut store = keying.fresh();
     let a = store
         .add_entry(&reflection("one", &[]), at(9), 0, at(9))
         .expect("a");
@@ -637,3 +631,18 @@ fn an_entry_number_is_never_given_twice() {
     assert_eq!((a.0, b.0), (1, 2));
     assert_eq!(c.0, 3, "not the purged entry's number");
 }
+
+plain_and_encrypted!(
+    a_journal_lives_its_whole_life,
+    wal_and_shared_memory_files_are_private_too,
+    foreign_and_newer_files_are_refused_and_left_untouched,
+    backups_are_complete_private_copies,
+    a_guided_reflection_with_only_answers_is_listed_by_its_first_answer,
+    saving_an_entry_and_forgetting_its_draft_is_one_transaction,
+    editing_a_session_keeps_the_ids_of_its_items_and_closes_actions_with_a_time,
+    a_journal_made_by_the_first_schema_migrates_without_loss,
+    a_value_the_journal_cannot_read_is_an_error_not_a_default,
+    imports_report_every_row_and_are_idempotent,
+    a_nul_in_the_text_does_not_cut_its_headline_short,
+    an_entry_number_is_never_given_twice,
+);

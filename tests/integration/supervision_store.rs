@@ -2,6 +2,7 @@
 //! up to it and takes the queued agenda; actions carry forward across three sessions until
 //! done or dropped, show as overdue after their date, and can be reopened.
 
+use crate::keying::{Keying, plain_and_encrypted};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use debrief::domain::*;
 use debrief::storage::sessions::{ActionChange, Actions};
@@ -63,9 +64,8 @@ fn open_texts(store: &Store) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_session_covers_what_was_flagged_before_it_and_takes_the_queue() {
-    let mut store = Store::open_in_memory().expect("store");
+fn a_session_covers_what_was_flagged_before_it_and_takes_the_queue(keying: Keying) {
+    let mut store = keying.fresh();
     let early = flagged(&mut store, "The Jones visit", 2);
     let later = flagged(&mut store, "After the session", 20);
     store
@@ -143,9 +143,8 @@ fn a_session_covers_what_was_flagged_before_it_and_takes_the_queue() {
     );
 }
 
-#[test]
-fn actions_carry_forward_across_three_sessions() {
-    let mut store = Store::open_in_memory().expect("store");
+fn actions_carry_forward_across_three_sessions(keying: Keying) {
+    let mut store = keying.fresh();
     let first = session(
         &mut store,
         2,
@@ -232,3 +231,8 @@ fn actions_carry_forward_across_three_sessions() {
     let missing = store.action(ItemId(999)).expect_err("unknown");
     assert!(missing.to_string().contains("999"), "{missing}");
 }
+
+plain_and_encrypted!(
+    a_session_covers_what_was_flagged_before_it_and_takes_the_queue,
+    actions_carry_forward_across_three_sessions,
+);
