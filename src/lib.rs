@@ -24,6 +24,8 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod external_editor;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod keys;
 pub mod paths;
 pub mod platform;

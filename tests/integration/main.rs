@@ -3,6 +3,7 @@
 //! - `checkin_cli`: `debrief checkin`, `log` and `vocab`, every valid and invalid input;
 //! - `cpd_cli`: CPD records, the registration year and the requirement from the settings;
 //! - `cli_exits`: exit codes, closed pipes, colour, dates, guided reflections in `$EDITOR`;
+//! - `fuzz_inputs`: inputs kept from fuzzing, replayed through the fuzz targets' checks;
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
 //! - `keying`: store tests on a plain and an encrypted journal alike;
 //! - `encryption_cli`: `encrypt`, `decrypt`, `passphrase`, and no plain text left anywhere;
@@ -24,6 +25,7 @@ mod cli;
 mod cli_exits;
 mod cpd_cli;
 mod encryption_cli;
+mod fuzz_inputs;
 mod json_schema;
 mod keying;
 mod learn_cli;
