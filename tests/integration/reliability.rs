@@ -15,13 +15,15 @@ use ratatui::crossterm::event::KeyCode;
 use super::tui::{Harness, TempJournal, clock};
 
 /// Hold the journal's write lock from another connection, as another process would.
-fn lock(path: &std::path::Path) -> rusqlite::Connection {
-    let c = rusqlite::Connection::open(path).expect("sqlite");
+fn lock(path: &std::path::Path, keying: Keying) -> rusqlite::Connection {
+    let c = keying.raw(path);
     c.execute_batch("BEGIN EXCLUSIVE").expect("lock");
     c
 }
 
-fn rescued(dir: &std::path::Path) -> Vec<String> {
+/// The texts of the rescue files in `dir` (an encrypted one read with the journal's key),
+/// after checking that no rescue file of an encrypted journal is plain text.
+fn rescued(dir: &std::path::Path, keying: Keying) -> Vec<String> {
     let mut texts: Vec<String> = fs::read_dir(dir)
         .expect("dir")
         .filter_map(|e| e.ok())
@@ -30,20 +32,24 @@ fn rescued(dir: &std::path::Path) -> Vec<String> {
                 .to_string_lossy()
                 .starts_with(debrief::rescue::PREFIX)
         })
-        .map(|e| fs::read_to_string(e.path()).expect("read"))
+        .map(|e| {
+            let path = e.path();
+            let encrypted = debrief::rescue::is_encrypted(&path);
+            assert_eq!(encrypted, keying == Keying::Encrypted, "{}", path.display());
+            debrief::rescue::read(&path, keying.key().as_ref()).expect("read")
+        })
         .collect();
     texts.sort();
     texts
 }
 
-#[test]
-fn keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file() {
-    let j = TempJournal::new();
+fn keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file(keying: Keying) {
+    let j = TempJournal::keyed(keying);
     let rescue = j.path.parent().expect("dir").to_path_buf();
     let mut h = Harness::with_rescue(j.open(), (100, 30), &j.path);
     h.key(KeyCode::Char('n'));
     h.chars("Written while another program holds the journal");
-    let held = lock(&j.path);
+    let held = lock(&j.path, keying);
     h.key(KeyCode::Esc);
     h.key(KeyCode::Char('k'));
     assert_eq!(
@@ -52,20 +58,19 @@ fn keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file() {
         "the editor closed"
     );
     assert!(h.screen().contains("the text is safe in"), "{}", h.screen());
-    let texts = rescued(&rescue);
+    let texts = rescued(&rescue, keying);
     assert_eq!(texts.len(), 1);
     assert!(texts[0].contains("Written while another program holds the journal"));
     drop(held);
 }
 
-#[test]
-fn quitting_while_the_journal_is_busy_keeps_the_text_and_says_where() {
-    let j = TempJournal::new();
+fn quitting_while_the_journal_is_busy_keeps_the_text_and_says_where(keying: Keying) {
+    let j = TempJournal::keyed(keying);
     let rescue = j.path.parent().expect("dir").to_path_buf();
     let mut h = Harness::with_rescue(j.open(), (100, 30), &j.path);
     h.key(KeyCode::Char('n'));
     h.chars("Jaw tight on the way out");
-    let held = lock(&j.path);
+    let held = lock(&j.path, keying);
     // What the event loop does on SIGTERM, SIGHUP or quitting: write every open draft.
     let drafts = h.app.draft_now();
     h.runtime.drain(
@@ -76,12 +81,11 @@ fn quitting_while_the_journal_is_busy_keeps_the_text_and_says_where() {
     );
     drop(held);
     assert_eq!(h.app.exit_notes.len(), 1, "said once the terminal is back");
-    assert!(rescued(&rescue)[0].contains("Jaw tight on the way out"));
+    assert!(rescued(&rescue, keying)[0].contains("Jaw tight on the way out"));
 }
 
-#[test]
-fn a_journal_deleted_underneath_takes_no_writes_and_loses_no_text() {
-    let j = TempJournal::new();
+fn a_journal_deleted_underneath_takes_no_writes_and_loses_no_text(keying: Keying) {
+    let j = TempJournal::keyed(keying);
     let rescue = j.path.parent().expect("dir").to_path_buf();
     let mut h = Harness::with_rescue(j.open(), (100, 30), &j.path);
     h.key(KeyCode::Char('n'));
@@ -96,7 +100,7 @@ fn a_journal_deleted_underneath_takes_no_writes_and_loses_no_text() {
     assert!(h.screen().contains("deleted or replaced"), "{}", h.screen());
     h.key(KeyCode::Esc);
     h.key(KeyCode::Char('k'));
-    assert!(rescued(&rescue)[0].contains("Typed before the file vanished"));
+    assert!(rescued(&rescue, keying)[0].contains("Typed before the file vanished"));
     assert!(!j.path.exists(), "nothing was written at the path either");
 }
 
@@ -121,9 +125,8 @@ fn a_draft_of_an_entry_purged_elsewhere_is_kept_as_a_new_entry(keying: Keying) {
     );
 }
 
-#[test]
-fn two_windows_never_restore_the_same_draft() {
-    let j = TempJournal::new();
+fn two_windows_never_restore_the_same_draft(keying: Keying) {
+    let j = TempJournal::keyed(keying);
     {
         let mut h = Harness::new(j.open(), (100, 30));
         h.key(KeyCode::Char('n'));
@@ -258,9 +261,8 @@ fn a_journal_opened_read_only_can_be_read_but_takes_no_writes(keying: Keying) {
     assert!(!tmp.path().join("none.db").exists(), "nothing created");
 }
 
-#[test]
-fn text_left_in_an_editor_by_a_killed_debrief_is_offered_back() {
-    let j = TempJournal::new();
+fn text_left_in_an_editor_by_a_killed_debrief_is_offered_back(keying: Keying) {
+    let j = TempJournal::keyed(keying);
     let editing = debrief::external_editor::editing_dir(&j.path);
     fs::create_dir_all(&editing).expect("dir");
     let left = editing.join("debrief-edit-4242-0.md");
@@ -350,6 +352,11 @@ fn deleting_for_good_erases_the_text_from_the_files(keying: Keying) {
 }
 
 plain_and_encrypted!(
+    keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file,
+    quitting_while_the_journal_is_busy_keeps_the_text_and_says_where,
+    a_journal_deleted_underneath_takes_no_writes_and_loses_no_text,
+    two_windows_never_restore_the_same_draft,
+    text_left_in_an_editor_by_a_killed_debrief_is_offered_back,
     a_draft_of_an_entry_purged_elsewhere_is_kept_as_a_new_entry,
     another_programs_database_and_its_wal_are_left_byte_for_byte,
     a_journal_readable_by_others_is_made_private_again,

@@ -2,6 +2,7 @@
 //! unsaved changes; get a draft back after a crash; guided reflections; paging; settings.
 
 use super::*;
+use crate::keying::{Keying, plain_and_encrypted};
 
 #[test]
 fn write_save_search_edit_trash_restore() {
@@ -139,9 +140,8 @@ fn leaving_an_edited_entry_asks_and_each_answer_does_what_it_says() {
     assert_eq!(h.store().drafts().expect("drafts").len(), 2);
 }
 
-#[test]
-fn a_draft_left_by_an_interrupted_session_is_offered_and_restored() {
-    let journal = TempJournal::new();
+fn a_draft_left_by_an_interrupted_session_is_offered_and_restored(keying: Keying) {
+    let journal = TempJournal::keyed(keying);
     {
         let mut h = Harness::new(journal.open(), (100, 30));
         h.key(KeyCode::Char('n'));
@@ -154,6 +154,11 @@ fn a_draft_left_by_an_interrupted_session_is_offered_and_restored() {
         );
         // Dropped here: no save, no quit dialog, as after kill -9.
     }
+    // Encrypted, the draft is nowhere in plain.
+    keying.holds_no(
+        journal.path.parent().expect("dir"),
+        &["Shoulders up by my ears"],
+    );
     let mut h = Harness::new(journal.open(), (100, 30));
     assert!(h.screen().contains("A draft was not saved"));
     h.key(KeyCode::Char('r'));
@@ -479,3 +484,5 @@ fn deleting_for_good_makes_a_copy_first_unless_x_says_no_copy() {
     assert!(h.screen().contains("nothing was deleted"), "{}", h.screen());
     assert_eq!(h.store().count_entries().expect("count"), 1);
 }
+
+plain_and_encrypted!(a_draft_left_by_an_interrupted_session_is_offered_and_restored);

@@ -317,11 +317,16 @@ pub struct TempJournal {
 
 impl TempJournal {
     pub fn new() -> TempJournal {
+        TempJournal::keyed(crate::keying::Keying::Plain)
+    }
+
+    /// A journal file, encrypted or not.
+    pub fn keyed(keying: crate::keying::Keying) -> TempJournal {
         let dir = tempfile::tempdir().expect("tmp");
         TempJournal {
             path: dir.path().join("j.db"),
             options: debrief::storage::StoreOptions {
-                key: None,
+                key: keying.key(),
                 backups: dir.path().join("b"),
                 busy_timeout: Duration::from_millis(500),
                 now: clock().now(),
