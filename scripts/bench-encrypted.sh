@@ -35,29 +35,22 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-echo "== building debrief (release)" >&2
-(cd "$root" && cargo build --release --quiet --bin debrief --example debrief-gen)
-debrief="$root/target/release/debrief"
-gen="$root/target/release/examples/debrief-gen"
+# shellcheck source=scripts/bench-common.sh
+. "$root/scripts/bench-common.sh"
+build_release
 pass="$work/passphrase"
 echo "a passphrase for the benchmark" > "$pass"
 # Only the encrypted runs are given the passphrase.
 unset DEBRIEF_PASSPHRASE_FILE
 
-q() { python3 -c 'import shlex,sys; print(shlex.join(sys.argv[1:]))' "$@"; }
-median_ms() {
-  hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/h.json" "$1" >/dev/null 2>&1 ||
-    { echo "bench-encrypted: command failed: $1" >&2; exit 1; }
-  python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$work/h.json"
-}
 ratio() { python3 -c 'import sys; a,b=map(float,sys.argv[1:]); print("%.2f×" % (a/b))' "$1" "$2"; }
 
 rows=()
 echo "== key derivation" >&2
 "$debrief" --db "$work/empty-plain.db" add first >/dev/null
 "$debrief" --db "$work/empty-enc.db" --passphrase-file "$pass" add first >/dev/null
-p=$(median_ms "$(q "$debrief" --db "$work/empty-plain.db" list -n 1)")
-e=$(median_ms "$(q "$debrief" --db "$work/empty-enc.db" --passphrase-file "$pass" list -n 1)")
+p=$(median_ms "$runs" "$(q "$debrief" --db "$work/empty-plain.db" list -n 1)")
+e=$(median_ms "$runs" "$(q "$debrief" --db "$work/empty-enc.db" --passphrase-file "$pass" list -n 1)")
 kdf=$(python3 -c "print('%.1f' % ($e - $p))")
 rows+=("| open a journal of 1 entry (the difference is the key derivation: $kdf ms) | 1 | $p | $e | $(ratio "$e" "$p") |")
 
@@ -72,8 +65,8 @@ for n in "${sizes[@]}"; do
     local label=$1; shift
     echo "   $label" >&2
     local pm em
-    pm=$(median_ms "$(q "$debrief" --db "${PLAIN_DB:-$plain}" "$@")")
-    em=$(median_ms "$(q "$debrief" --db "${ENC_DB:-$enc}" --passphrase-file "$pass" "$@")")
+    pm=$(median_ms "$runs" "$(q "$debrief" --db "${PLAIN_DB:-$plain}" "$@")")
+    em=$(median_ms "$runs" "$(q "$debrief" --db "${ENC_DB:-$enc}" --passphrase-file "$pass" "$@")")
     rows+=("| $label | $n | $pm | $em | $(ratio "$em" "$pm") |")
   }
   PLAIN_DB="$work/add-plain-$n.db" ENC_DB="$work/add-enc-$n.db" measure "add" add "A short note after the visit"

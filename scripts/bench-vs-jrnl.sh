@@ -41,27 +41,15 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "== building debrief (release)" >&2
-(cd "$root" && cargo build --release --quiet --bin debrief --example debrief-gen)
-debrief="$root/target/release/debrief"
-gen="$root/target/release/examples/debrief-gen"
+# shellcheck source=scripts/bench-common.sh
+. "$root/scripts/bench-common.sh"
+build_release
 
 echo "== installing jrnl into a temporary virtual environment" >&2
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check jrnl
 jrnl="$work/venv/bin/jrnl"
 jrnl_version=$("$jrnl" --version 2>/dev/null | head -n 1 || echo "jrnl")
-
-# q ARG...: the arguments as one POSIX-quoted command line.
-q() { python3 -c 'import shlex,sys; print(shlex.join(sys.argv[1:]))' "$@"; }
-
-# median_ms RUNS COMMAND-LINE: hyperfine's median in milliseconds (no shell in between).
-median_ms() {
-  local n=$1 cmd=$2
-  hyperfine -N --style none --warmup 1 --runs "$n" --export-json "$work/h.json" "$cmd" >/dev/null 2>&1 ||
-    { echo "bench-vs-jrnl: command failed: $cmd" >&2; exit 1; }
-  python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$work/h.json"
-}
 
 # rss_mb COMMAND-LINE: median peak resident set size over 3 runs, in MB.
 rss_mb() {

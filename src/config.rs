@@ -237,22 +237,13 @@ impl Config {
         }
     }
 
-    /// Parse settings text; the error names the line and key.
+    /// Parse settings text whole: the first invalid setting is an error naming its line and
+    /// key (the same checks as [`Config::parse_each`], which keeps the valid ones instead).
     pub fn parse(text: &str) -> crate::Result<Config> {
-        let config: Config = toml::from_str(text)
-            .map_err(|e| crate::Error::invalid("config", describe(text, &e)))?;
-        if !crate::domain::templates::is_known(&config.default_template) {
-            return Err(crate::Error::invalid(
-                "config",
-                format!(
-                    "line {} (key `default_template`): unknown template '{}', use {}",
-                    line_of_key(text, "default_template").unwrap_or(0),
-                    config.default_template,
-                    crate::domain::templates::names().join(", ")
-                ),
-            ));
+        match Config::parse_each(text) {
+            (config, problems) if problems.is_empty() => Ok(config),
+            (_, problems) => Err(crate::Error::invalid("config", problems.join("; "))),
         }
-        Ok(config)
     }
 }
 
@@ -324,6 +315,11 @@ mod tests {
             .expect_err("template")
             .to_string();
         assert!(err.contains("line 1 (key `default_template`)"), "{err}");
+        // Found by fuzzing: a year that starts in month 13 was taken whole.
+        let err = Config::parse("[cpd]\nyear_starts = \"13-01\"\n")
+            .expect_err("month 13")
+            .to_string();
+        assert!(err.contains("key `cpd`"), "{err}");
     }
 
     #[test]
