@@ -244,9 +244,8 @@ impl Store {
         super::cipher::key(&conn, path, key)?;
         open::check_identity(&conn, path, super::migrations::STEPS.len())?;
         let mut copy = Connection::open_in_memory()?;
-        if let Some(key) = key {
-            copy.pragma_update(None, "key", key.expose())?;
-        }
+        // The copy in memory under the same key (SQLCipher copies only between alike).
+        super::cipher::key(&copy, path, key)?;
         copy_database(&conn, &mut copy)?;
         let copy = Store {
             conn: copy,
