@@ -8,8 +8,9 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/shared.rs"]
+mod shared;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -26,42 +27,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-fn sizes() -> Vec<usize> {
-    std::env::var("DEBRIEF_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
-}
+use shared::{journal, sizes};
 
 fn options(dir: &std::path::Path) -> StoreOptions {
-    StoreOptions {
-        key: None,
-        backups: dir.join("backups"),
-        busy_timeout: Duration::from_secs(5),
-        now: debrief::clock::Clock::system().now(),
-    }
-}
-
-/// The cached journal for `n` entries, built on first use.
-fn journal(n: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("debrief-bench");
-    std::fs::create_dir_all(&dir).expect("bench dir");
-    let path = dir.join(format!(
-        "corpus-v{}-{}-{n}.db",
-        corpus::VERSION,
-        corpus::SEED
-    ));
-    if !path.exists() {
-        let tmp = path.with_extension("partial");
-        let _ = std::fs::remove_file(&tmp);
-        let started = Instant::now();
-        corpus::build_journal(&tmp, &corpus::entries(n, corpus::SEED)).expect("build journal");
-        std::fs::rename(&tmp, &path).expect("rename");
-        eprintln!("built {n}-entry journal in {:.1?}", started.elapsed());
-    }
-    path
+    shared::options(dir, None)
 }
 
 /// An action in the interface, and its effects carried out, as the event loop does.

@@ -27,10 +27,12 @@ pub fn run(session: &Session, args: PathsArgs) -> crate::Result<()> {
         );
     }
     let state = |path: &std::path::Path| {
-        if path.exists() {
-            ""
-        } else {
+        if !path.exists() {
             "  (not created yet)"
+        } else if path == p.journal && crate::storage::cipher::looks_encrypted(path) {
+            "  (encrypted)"
+        } else {
+            ""
         }
     };
     for (name, path) in [

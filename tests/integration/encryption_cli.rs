@@ -95,6 +95,15 @@ fn encrypt_a_journal_then_a_wrong_or_missing_passphrase_writes_nothing() {
 
     let listed = run(&j, &key, &["list"]);
     assert!(listed.contains(SECRET), "{listed}");
+    // Where it lives, and that it is encrypted, without the passphrase.
+    let paths = j.run(&["paths"]);
+    assert!(
+        paths
+            .lines()
+            .next()
+            .is_some_and(|l| l.ends_with("(encrypted)")),
+        "{paths}"
+    );
     let before = std::fs::read(j.db()).expect("read");
     let wrong = pass_file(&j, "wrong", "not it");
     for args in [&["list"][..], &["add", "more words"], &["search", "visit"]] {
