@@ -36,11 +36,10 @@ pub fn keep(
             format!("{stem}-{n}.{ext}")
         };
         let path = dir.join(name);
-        match crate::storage::create_new_private_file(&path) {
-            Ok(f) if key.is_some() => {
+        match (crate::storage::create_new_private_file(&path), key) {
+            (Ok(f), Some(key)) => {
                 drop(f);
-                let sealed = key.map_or(Ok(()), |k| crate::storage::cipher::seal(&path, k, text));
-                return match sealed {
+                return match crate::storage::cipher::seal(&path, key, text) {
                     Ok(()) => Ok(path),
                     Err(e) => {
                         let _ = std::fs::remove_file(&path);
@@ -48,13 +47,13 @@ pub fn keep(
                     }
                 };
             }
-            Ok(mut f) => {
+            (Ok(mut f), None) => {
                 f.write_all(text.as_bytes())?;
                 f.sync_all()?;
                 return Ok(path);
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
+            (Err(e), _) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            (Err(e), _) => return Err(e),
         }
     }
     Err(std::io::Error::other("too many rescue files in one second"))

@@ -54,6 +54,21 @@ impl Passphrase {
         Passphrase::new(line.to_string())
     }
 
+    /// The passphrase of the encrypted file `of`: from `file` when one is given, else asked
+    /// for on the terminal; without either, the error says how to give one.
+    pub fn obtain(file: Option<&Path>, of: &Path) -> Result<Passphrase> {
+        match file {
+            Some(file) => Passphrase::from_file(file),
+            None if on_terminal() => Passphrase::ask(&format!(
+                "Passphrase for {} (not shown as you type): ",
+                of.display()
+            )),
+            None => Err(Error::Encrypted {
+                path: of.to_path_buf(),
+            }),
+        }
+    }
+
     /// Ask on the terminal, without echo.
     pub fn ask(prompt: &str) -> Result<Passphrase> {
         let typed = rpassword::prompt_password(prompt).map_err(|e| {
@@ -68,12 +83,9 @@ impl Passphrase {
     /// A new passphrase: from the file when one is given, else asked for twice on the
     /// terminal; `how` names the option that gives the file, for the error off a terminal.
     pub fn choose_new(file: Option<&Path>, how: &str) -> Result<Passphrase> {
-        use std::io::IsTerminal;
         match file {
             Some(file) => Passphrase::from_file(file),
-            None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
-                Passphrase::ask_new()
-            }
+            None if on_terminal() => Passphrase::ask_new(),
             None => Err(Error::invalid(
                 "passphrase",
                 format!(
@@ -95,6 +107,12 @@ impl Passphrase {
         }
         Ok(first)
     }
+}
+
+/// Whether a person can be asked here: standard input and standard error are a terminal.
+pub fn on_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ use crate::paths::Paths;
 use crate::present::color::ColorChoice;
 use crate::secret::Passphrase;
 use crate::storage::{DEFAULT_BUSY_TIMEOUT, Store, StoreOptions};
-use std::io::IsTerminal;
 
 /// Environment variable to shorten the busy timeout (milliseconds), mainly for tests.
 pub const BUSY_TIMEOUT_ENV: &str = "DEBRIEF_BUSY_TIMEOUT_MS";
@@ -58,20 +57,10 @@ impl Session {
     /// The passphrase for an encrypted file that is not the journal (a backup): the journal's
     /// when it has one, else from the passphrase file or the terminal.
     pub fn key_for(&self, file: &std::path::Path) -> crate::Result<Option<Passphrase>> {
-        if let Some(key) = self.key()? {
-            return Ok(Some(key));
-        }
-        match &self.passphrase_file {
-            Some(f) => Ok(Some(Passphrase::from_file(f)?)),
-            None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
-                Ok(Some(Passphrase::ask(&format!(
-                    "Passphrase for {} (not shown as you type): ",
-                    file.display()
-                ))?))
-            }
-            None => Err(crate::Error::Encrypted {
-                path: file.to_path_buf(),
-            }),
+        match self.key()? {
+            Some(key) => Ok(Some(key)),
+            // (A passphrase file would have given the journal a key.)
+            None => Passphrase::obtain(None, file).map(Some),
         }
     }
 
@@ -97,21 +86,10 @@ impl Session {
             return Ok(key.clone());
         }
         let journal = &self.paths.journal;
-        let encrypted = crate::storage::cipher::looks_encrypted(journal);
-        let key = match &self.passphrase_file {
-            Some(file) => Some(Passphrase::from_file(file)?),
-            None if !encrypted => None,
-            None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
-                Some(Passphrase::ask(&format!(
-                    "Passphrase for {} (not shown as you type): ",
-                    journal.display()
-                ))?)
-            }
-            None => {
-                return Err(crate::Error::Encrypted {
-                    path: journal.clone(),
-                });
-            }
+        let file = self.passphrase_file.as_deref();
+        let key = match file.is_some() || crate::storage::cipher::looks_encrypted(journal) {
+            true => Some(Passphrase::obtain(file, journal)?),
+            false => None,
         };
         Ok(self.key.get_or_init(|| key).clone())
     }

@@ -2,7 +2,7 @@
 //! of the journal (even while the interface is open), the backups debrief keeps, a check of
 //! any copy, and putting one back (after backing up the journal as it is).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -131,7 +131,7 @@ fn sound(session: &Session, path: &Path, backup_key: Option<&Path>) -> Result<So
     };
     let verified = match crate::storage::Store::verify_backup(path, key.as_ref()) {
         Err(crate::Error::WrongPassphrase { .. }) if backup_key.is_none() => {
-            if !on_terminal() {
+            if !crate::secret::on_terminal() {
                 return Err(crate::Error::OldPassphrase {
                     path: path.to_path_buf(),
                 });
@@ -152,10 +152,6 @@ fn sound(session: &Session, path: &Path, backup_key: Option<&Path>) -> Result<So
         )));
     }
     Ok(Sound { verified, key })
-}
-
-fn on_terminal() -> bool {
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// Check a backup and say what was found.
@@ -194,25 +190,16 @@ fn no_such_file(path: &Path) -> Result<()> {
 fn restore(session: &Session, path: &Path, backup_key: Option<&Path>, yes: bool) -> Result<()> {
     let Sound { verified: v, key } = sound(session, path, backup_key)?;
     let journal = &session.paths.journal;
-    if !yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(crate::Error::invalid(
-                "restore",
-                "restoring replaces the whole journal: add --yes to do it without a terminal",
-            ));
-        }
-        eprint!(
-            "Replace the journal at {} with {} ({})? The journal as it is now is backed up first. Close any other debrief window first. [y/N] ",
-            journal.display(),
-            path.display(),
-            crate::text::count(v.entries as usize, "entry", "entries")
-        );
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
-            eprintln!("Nothing was changed.");
-            return Ok(());
-        }
+    let question = format!(
+        "Replace the journal at {} with {} ({})? The journal as it is now is backed up first. Close any other debrief window first. [y/N] ",
+        journal.display(),
+        path.display(),
+        crate::text::count(v.entries as usize, "entry", "entries")
+    );
+    let without = "restoring replaces the whole journal: add --yes to do it without a terminal";
+    if !yes && !super::output::confirm(&question, without)? {
+        eprintln!("Nothing was changed.");
+        return Ok(());
     }
     let mut store = session.open_store()?;
     let before = session.backup_before(&store, BackupKind::BeforeRestore)?;

@@ -1,13 +1,13 @@
 //! `debrief delete` and `debrief restore`: the trash, and purging for good.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 
 use clap::Args;
 
 use super::output::stdout;
+use crate::Result;
 use crate::domain::EntryRef;
 use crate::session::Session;
-use crate::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
@@ -45,14 +45,17 @@ pub fn run(session: &Session, args: DeleteArgs) -> Result<()> {
             "Moved entry {id} to the trash (bring it back with: debrief restore {id})."
         )?;
     } else if args.yes
-        || confirm(&format!(
-            "Delete entry {id} for good? This cannot be undone{}. [y/N] ",
-            if args.no_backup {
-                ", and no copy is made"
-            } else {
-                " (a copy of the journal is made first)"
-            }
-        ))?
+        || super::output::confirm(
+            &format!(
+                "Delete entry {id} for good? This cannot be undone{}. [y/N] ",
+                if args.no_backup {
+                    ", and no copy is made"
+                } else {
+                    " (a copy of the journal is made first)"
+                }
+            ),
+            "refusing to delete for good without confirmation: add --yes",
+        )?
     {
         let copy = if args.no_backup {
             None
@@ -90,20 +93,4 @@ pub fn restore(session: &Session, args: RestoreArgs) -> Result<()> {
     writeln!(out, "Restored entry {id}.")?;
     out.flush()?;
     Ok(())
-}
-
-/// Ask a yes/no question on the terminal; refuses to guess when there is no terminal.
-fn confirm(question: &str) -> Result<bool> {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return Err(Error::invalid(
-            "yes",
-            "refusing to delete for good without confirmation: add --yes",
-        ));
-    }
-    eprint!("{question}");
-    std::io::stderr().flush()?;
-    let mut answer = String::new();
-    stdin.lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }

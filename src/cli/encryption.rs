@@ -2,7 +2,7 @@
 //! passphrase, taking it off, and changing it; and saying plainly what stays as it was
 //! (copies made earlier).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -53,18 +53,14 @@ pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
     let new = Passphrase::choose_new(session.passphrase_file.as_deref(), NEW_FROM)?;
     // A journal not yet made is made encrypted; a plain one opens as it is.
     let store = Store::open(journal, &session.store_options_keyed(Some(new.clone())))?;
-    let entries = match store.key() {
-        Some(_) => {
-            writeln!(
-                out,
-                "Made a new encrypted journal at {}.",
-                journal.display()
-            )?;
-            None
-        }
-        None => Some(store.change_encryption(Some(&new))?),
-    };
-    if let Some(entries) = entries {
+    if store.key().is_some() {
+        writeln!(
+            out,
+            "Made a new encrypted journal at {}.",
+            journal.display()
+        )?;
+    } else {
+        let entries = store.change_encryption(Some(&new))?;
         writeln!(
             out,
             "Encrypted the journal at {} ({}); the plain file was overwritten and removed.",
@@ -88,7 +84,13 @@ pub fn decrypt(session: &Session, a: DecryptArgs) -> Result<()> {
     let journal = &session.paths.journal;
     must_be_encrypted(journal, "so there is nothing to decrypt")?;
     let store = session.open_store()?;
-    if !a.yes && !confirm_decrypt(journal)? {
+    let question = format!(
+        "Write {} as plain text, readable by anyone who can read the file? [y/N] ",
+        journal.display()
+    );
+    let without =
+        "decrypting writes the journal as plain text: add --yes to do it without a terminal";
+    if !a.yes && !super::output::confirm(&question, without)? {
         eprintln!("Nothing was changed.");
         return Ok(());
     }
@@ -138,25 +140,6 @@ fn must_be_encrypted(journal: &std::path::Path, then: &str) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-/// Ask before writing the journal out as plain text.
-fn confirm_decrypt(journal: &std::path::Path) -> Result<bool> {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return Err(Error::invalid(
-            "yes",
-            "decrypting writes the journal as plain text: add --yes to do it without a terminal",
-        ));
-    }
-    eprint!(
-        "Write {} as plain text, readable by anyone who can read the file? [y/N] ",
-        journal.display()
-    );
-    std::io::stderr().flush()?;
-    let mut answer = String::new();
-    stdin.read_line(&mut answer)?;
-    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }
 
 /// The plain backups in debrief's backups folder.

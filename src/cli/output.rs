@@ -94,6 +94,21 @@ impl JsonArray {
 
 pub use crate::transfer::export::{check_new_file, write_new_file};
 
+/// Ask a yes/no question on the terminal (`y` or `yes`, any case, is yes). Without a
+/// terminal it refuses to guess: the error is `without_terminal`, which says what to add.
+pub fn confirm(question: &str, without_terminal: &str) -> crate::Result<bool> {
+    use std::io::{BufRead, IsTerminal};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Err(crate::Error::invalid("yes", without_terminal.to_string()));
+    }
+    eprint!("{question}");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
 /// Write `value` as pretty JSON.
 pub fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> crate::Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(std::io::Error::from)?;

@@ -233,13 +233,9 @@ impl Store {
                 id: path.display().to_string(),
             });
         }
-        // An encrypted backup is read with the journal's key, into memory under that key.
-        let key = match super::cipher::looks_encrypted(path) {
-            true => Some(key.ok_or_else(|| Error::Encrypted {
-                path: path.to_path_buf(),
-            })?),
-            false => None,
-        };
+        // An encrypted backup is read with the key given, into memory under that key.
+        let key = open::key_for(path, key)?;
+        let key = key.as_ref();
         let conn = open::open_immutable(path).map_err(|e| open::open_error(path, e))?;
         super::cipher::key(&conn, path, key)?;
         open::check_identity(&conn, path, super::migrations::STEPS.len())?;

@@ -3,7 +3,9 @@
 //! another key (or none), and swapping that copy in for the journal without a moment in
 //! which neither is whole.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use super::open::side_file;
 
 use rusqlite::Connection;
 
@@ -49,14 +51,29 @@ pub fn looks_encrypted(path: &Path) -> bool {
         .is_ok_and(|()| &header != super::open::SQLITE_HEADER)
 }
 
+/// How many entries the main database of `conn` holds, and its schema version: what a copy
+/// must match.
+fn entries_and_version(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM main.entries), (SELECT user_version FROM pragma_user_version)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
 /// Copy the database of `conn` into the new file `dest` under `to` (`None`: plain), with
 /// SQLCipher's `sqlcipher_export`, and the schema version and debrief's mark with it.
-pub(super) fn export(conn: &Connection, dest: &Path, to: Option<&Passphrase>) -> Result<()> {
+/// Returns the entries and schema version copied, read under the same lock.
+pub(super) fn export(
+    conn: &Connection,
+    dest: &Path,
+    to: Option<&Passphrase>,
+) -> Result<(i64, i64)> {
     crate::platform::create_new_private_file(dest).map_err(|e| Error::NotWritable {
         path: dest.to_path_buf(),
         reason: e.to_string(),
     })?;
-    let copied = (|| -> Result<()> {
+    let copied = (|| -> Result<(i64, i64)> {
         conn.execute(
             "ATTACH DATABASE ?1 AS copy KEY ?2",
             rusqlite::params![
@@ -65,16 +82,16 @@ pub(super) fn export(conn: &Connection, dest: &Path, to: Option<&Passphrase>) ->
             ],
         )?;
         // Under the write lock: nothing is written to the journal while it is copied.
-        let done = (|| -> Result<()> {
+        let done = (|| -> Result<(i64, i64)> {
             conn.execute_batch("BEGIN IMMEDIATE")
                 .map_err(Error::from_sqlite)?;
             conn.query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(()))?;
-            let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            let (entries, version) = entries_and_version(conn)?;
             let app: i64 = conn.query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
             conn.execute_batch(&format!(
                 "PRAGMA copy.user_version = {version}; PRAGMA copy.application_id = {app};"
             ))?;
-            Ok(())
+            Ok((entries, version))
         })();
         let _ = conn.execute_batch("COMMIT");
         conn.execute_batch("DETACH DATABASE copy")?;
@@ -97,11 +114,7 @@ pub(super) fn verify_copy(
     let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     self::key(&conn, path, key)?;
     let sound: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-    let (n, v): (i64, i64) = conn.query_row(
-        "SELECT (SELECT count(*) FROM entries), (SELECT user_version FROM pragma_user_version)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (n, v) = entries_and_version(&conn)?;
     if sound != "ok" || n != entries || v != version {
         return Err(Error::Conflict(format!(
             "the new copy did not check out ({sound}; {n} of {entries} entries, version {v} of {version}); the journal was left as it was"
@@ -132,19 +145,12 @@ pub fn unseal(path: &Path, key: &Passphrase) -> Result<String> {
     Ok(texts.join("\n"))
 }
 
-/// `path` with `suffix` added to its name.
-pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 /// Put the file `new` in place of the journal at `journal`, then overwrite the old journal's
 /// bytes and remove them. At every moment `journal` names a whole journal (the old one, then
 /// the new one): the old one is first given a second name, the new one is renamed over
 /// `journal` in one step, and only then are the old bytes wiped through the second name.
 pub(super) fn swap_in(journal: &Path, new: &Path) -> Result<()> {
-    let old = beside(journal, ".old");
+    let old = side_file(journal, ".old");
     if old.exists() {
         shred(&old)?;
     }
@@ -152,7 +158,7 @@ pub(super) fn swap_in(journal: &Path, new: &Path) -> Result<()> {
     std::fs::rename(new, journal)?;
     crate::platform::sync_dir(journal);
     for side in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(beside(journal, side));
+        let _ = std::fs::remove_file(side_file(journal, side));
     }
     shred(&old)
 }
@@ -227,24 +233,27 @@ mod tests {
         let journal = dir.path().join("j.db");
         let conn = keyed(&journal, None).expect("plain");
         conn.execute_batch(
-            "PRAGMA user_version = 8; PRAGMA application_id = 1234; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('plain words');",
+            "PRAGMA user_version = 8; PRAGMA application_id = 1234; CREATE TABLE entries (x TEXT); INSERT INTO entries VALUES ('plain words');",
         )
         .expect("write");
         assert!(!looks_encrypted(&journal));
-        let new = beside(&journal, ".new");
-        export(&conn, &new, Some(&pass("k"))).expect("export");
+        let new = side_file(&journal, ".new");
+        assert_eq!(
+            export(&conn, &new, Some(&pass("k"))).expect("export"),
+            (1, 8)
+        );
         // Never over a file.
         assert!(export(&conn, &new, Some(&pass("k"))).is_err());
         assert!(new.exists(), "the first copy stays");
         drop(conn);
         swap_in(&journal, &new).expect("swap");
-        assert!(!new.exists() && !beside(&journal, ".old").exists());
+        assert!(!new.exists() && !side_file(&journal, ".old").exists());
         let bytes = std::fs::read(&journal).expect("read");
         assert!(!String::from_utf8_lossy(&bytes).contains("plain words"));
         let conn = keyed(&journal, Some(&pass("k"))).expect("key");
         let (x, v, app): (String, i64, i64) = conn
             .query_row(
-                "SELECT (SELECT x FROM t), (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)",
+                "SELECT (SELECT x FROM entries), (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )

@@ -250,18 +250,12 @@ impl Store {
                 "an in-memory journal has no file to encrypt".into(),
             ));
         };
-        let new = cipher::beside(&path, ".new");
+        let new = open::side_file(&path, ".new");
         if new.exists() {
             // Left by an interrupted run: the journal itself was never replaced by it.
             cipher::shred(&new)?;
         }
-        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
-        cipher::export(&self.conn, &new, to)?;
-        let (entries, version): (i64, i64) = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM entries), (SELECT user_version FROM pragma_user_version)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (entries, version) = cipher::export(&self.conn, &new, to)?;
         if let Err(e) = cipher::verify_copy(&new, to, entries, version) {
             let _ = cipher::shred(&new);
             return Err(e);

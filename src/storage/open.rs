@@ -108,7 +108,7 @@ fn be32(bytes: &[u8], at: usize) -> i64 {
 }
 
 /// `path` with `suffix` appended (`journal.db-wal`).
-fn side_file(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn side_file(path: &Path, suffix: &str) -> PathBuf {
     let mut p = path.as_os_str().to_owned();
     p.push(suffix);
     PathBuf::from(p)

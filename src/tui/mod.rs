@@ -74,15 +74,13 @@ pub fn run(session: &Session) -> crate::Result<()> {
 /// Open the interactive journal at `start`.
 /// The day's backup, when one is due, on a thread and a connection of its own, so the
 /// interface starts at once. A backup that fails is noted in the log; the journal is fine.
-fn daily_backup(session: &Session, keep: usize) {
+fn daily_backup(session: &Session, keep: usize, key: Option<crate::secret::Passphrase>) {
     let (journal, dir, log) = (
         session.paths.journal.clone(),
         session.paths.backups.clone(),
         session.paths.log.clone(),
     );
     let now = session.clock.now();
-    // The journal was opened just before, so its passphrase (if any) is already had.
-    let key = session.key().ok().flatten();
     std::thread::spawn(move || {
         if let Err(e) = crate::storage::backups::daily(&journal, &dir, now, keep, key.as_ref()) {
             note_in_log(&log, &format!("the daily backup failed: {e}"));
@@ -107,7 +105,7 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
     let Some((store, unlocked_on)) = open_journal(session, &theme)? else {
         return Ok(());
     };
-    daily_backup(session, config.backups.keep);
+    daily_backup(session, config.backups.keep, store.key().cloned());
 
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]

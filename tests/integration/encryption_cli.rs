@@ -60,6 +60,15 @@ fn holding(dir: &Path, phrase: &str) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The file named by `debrief backup`'s "Backed up N entries to PATH (SIZE)."
+fn backed_up_to(said: &str) -> String {
+    said.split(" to ")
+        .nth(1)
+        .and_then(|s| s.split(" (").next())
+        .expect("backup path")
+        .to_string()
+}
+
 fn data(j: &Journal) -> PathBuf {
     j.dir.path().join("data")
 }
@@ -153,13 +162,7 @@ fn change_the_passphrase_and_restore_a_backup_made_under_the_old_one() {
     let old = pass_file(&j, "old", "first passphrase");
     let new = pass_file(&j, "new", "second passphrase");
     run(&j, &old, &["add", "Before the change"]);
-    let made = run(&j, &old, &["backup"]);
-    let backup = made
-        .split(" to ")
-        .nth(1)
-        .and_then(|s| s.split(" (").next())
-        .expect("backup path")
-        .to_string();
+    let backup = backed_up_to(&run(&j, &old, &["backup"]));
     assert!(debrief::storage::cipher::looks_encrypted(Path::new(
         &backup
     )));
@@ -228,13 +231,7 @@ fn change_the_passphrase_and_restore_a_backup_made_under_the_old_one() {
 fn decrypt_asks_first_and_plain_and_encrypted_backups_do_not_mix() {
     let j = Journal::new();
     j.add(&["Written plain"]);
-    let plain_backup = j.run(&["backup"]);
-    let plain_backup = plain_backup
-        .split(" to ")
-        .nth(1)
-        .and_then(|s| s.split(" (").next())
-        .expect("path")
-        .to_string();
+    let plain_backup = backed_up_to(&j.run(&["backup"]));
     let key = pass_file(&j, "pass", "the passphrase");
     run(&j, &key, &["encrypt"]);
     fails(
