@@ -13,6 +13,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/006_reviews_supervision.sql"),
     include_str!("migrations/007_trend_days.sql"),
     include_str!("migrations/008_name_list.sql"),
+    include_str!("migrations/009_search_lookup.sql"),
 ];
 
 /// The schema version this build writes.
