@@ -17,6 +17,8 @@ mod reviews;
 pub mod search;
 pub mod sessions;
 mod supervision;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod texts;
 mod trend_days;
 mod trends;
@@ -435,30 +437,31 @@ mod tests {
 
     #[test]
     fn the_integrity_check_compares_the_search_index_with_its_content() {
-        let mut store = Store::open_in_memory().expect("store");
-        let at = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap_or_default();
-        let id = store
-            .add_entry(&EntryContent::text("indexed words"), at, 0, at)
-            .expect("add");
-        assert!(store.check_integrity().expect("check").is_empty());
-        // The text changed behind the index's back: the check must notice.
-        store
-            .conn
-            .execute_batch(
-                "DROP TRIGGER entries_fts_before_update; DROP TRIGGER entries_fts_after_update;",
-            )
-            .expect("drop triggers");
-        store
-            .conn
-            .execute(
-                "UPDATE entries SET body = 'other words' WHERE id = ?1",
-                [id.0],
-            )
-            .expect("update");
-        let problems = store.check_integrity().expect("check");
-        assert!(
-            problems.iter().any(|p| p.starts_with("search index")),
-            "{problems:?}"
-        );
+        testing::each_keying(|store| {
+            let at = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap_or_default();
+            let id = store
+                .add_entry(&EntryContent::text("indexed words"), at, 0, at)
+                .expect("add");
+            assert!(store.check_integrity().expect("check").is_empty());
+            // The text changed behind the index's back: the check must notice.
+            store
+                .conn
+                .execute_batch(
+                    "DROP TRIGGER entries_fts_before_update; DROP TRIGGER entries_fts_after_update;",
+                )
+                .expect("drop triggers");
+            store
+                .conn
+                .execute(
+                    "UPDATE entries SET body = 'other words' WHERE id = ?1",
+                    [id.0],
+                )
+                .expect("update");
+            let problems = store.check_integrity().expect("check");
+            assert!(
+                problems.iter().any(|p| p.starts_with("search index")),
+                "{problems:?}"
+            );
+        });
     }
 }

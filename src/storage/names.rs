@@ -175,7 +175,10 @@ mod tests {
 
     #[test]
     fn names_are_kept_as_keyed_hashes_and_found_again() {
-        let mut store = Store::open_in_memory().expect("store");
+        crate::storage::testing::each_keying(names_are_kept_and_found);
+    }
+
+    fn names_are_kept_and_found(store: &mut Store) {
         assert!(store.guard().expect("guard").names.is_empty());
         let added = store
             .add_name("Jane Doe", "the mother", now())
@@ -215,9 +218,10 @@ mod tests {
 
     #[test]
     fn a_name_needs_a_word_and_a_role() {
-        let mut store = Store::open_in_memory().expect("store");
-        assert!(store.add_name(" ,, ", "the mother", now()).is_err());
-        assert!(store.add_name("Jane", "  ", now()).is_err());
-        assert!(store.names().expect("names").is_empty());
+        crate::storage::testing::each_keying(|store| {
+            assert!(store.add_name(" ,, ", "the mother", now()).is_err());
+            assert!(store.add_name("Jane", "  ", now()).is_err());
+            assert!(store.names().expect("names").is_empty());
+        });
     }
 }
