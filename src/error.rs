@@ -22,6 +22,13 @@ pub enum Error {
     #[error("the journal is busy (locked by another debrief process); try again in a moment")]
     Locked,
 
+    /// A change that needs the journal to itself (encrypting it, changing its passphrase)
+    /// found it open elsewhere.
+    #[error(
+        "the journal is open in another debrief (the interface in another window, or a command still running), so nothing was changed: close it and run this again"
+    )]
+    InUse,
+
     #[error(
         "{path} is a directory, not a journal file: pass a file path such as {path}/debrief.db"
     )]
@@ -162,7 +169,7 @@ impl Error {
             Error::Invalid { .. } => exit::INVALID,
             Error::NotFound { .. } => exit::NOT_FOUND,
             Error::Conflict(_) => exit::CONFLICT,
-            Error::Locked => exit::BUSY,
+            Error::Locked | Error::InUse => exit::BUSY,
             Error::PathIsDirectory { .. }
             | Error::NotAFile { .. }
             | Error::NotADatabase { .. }

@@ -242,9 +242,9 @@ impl Store {
     }
 
     /// Put the journal under the passphrase `to` (`None`: plain): a copy under it is made
-    /// while the journal is locked, checked, and swapped in for the journal, whose old bytes
-    /// are then overwritten and removed. The store is closed; open the journal again after.
-    /// Returns how many entries the journal holds.
+    /// while nobody else has the journal open (else [`Error::InUse`]), checked, and swapped in
+    /// for the journal, whose old bytes are then overwritten and removed. The store is
+    /// closed; open the journal again after. Returns how many entries the journal holds.
     pub fn change_encryption(self, to: Option<&crate::secret::Passphrase>) -> Result<i64> {
         self.check_file()?;
         let Some(path) = self.path.clone() else {
@@ -252,6 +252,7 @@ impl Store {
                 "an in-memory journal has no file to encrypt".into(),
             ));
         };
+        open::take_sole_use(&self.conn)?;
         let new = open::side_file(&path, ".new");
         if new.exists() {
             // Left by an interrupted run: the journal itself was never replaced by it.
@@ -268,7 +269,10 @@ impl Store {
         Ok(entries)
     }
 
-    /// Change the passphrase of an encrypted journal (SQLCipher's `rekey`, in place).
+    /// Change the passphrase of an encrypted journal (SQLCipher's `rekey`, in place), while
+    /// nobody else has it open (else [`Error::InUse`]): a window still open on the journal
+    /// would go on reading it under the old key. The store keeps the journal to itself
+    /// until it is closed.
     pub fn change_passphrase(&mut self, to: &crate::secret::Passphrase) -> Result<()> {
         self.check_file()?;
         if self.key.is_none() {
@@ -276,6 +280,7 @@ impl Store {
                 "the journal is not encrypted: `debrief encrypt` gives it a passphrase".into(),
             ));
         }
+        open::take_sole_use(&self.conn)?;
         self.conn.pragma_update(None, "rekey", to.expose())?;
         self.key = Some(to.clone());
         Ok(())

@@ -315,6 +315,25 @@ pub(super) fn open_error(path: &Path, err: rusqlite::Error) -> Error {
     }
 }
 
+/// Make `conn` the journal's only user until it is closed (SQLite's exclusive locking mode,
+/// the lock taken at once). Every other connection to the file, even an idle one such as an
+/// interface left open in another window, holds a shared lock on it while open: then this
+/// waits out the busy timeout and fails with [`Error::InUse`]. Once it holds, nobody else
+/// can read or write the journal until `conn` is closed.
+pub(super) fn take_sole_use(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+    match conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = conn.pragma_update(None, "locking_mode", "NORMAL");
+            match Error::from_sqlite(e) {
+                Error::Locked => Err(Error::InUse),
+                other => Err(other),
+            }
+        }
+    }
+}
+
 /// Drop the per-value statistics ANALYZE keeps in `sqlite_stat4` (the per-index counts of
 /// `sqlite_stat1` stay). With them SQLite prepares a statement again every time a bound value
 /// changes, in case the plan should differ: each entry read whole paid for a dozen parses,

@@ -342,3 +342,59 @@ fn text_a_locked_encrypted_journal_cannot_take_is_kept_encrypted() {
     fails(&j, &wrong, &["rescued", &file], "wrong passphrase");
     j.fails(&["rescued", "/nowhere/at/all"], "`debrief rescued` lists");
 }
+
+/// An idle connection to the journal, as an interface left open in another window holds
+/// (in WAL mode, as debrief opens it: an idle connection holds a shared lock on the file).
+fn open_elsewhere(j: &Journal, key: Option<&str>) -> rusqlite::Connection {
+    let other = rusqlite::Connection::open(j.db()).expect("open");
+    if let Some(key) = key {
+        other.pragma_update(None, "key", key).expect("key");
+    }
+    let mode: String = other
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .expect("WAL");
+    assert_eq!(mode, "wal");
+    let n: i64 = other
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .expect("read");
+    assert!(n > 0);
+    other
+}
+
+#[test]
+fn a_journal_open_elsewhere_is_neither_encrypted_nor_rekeyed_nor_decrypted() {
+    let j = Journal::new();
+    j.add(&["An entry written before"]);
+    let key = pass_file(&j, "pass", "the first passphrase");
+    let new_key = pass_file(&j, "new", "the second passphrase");
+    let in_use = "open in another debrief";
+    let busy = |args: &[String]| {
+        j.cmd().args(args).assert().code(6);
+    };
+
+    let other = open_elsewhere(&j, None);
+    fails(&j, &key, &["encrypt"], in_use);
+    busy(&with_pass(&key, &["encrypt"]));
+    assert!(!debrief::storage::cipher::looks_encrypted(&j.db()));
+    // The window still reads and writes as before.
+    other
+        .execute("UPDATE entries SET starred = 1", [])
+        .expect("the other window writes");
+    drop(other);
+    run(&j, &key, &["encrypt"]);
+    assert!(debrief::storage::cipher::looks_encrypted(&j.db()));
+
+    let other = open_elsewhere(&j, Some("the first passphrase"));
+    let rekey = [
+        "passphrase",
+        "--new-passphrase-file",
+        new_key.to_str().expect("path"),
+    ];
+    fails(&j, &key, &rekey, in_use);
+    fails(&j, &key, &["decrypt", "--yes"], in_use);
+    drop(other);
+    // Nothing changed: the first passphrase still opens it.
+    assert!(run(&j, &key, &["list"]).contains("An entry written before"));
+    run(&j, &key, &rekey);
+    assert!(run(&j, &new_key, &["list"]).contains("An entry written before"));
+}
