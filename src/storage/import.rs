@@ -191,6 +191,8 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(crate::Error::from_sqlite)?;
+        // Again under the lock (see Store::write).
+        super::open::same_file(self.path.as_deref(), self.file)?;
         // The entries added get their place in the search index all at once, at the end
         // (see migration 7): those with ids above the largest there is now.
         let since: i64 =

@@ -336,16 +336,9 @@ impl Store {
         })
     }
 
-    /// Is the file at the journal's path still the one opened? A journal deleted or replaced
-    /// underneath must not take writes that would vanish with the old file.
+    /// Is the file at the journal's path still the one opened? (See [`open::same_file`].)
     fn check_file(&self) -> Result<()> {
-        let (Some(path), Some(opened)) = (&self.path, self.file) else {
-            return Ok(());
-        };
-        match open::FileId::of(path) {
-            Ok(now) if now == opened => Ok(()),
-            _ => Err(Error::JournalGone { path: path.clone() }),
-        }
+        open::same_file(self.path.as_deref(), self.file)
     }
 
     /// Run `f` inside an immediate (write-locking) transaction.
@@ -355,6 +348,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(Error::from_sqlite)?;
+        // Again under the lock: the journal may have been swapped for its encrypted (or
+        // decrypted) copy while this waited for it, and a write to the old file would be lost.
+        open::same_file(self.path.as_deref(), self.file)?;
         let value = f(&tx)?;
         tx.commit().map_err(Error::from_sqlite)?;
         Ok(value)

@@ -20,6 +20,21 @@ pub(super) const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// The file a store was opened on, to notice it being replaced.
 pub(super) use crate::platform::FileId;
 
+/// Whether the file at the journal's `path` is still the one `opened` (nothing to compare
+/// for a journal in memory): a journal deleted or replaced underneath must not take writes
+/// that would vanish with the old file.
+pub(super) fn same_file(path: Option<&Path>, opened: Option<FileId>) -> Result<()> {
+    let (Some(path), Some(opened)) = (path, opened) else {
+        return Ok(());
+    };
+    match FileId::of(path) {
+        Ok(now) if now == opened => Ok(()),
+        _ => Err(Error::JournalGone {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
 /// Refuse directories, devices, pipes and files that are not debrief journals (read without
 /// changing them); create a missing journal (0600) in a 0700 folder.
 pub(super) fn prepare_file(path: &Path, known: usize) -> Result<()> {

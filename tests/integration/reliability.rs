@@ -351,7 +351,38 @@ fn deleting_for_good_erases_the_text_from_the_files(keying: Keying) {
     assert!(store.check_integrity().expect("check").is_empty());
 }
 
+/// A writer that waited for the lock while the journal was swapped for another file (as
+/// `encrypt` does) must not write into the old one: it would be acknowledged, then gone.
+fn a_write_that_waited_while_the_journal_was_swapped_is_refused(keying: Keying) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("j.db");
+    let mut options = options(tmp.path(), keying);
+    let at = clock().now();
+    Store::open(&path, &options)
+        .expect("create")
+        .add_entry(&EntryContent::text("before"), at, 0, at)
+        .expect("add");
+    let copy = tmp.path().join("copy.db");
+    fs::copy(&path, &copy).expect("copy");
+    options.busy_timeout = Duration::from_secs(20);
+    let mut writer = Store::open(&path, &options).expect("open");
+    let holder = lock(&path, keying);
+    let waiting = std::thread::spawn(move || {
+        writer.add_entry(&EntryContent::text("written while waiting"), at, 0, at)
+    });
+    // The writer has passed its first look at the file and waits for the lock.
+    std::thread::sleep(Duration::from_millis(300));
+    fs::rename(&copy, &path).expect("swap");
+    drop(holder);
+    let result = waiting.join().expect("thread");
+    assert!(
+        matches!(result, Err(debrief::Error::JournalGone { .. })),
+        "{result:?}"
+    );
+}
+
 plain_and_encrypted!(
+    a_write_that_waited_while_the_journal_was_swapped_is_refused,
     keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file,
     quitting_while_the_journal_is_busy_keeps_the_text_and_says_where,
     a_journal_deleted_underneath_takes_no_writes_and_loses_no_text,
