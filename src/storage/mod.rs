@@ -89,24 +89,13 @@ impl Store {
     /// [`Store::open`] with an explicit migration list (the shipped one, or one step more in
     /// tests of upgrades).
     fn open_with(path: &Path, options: &StoreOptions, steps: &[&'static str]) -> Result<Store> {
-        // 1. Sniff: a regular file that is empty or recognisably a debrief journal (read
-        //    without changing it), an encrypted one when a passphrase is given, or nothing
-        //    yet (created encrypted when a passphrase is given).
-        let key = open::key_for(path, options.key.as_ref())?;
-        if !cipher::looks_encrypted(path) {
-            open::prepare_file(path, steps.len())?;
-        }
-        // 2. Connect, and key an encrypted journal before anything is read.
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| open::open_error(path, e))?;
-        cipher::key(&conn, path, key.as_ref())?;
-        conn.busy_timeout(options.busy_timeout)
-            .map_err(|e| open::open_error(path, e))?;
-        // 3. Version, again on this connection: another process may be creating it now.
-        let version = open::check_identity(&conn, path, steps.len())?;
+        // 1-3. Sniff the file, connect, key an encrypted journal, read its version.
+        let open::Connected {
+            conn,
+            key,
+            version,
+            file,
+        } = open::connect(path, options, steps.len())?;
         // 4. Pragmas and private modes, 5. a backup before an existing journal's layout
         //    changes, 6. migrate.
         open::set_pragmas(&conn, options.busy_timeout).map_err(|e| open::open_error(path, e))?;
@@ -114,7 +103,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
-            file: open::FileId::of(path).ok(),
+            file,
             key,
         };
         if version > 0 && (version as usize) < steps.len() {
@@ -263,7 +252,16 @@ impl Store {
             let _ = cipher::shred(&new);
             return Err(e);
         }
+        // Out of WAL mode before letting go (it folds the -wal in and removes it and the
+        // -shm): a process that waited for the journal and reaches the old file before the
+        // swap then reads it alone, without opening the -wal and -shm names the new journal
+        // will use, and starts again on the new one (open::connect).
         let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        let _ = self
+            .conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                r.get::<_, String>(0)
+            });
         drop(self);
         cipher::swap_in(&path, &new)?;
         Ok(entries)

@@ -20,6 +20,61 @@ pub(super) const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// The file a store was opened on, to notice it being replaced.
 pub(super) use crate::platform::FileId;
 
+/// A connection to the journal, keyed, with what was learnt opening it.
+pub(super) struct Connected {
+    pub conn: Connection,
+    pub key: Option<Passphrase>,
+    /// The schema version found (0: a new journal).
+    pub version: i64,
+    /// The file the connection opened.
+    pub file: Option<FileId>,
+}
+
+/// Steps 1 to 3 of opening a journal: sniff the file (a regular file that is empty or
+/// recognisably a debrief journal, read without changing it; an encrypted one when a key is
+/// given; nothing yet, then created, encrypted when a key is given), connect, key, and read
+/// the version, which waits for a journal another process holds to itself. When the file at
+/// `path` is not the one connected to by then (`debrief encrypt` swapped its copy in while
+/// this waited), it starts again on the file there now: the old one is about to be wiped.
+pub(super) fn connect(
+    path: &Path,
+    options: &super::StoreOptions,
+    known: usize,
+) -> Result<Connected> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let before = FileId::of(path).ok();
+        let key = key_for(path, options.key.as_ref())?;
+        if !super::cipher::looks_encrypted(path) {
+            prepare_file(path, known)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(options.busy_timeout)
+            .map_err(|e| open_error(path, e))?;
+        let version = super::cipher::key(&conn, path, key.as_ref())
+            // Again on this connection: another process may be creating the journal now.
+            .and_then(|()| check_identity(&conn, path, known));
+        // Swapped while this waited: the old file may already be wiped, so whatever was
+        // read from it (or failed to be) says nothing.
+        let now = FileId::of(path).ok();
+        if before.is_some() && now != before && attempts < 3 {
+            continue;
+        }
+        let version = version?;
+        return Ok(Connected {
+            conn,
+            key,
+            version,
+            // A journal created just now has its identity only now.
+            file: before.or(now),
+        });
+    }
+}
+
 /// Whether the file at the journal's `path` is still the one `opened` (nothing to compare
 /// for a journal in memory): a journal deleted or replaced underneath must not take writes
 /// that would vanish with the old file.

@@ -381,7 +381,61 @@ fn a_write_that_waited_while_the_journal_was_swapped_is_refused(keying: Keying) 
     );
 }
 
+/// A process that starts opening the journal while `encrypt` holds it, and gets it only
+/// after the encrypted copy was swapped in, opens the new file, and its entry is kept there.
+fn a_journal_swapped_while_another_process_opened_it_is_opened_afresh(keying: Keying) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("j.db");
+    let copy = tmp.path().join("copy.db");
+    let mut opts = options(tmp.path(), keying);
+    let at = clock().now();
+    for (file, text) in [(&path, "the old file"), (&copy, "the new file")] {
+        Store::open(file, &opts)
+            .expect("create")
+            .add_entry(&EntryContent::text(text), at, 0, at)
+            .expect("add");
+    }
+    // As encrypt does: the journal to itself, out of WAL mode before it lets go.
+    let holder = keying.raw(&path);
+    holder
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;")
+        .expect("hold");
+    let mode: String = holder
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .expect("rollback mode");
+    assert_eq!(mode, "delete");
+    opts.busy_timeout = Duration::from_secs(20);
+    let late = std::thread::spawn(move || {
+        let mut store = Store::open(&path, &opts)?;
+        store.add_entry(&EntryContent::text("written by the late opener"), at, 0, at)?;
+        Ok::<_, debrief::Error>(path)
+    });
+    // The late opener waits for the journal now.
+    std::thread::sleep(Duration::from_millis(300));
+    fs::rename(&copy, tmp.path().join("j.db")).expect("swap");
+    drop(holder);
+    let path = late
+        .join()
+        .expect("thread")
+        .expect("the late opener writes");
+    let store = Store::open(&path, &options(tmp.path(), keying)).expect("reopen");
+    let found = |q: &str| {
+        store
+            .search(q, false, &EntryFilter::default(), 5)
+            .expect("search")
+            .len()
+    };
+    assert_eq!(
+        found("late opener"),
+        1,
+        "the entry is in the journal now at the path"
+    );
+    assert_eq!(found("new file"), 1);
+    assert_eq!(found("old file"), 0);
+}
+
 plain_and_encrypted!(
+    a_journal_swapped_while_another_process_opened_it_is_opened_afresh,
     a_write_that_waited_while_the_journal_was_swapped_is_refused,
     keeping_a_draft_while_the_journal_is_busy_keeps_the_text_in_a_file,
     quitting_while_the_journal_is_busy_keeps_the_text_and_says_where,
