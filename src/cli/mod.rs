@@ -266,6 +266,19 @@ pub enum Command {
 
 /// Run a parsed command. `None` (no command) is handled by the caller.
 pub fn run(session: &Session, command: Command) -> crate::Result<()> {
+    let own_use = matches!(
+        command,
+        Command::Encrypt(_)
+            | Command::Decrypt(_)
+            | Command::Passphrase(_)
+            | Command::Backup(_)
+            | Command::Rescued(_)
+            | Command::Completions(_)
+            | Command::Man
+    );
+    if !own_use {
+        note_unused_passphrase(session);
+    }
     match command {
         Command::Add(a) => add::run(session, a),
         Command::Checkin(a) => checkin::checkin(session, a),
@@ -300,9 +313,22 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
     }
 }
 
+/// A passphrase file given for a journal that is not encrypted is not used: said once on
+/// standard error, so nobody takes a plain journal for an encrypted one.
+fn note_unused_passphrase(session: &Session) {
+    let journal = &session.paths.journal;
+    if session.passphrase_file.is_some() && crate::storage::cipher::looks_plain(journal) {
+        eprintln!(
+            "debrief: note: {} is not encrypted, so the passphrase file was not used (`debrief encrypt` encrypts it)",
+            journal.display()
+        );
+    }
+}
+
 /// Bare `debrief` outside a terminal: text piped in becomes a new entry (as in jrnl);
 /// otherwise the newest `limit` entries (10 by default) are printed.
 pub fn bare(session: &Session, limit: Option<usize>, piped: bool) -> crate::Result<()> {
+    note_unused_passphrase(session);
     if piped && limit.is_none() {
         if add::from_stdin(session)? {
             return Ok(());

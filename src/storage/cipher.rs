@@ -38,17 +38,28 @@ pub(super) fn key(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> R
 /// Whether the file at `path` looks like an encrypted journal: whole pages of bytes that do
 /// not start as a SQLite file does. (A plain file of text is not whole pages.)
 pub fn looks_encrypted(path: &Path) -> bool {
-    use std::io::Read;
     let Ok(meta) = std::fs::metadata(path) else {
         return false;
     };
     if !meta.is_file() || meta.len() < 1024 || meta.len() % 512 != 0 {
         return false;
     }
+    first_bytes(path).is_some_and(|header| &header != super::open::SQLITE_HEADER)
+}
+
+/// Whether the file at `path` is a plain (unencrypted) SQLite file.
+pub fn looks_plain(path: &Path) -> bool {
+    first_bytes(path).is_some_and(|header| &header == super::open::SQLITE_HEADER)
+}
+
+/// The first 16 bytes of the file at `path`, where SQLite writes its name.
+fn first_bytes(path: &Path) -> Option<[u8; 16]> {
+    use std::io::Read;
     let mut header = [0u8; 16];
     std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut header))
-        .is_ok_and(|()| &header != super::open::SQLITE_HEADER)
+        .ok()
+        .map(|()| header)
 }
 
 /// How many entries the main database of `conn` holds, and its schema version: what a copy

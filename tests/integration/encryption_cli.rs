@@ -398,3 +398,32 @@ fn a_journal_open_elsewhere_is_neither_encrypted_nor_rekeyed_nor_decrypted() {
     run(&j, &key, &rekey);
     assert!(run(&j, &new_key, &["list"]).contains("An entry written before"));
 }
+
+#[test]
+fn a_passphrase_file_given_for_a_plain_journal_is_said_to_be_unused() {
+    let j = Journal::new();
+    j.add(&["A plain entry"]);
+    let key = pass_file(&j, "pass", "never used");
+    let v = with_pass(&key, &["list"]);
+    let out = j.cmd().args(&v).assert().success();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.get_output().stdout).to_string(),
+        String::from_utf8_lossy(&out.get_output().stderr).to_string(),
+    );
+    assert!(stdout.contains("A plain entry"), "{stdout}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("is not encrypted, so the passphrase file was not used"),
+        "{stderr}"
+    );
+    assert!(!debrief::storage::cipher::looks_encrypted(&j.db()));
+    // Once encrypted, nothing more is said; encrypt itself says nothing of the kind.
+    let said = j
+        .cmd()
+        .args(with_pass(&key, &["encrypt"]))
+        .assert()
+        .success();
+    assert!(!String::from_utf8_lossy(&said.get_output().stderr).contains("not used"));
+    let quiet = j.cmd().args(&v).assert().success();
+    assert!(quiet.get_output().stderr.is_empty());
+}
