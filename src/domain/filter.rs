@@ -6,6 +6,12 @@ use chrono::{DateTime, Utc};
 use super::entry::{EntryId, EntrySummary, Kind, Rating};
 use super::tags::Tag;
 
+/// The most tags one filter names, wanted and unwanted together (a repeat counts once), as
+/// many as one entry may carry: each is a lookup for every entry, and SQLite refuses a
+/// condition nested too deep (found by fuzzing: a thousand tags made a search fail, or
+/// overflow the stack).
+pub const MAX_FILTER_TAGS: usize = super::entry::MAX_TAGS;
+
 /// Conditions an entry must meet. The default matches every live (not trashed) entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EntryFilter {
@@ -47,6 +53,23 @@ impl EntryFilter {
             after: Some((first.created.timestamp_millis(), first.id)),
             ..self.clone()
         }
+    }
+
+    /// Refuse a filter naming more than [`MAX_FILTER_TAGS`] different tags.
+    pub fn check(&self) -> crate::Result<()> {
+        let mut named: Vec<&Tag> = self.tags.iter().chain(&self.without_tags).collect();
+        named.sort();
+        named.dedup();
+        if named.len() > MAX_FILTER_TAGS {
+            return Err(crate::Error::invalid(
+                "tag",
+                format!(
+                    "a filter names at most {MAX_FILTER_TAGS} tags, and this names {}: use the few that matter",
+                    named.len()
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// True when nothing narrows the live timeline.

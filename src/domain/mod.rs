@@ -26,7 +26,7 @@ pub use entry::{
     Common, Details, Entry, EntryContent, EntryId, EntryMeta, EntryRef, EntrySummary, Flag, Flags,
     Gist, Guided, Kind, MAX_BODY_BYTES, MAX_TAGS, Rating, StageAnswer,
 };
-pub use filter::EntryFilter;
+pub use filter::{EntryFilter, MAX_FILTER_TAGS};
 pub use learning::{Activity, Learning};
 pub use recovery::Recovery;
 pub use supervision::{

@@ -4,7 +4,7 @@
 use jiff::Zoned;
 
 use super::entry::{Kind, Rating};
-use super::filter::EntryFilter;
+use super::filter::{EntryFilter, MAX_FILTER_TAGS};
 use super::tags::Tag;
 use super::when::parse_when;
 
@@ -29,6 +29,7 @@ pub const MAX_TERMS: usize = 64;
 pub fn parse_query(input: &str, now: &Zoned) -> Query {
     let mut q = Query::default();
     let mut words = Vec::new();
+    let mut left_out: std::collections::HashSet<Tag> = std::collections::HashSet::new();
     for word in input.split_whitespace() {
         let lower = word.to_lowercase();
         if let Some(v) = lower.strip_prefix("kind:") {
@@ -42,6 +43,10 @@ pub fn parse_query(input: &str, now: &Zoned) -> Query {
                 .filter(|r| r.starts_with(char::is_alphabetic))
         }) {
             match Tag::parse(v) {
+                Ok(t) if q.filter.tags.contains(&t) || left_out.contains(&t) => {}
+                Ok(t) if q.filter.tags.len() == MAX_FILTER_TAGS => {
+                    left_out.insert(t);
+                }
                 Ok(t) => q.filter.tags.push(t),
                 Err(e) => q.problems.push(e.to_string()),
             }
@@ -82,6 +87,12 @@ pub fn parse_query(input: &str, now: &Zoned) -> Query {
         } else {
             words.push(word);
         }
+    }
+    if !left_out.is_empty() {
+        q.problems.push(format!(
+            "a search filters by at most {MAX_FILTER_TAGS} tags: {} more were left out",
+            left_out.len()
+        ));
     }
     if words.len() > MAX_TERMS {
         q.problems.push(format!(
@@ -159,6 +170,27 @@ mod tests {
         );
         let ok = parse_query(&"word ".repeat(64), &now());
         assert!(ok.problems.is_empty());
+    }
+
+    /// Found by fuzzing: a thousand tags made a search fail (SQLite's depth limit) or
+    /// overflow the stack. Repeats count once; past the limit the rest are left out, said.
+    #[test]
+    fn a_pasted_page_of_tags_is_not_a_filter() {
+        let tags: String = (0..100).map(|i| format!("#t{i} #t{i} ")).collect();
+        let q = parse_query(&format!("visit {tags}"), &now());
+        assert_eq!(q.text, "visit");
+        assert_eq!(q.filter.tags.len(), MAX_FILTER_TAGS);
+        assert!(q.filter.check().is_ok());
+        assert_eq!(
+            q.problems,
+            [format!(
+                "a search filters by at most {MAX_FILTER_TAGS} tags: {} more were left out",
+                100 - MAX_FILTER_TAGS
+            )]
+        );
+        let repeated = parse_query(&"#court ".repeat(5_000), &now());
+        assert_eq!(repeated.filter.tags.len(), 1);
+        assert!(repeated.problems.is_empty());
     }
 
     proptest! {

@@ -121,6 +121,7 @@ impl Store {
         let mut sql = "SELECT e.id FROM entries e".to_string();
         let mut args = Vec::new();
         if let Some(f) = filter {
+            f.check()?;
             sql.push_str(" WHERE ");
             push_filter(&mut sql, &mut args, f);
         }
@@ -136,6 +137,7 @@ impl Store {
         limit: usize,
         order: &str,
     ) -> Result<Vec<EntrySummary>> {
+        filter.check()?;
         let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM entries e WHERE ");
         let mut args = Vec::new();
         push_filter(&mut sql, &mut args, filter);

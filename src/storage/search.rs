@@ -164,6 +164,7 @@ impl Store {
                 ),
             ));
         }
+        filter.check()?;
         let Some(query) = fts_query(text, prefix_last) else {
             return Ok(Vec::new());
         };

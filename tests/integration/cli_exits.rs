@@ -52,6 +52,22 @@ fn each_kind_of_failure_has_its_exit_code() {
         .code(7)
         .stderr(contains("left untouched"));
 
+    // Too many tags in one filter: one line, exit 3 (found by fuzzing: SQLite refused).
+    let mut tags: Vec<String> = Vec::new();
+    for i in 0..=debrief::domain::MAX_FILTER_TAGS {
+        tags.extend(["--tag".into(), format!("t{i}")]);
+    }
+    for command in ["list", "search"] {
+        let mut args = vec![command.to_string()];
+        args.extend(tags.iter().cloned());
+        if command == "search" {
+            args.push("first".into());
+        }
+        j.cmd().args(&args).assert().code(3).stderr(contains(
+            "a filter names at most 64 tags, and this names 65",
+        ));
+    }
+
     // Busy: another process holds the journal's write lock.
     let lock = rusqlite::Connection::open(j.db()).expect("sqlite");
     lock.execute_batch("BEGIN EXCLUSIVE").expect("lock");
