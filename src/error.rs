@@ -22,8 +22,8 @@ pub enum Error {
     #[error("the journal is busy (locked by another debrief process); try again in a moment")]
     Locked,
 
-    /// A change that needs the journal to itself (encrypting it, changing its passphrase)
-    /// found it open elsewhere.
+    /// A change that needs the journal to itself (encrypting it, changing its passphrase,
+    /// restoring a backup) found it open elsewhere.
     #[error(
         "the journal is open in another debrief (the interface in another window, or a command still running), so nothing was changed: close it and run this again"
     )]

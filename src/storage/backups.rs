@@ -272,7 +272,8 @@ impl Store {
     /// Replace the journal's whole content with the backup at `path`, in place and in one
     /// step (SQLite's backup API into this connection). Check the backup first. An encrypted
     /// backup is read with `key` (one made under an earlier passphrase), else with the
-    /// journal's; what is restored keeps the journal's passphrase.
+    /// journal's; what is restored keeps the journal's passphrase. Only while nobody else has
+    /// the journal open (else [`Error::InUse`]); the store keeps it to itself until closed.
     pub fn restore_from(
         &mut self,
         path: &Path,
@@ -293,6 +294,9 @@ impl Store {
         let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| open::open_error(path, e))?;
         super::cipher::key(&source, path, key.or(self.key.as_ref()))?;
+        // A window still open on the journal would go on with drafts and screens the backup
+        // does not have.
+        open::take_sole_use(&self.conn)?;
         copy_database(&source, &mut self.conn)
     }
 

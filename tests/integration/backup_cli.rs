@@ -70,6 +70,20 @@ fn back_up_list_verify_and_restore() {
         j.json(&["list", "--json"]).as_array().expect("list").len(),
         3
     );
+    // Not under another window: an idle connection in WAL mode, as an open interface holds.
+    let other = rusqlite::Connection::open(j.db()).expect("open");
+    let _: String = other
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .expect("WAL");
+    j.fails(
+        &["backup", "--restore", &copy, "--yes"],
+        "the journal is open in another debrief",
+    );
+    drop(other);
+    assert_eq!(
+        j.json(&["list", "--json"]).as_array().expect("list").len(),
+        3
+    );
     let restored = j.run(&["backup", "--restore", &copy, "--yes"]);
     assert!(
         restored.starts_with("Restored 2 entries from"),
