@@ -79,7 +79,23 @@ pub fn read_day(
     .ok_or_else(|| Error::invalid("date", format!("no such day: {d}")))
 }
 
+/// The longest date debrief reads, in characters: far more than any date or time written
+/// in words, and a bound on the parser's nesting (found by fuzzing: 50,000 `(` overflowed
+/// the stack and ended the program).
+pub const MAX_DATE_CHARS: usize = 100;
+
 fn parse_leaning(input: &str, now: &Zoned, order: DateOrder, past: bool) -> Result<When> {
+    let length = input.trim().chars().count();
+    if length > MAX_DATE_CHARS {
+        let start: String = input.trim().chars().take(24).collect();
+        return Err(Error::invalid(
+            "date",
+            format!(
+                "'{}…' is too long for a date ({length} characters, at most {MAX_DATE_CHARS}): use e.g. {ACCEPTED_FORMS}",
+                start.escape_debug()
+            ),
+        ));
+    }
     let normal = normalise(input, order)?;
     let trimmed = normal.as_str();
     let unreadable = || {
@@ -252,6 +268,27 @@ mod tests {
 
     fn show(z: &Zoned) -> String {
         z.strftime("%Y-%m-%d %H:%M %a").to_string()
+    }
+
+    /// Found by fuzzing: the parser nests on brackets, and 50,000 of them overflowed the
+    /// stack (this test thread's 2 MiB would go at a few thousand).
+    #[test]
+    fn a_date_too_long_is_refused_before_it_is_parsed() {
+        let err = parse_when(&"(".repeat(50_000), &now()).expect_err("refused");
+        assert!(
+            err.to_string().starts_with(
+                "'((((((((((((((((((((((((…' is too long for a date (50000 characters, at most 100)"
+            ),
+            "{err}"
+        );
+        let err =
+            read_day(&"(".repeat(50_000), &now(), DateOrder::default(), true).expect_err("refused");
+        assert!(err.to_string().contains("too long for a date"), "{err}");
+        // Up to the limit it is read (and here, not understood).
+        let err = parse_when(&"(".repeat(MAX_DATE_CHARS), &now()).expect_err("unreadable");
+        assert!(err.to_string().starts_with("cannot read the date"), "{err}");
+        let padded = format!("{}yesterday{}", " ".repeat(200), " ".repeat(200));
+        assert!(parse_when(&padded, &now()).is_ok());
     }
 
     #[test]
