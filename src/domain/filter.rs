@@ -8,8 +8,7 @@ use super::tags::Tag;
 
 /// The most tags one filter names, wanted and unwanted together (a repeat counts once), as
 /// many as one entry may carry: each is a lookup for every entry, and SQLite refuses a
-/// condition nested too deep (found by fuzzing: a thousand tags made a search fail, or
-/// overflow the stack).
+/// condition nested too deep (found by fuzzing: a thousand tags made every search fail).
 pub const MAX_FILTER_TAGS: usize = super::entry::MAX_TAGS;
 
 /// Conditions an entry must meet. The default matches every live (not trashed) entry.

@@ -172,8 +172,8 @@ mod tests {
         assert!(ok.problems.is_empty());
     }
 
-    /// Found by fuzzing: a thousand tags made a search fail (SQLite's depth limit) or
-    /// overflow the stack. Repeats count once; past the limit the rest are left out, said.
+    /// Found by fuzzing: a thousand tags made a search fail (SQLite's depth limit). Repeats
+    /// count once; past the limit the rest are left out, and that is said.
     #[test]
     fn a_pasted_page_of_tags_is_not_a_filter() {
         let tags: String = (0..100).map(|i| format!("#t{i} #t{i} ")).collect();
