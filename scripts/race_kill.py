@@ -152,6 +152,24 @@ def main():
     for entry_id, word in acked:
         if word not in rows.get(entry_id, ""):
             problems.append(f"entry {entry_id} ({word}) was acknowledged but is missing")
+    # Search finds every acknowledged entry: all of them in one search of the words they
+    # share (ranked among the newest 2,000 matches, more than a run writes), then a sample
+    # each by its own word.
+    out = subprocess.run(
+        [args.debrief, "search", "race entry", "-n", "100000", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout
+    try:
+        found = {hit["id"] for hit in json.loads(out)}
+    except ValueError:
+        found = set()
+        problems.append("search for the shared words printed no JSON")
+    if len(acked) <= 2000:
+        for entry_id, word in acked:
+            if entry_id not in found:
+                problems.append(f"search does not find entry {entry_id} by the shared words")
     sample = random.Random(1).sample(acked, min(50, len(acked)))
     for entry_id, word in sample:
         out = subprocess.run(
@@ -165,7 +183,7 @@ def main():
         f"{'encrypted' if args.encrypted else 'plain'}: "
         f"{args.writers} writers x {args.adds} adds = {attempts} attempts in {took:.1f} s; "
         f"{len(killed)} SIGKILLs; {len(acked)} acknowledged; {len(rows)} rows in the journal; "
-        f"{len(sample)} searched; {len(problems)} problems"
+        f"{len(found)} found by one search, {len(sample)} by their own word; {len(problems)} problems"
     )
     for p in problems[:20]:
         print("  " + p)
