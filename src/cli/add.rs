@@ -36,8 +36,9 @@ pub struct AddArgs {
     /// When it happened, if not now (e.g. "yesterday 17:30", "2 hours ago").
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
-    /// Kind of entry: reflection (the default), checkin or supervision. With --sensation or
-    /// --emotion the default is checkin.
+    /// Kind of entry: reflection (the default), checkin, supervision, recovery or learning
+    /// (`debrief log` and `debrief learn` take their details). With --sensation or --emotion
+    /// the default is checkin.
     #[arg(long, short = 'k', value_name = "KIND")]
     pub kind: Option<String>,
     /// The kind of work it relates to (e.g. "home visit", court, duty).

@@ -16,7 +16,7 @@ pub struct FilterArgs {
     /// Only entries written on that day (e.g. yesterday, 20/11/2026).
     #[arg(long, value_name = "DAY", conflicts_with_all = ["since", "until"])]
     pub on: Option<String>,
-    /// Only this kind: reflection, checkin or supervision.
+    /// Only this kind: reflection, checkin, supervision, recovery or learning.
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
     /// Only entries with this tag (repeat to require several; with --or, any of them).
