@@ -121,9 +121,8 @@ impl Store {
         let mut sql = "SELECT e.id FROM entries e".to_string();
         let mut args = Vec::new();
         if let Some(f) = filter {
-            f.check()?;
             sql.push_str(" WHERE ");
-            push_filter(&mut sql, &mut args, f);
+            push_filter(&mut sql, &mut args, f)?;
         }
         sql.push_str(" ORDER BY e.created_ms, e.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -137,10 +136,9 @@ impl Store {
         limit: usize,
         order: &str,
     ) -> Result<Vec<EntrySummary>> {
-        filter.check()?;
         let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM entries e WHERE ");
         let mut args = Vec::new();
-        push_filter(&mut sql, &mut args, filter);
+        push_filter(&mut sql, &mut args, filter)?;
         sql.push_str(&format!(
             " ORDER BY e.created_ms {order}, e.id {order} LIMIT ?"
         ));
@@ -263,8 +261,10 @@ pub(super) fn entry_tags(conn: &Connection, id: EntryId) -> Result<Vec<Tag>> {
     names.iter().map(|n| decode_tag(n)).collect()
 }
 
-/// Append the WHERE conditions for `f` (the caller has written "WHERE ").
-pub(super) fn push_filter(sql: &mut String, args: &mut Vec<Value>, f: &EntryFilter) {
+/// Append the WHERE conditions for `f` (the caller has written "WHERE "), once it is a
+/// filter SQLite can take ([`EntryFilter::check`]).
+pub(super) fn push_filter(sql: &mut String, args: &mut Vec<Value>, f: &EntryFilter) -> Result<()> {
+    f.check()?;
     sql.push_str(if f.trashed {
         "e.deleted_ms IS NOT NULL"
     } else {
@@ -320,6 +320,7 @@ pub(super) fn push_filter(sql: &mut String, args: &mut Vec<Value>, f: &EntryFilt
         sql.push_str(" AND (e.created_ms, e.id) > (?, ?)");
         args.extend([Value::Integer(ms), Value::Integer(id.0)]);
     }
+    Ok(())
 }
 
 /// Read the columns selected by [`SUMMARY_COLUMNS`]; the outer result is SQLite's, the inner

@@ -256,7 +256,6 @@ impl Store {
         // -shm): a process that waited for the journal and reaches the old file before the
         // swap then reads it alone, without opening the -wal and -shm names the new journal
         // will use, and starts again on the new one (open::connect).
-        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
         let _ = self
             .conn
             .query_row("PRAGMA journal_mode = DELETE", [], |r| {

@@ -33,7 +33,7 @@ pub struct SearchHit {
 /// matches newest first and stops there. A search of the timeline or the trash alone takes
 /// the cheap path: each match is checked against the short list of trashed ids, and only the
 /// rows that can be shown are looked up (for their date).
-fn ranking_sql(query: &str, filter: &EntryFilter, limit: usize) -> (String, Vec<Value>) {
+fn ranking_sql(query: &str, filter: &EntryFilter, limit: usize) -> Result<(String, Vec<Value>)> {
     let state_only = *filter
         == EntryFilter {
             trashed: filter.trashed,
@@ -61,23 +61,27 @@ fn ranking_sql(query: &str, filter: &EntryFilter, limit: usize) -> (String, Vec<
         Value::Integer(limit.saturating_sub(1) as i64),
         Value::Integer(limit as i64),
     ];
-    (sql, args)
+    Ok((sql, args))
 }
 
 /// [`ranking_sql`] for any filter: each match is checked against the entry through the
 /// narrow `entries_search_filter` index, not the entry's row (which holds its text).
-fn filtered_ranking_sql(query: &str, filter: &EntryFilter, limit: usize) -> (String, Vec<Value>) {
+fn filtered_ranking_sql(
+    query: &str,
+    filter: &EntryFilter,
+    limit: usize,
+) -> Result<(String, Vec<Value>)> {
     let mut sql = String::from(
         "SELECT id FROM (SELECT f.rowid AS id, f.rank AS score, e.created_ms AS created \
          FROM entries_fts f JOIN entries e INDEXED BY entries_search_filter ON e.id = f.rowid \
          WHERE f.entries_fts MATCH ? AND ",
     );
     let mut args = vec![Value::Text(query.to_owned())];
-    push_filter(&mut sql, &mut args, filter);
+    push_filter(&mut sql, &mut args, filter)?;
     sql.push_str(" ORDER BY f.rowid DESC LIMIT ?) ORDER BY score, created DESC, id DESC LIMIT ?");
     args.push(Value::Integer(RANK_WINDOW as i64));
     args.push(Value::Integer(limit as i64));
-    (sql, args)
+    Ok((sql, args))
 }
 
 /// Letters the last word needs before search-as-you-type treats it as a prefix.
@@ -164,11 +168,10 @@ impl Store {
                 ),
             ));
         }
-        filter.check()?;
         let Some(query) = fts_query(text, prefix_last) else {
             return Ok(Vec::new());
         };
-        let (sql, args) = ranking_sql(&query, filter, limit);
+        let (sql, args) = ranking_sql(&query, filter, limit)?;
         let ids: Vec<i64> = self
             .conn
             .prepare_cached(&sql)?
@@ -349,7 +352,7 @@ mod tests {
             .map(|f| (f, false))
             .chain(filtered.iter().map(|f| (f, true)))
         {
-            let plan = plan(&store, ranking_sql("\"visit\"", filter, 10));
+            let plan = plan(&store, ranking_sql("\"visit\"", filter, 10).expect("sql"));
             let first_scan = plan.iter().find(|d| d.starts_with("SCAN"));
             assert!(
                 first_scan.is_some_and(|d| d.starts_with("SCAN f VIRTUAL TABLE")
@@ -397,8 +400,8 @@ mod tests {
                 }
                 let filter = EntryFilter { trashed, ..Default::default() };
                 for query in ["\"visit\"", "\"home\" \"visit\""] {
-                    let cheap = ranked(store, ranking_sql(query, &filter, limit));
-                    let checked = ranked(store, filtered_ranking_sql(query, &filter, limit));
+                    let cheap = ranked(store, ranking_sql(query, &filter, limit).expect("sql"));
+                    let checked = ranked(store, filtered_ranking_sql(query, &filter, limit).expect("sql"));
                     assert_eq!(cheap, checked, "{query}");
                 }
             });
