@@ -276,10 +276,7 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
             | Command::Completions(_)
             | Command::Man
     );
-    if !own_use {
-        note_unused_passphrase(session);
-    }
-    match command {
+    let result = match command {
         Command::Add(a) => add::run(session, a),
         Command::Checkin(a) => checkin::checkin(session, a),
         Command::Log(a) => checkin::log(session, a),
@@ -310,11 +307,17 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
         Command::Config(a) => config::run(session, a),
         Command::Completions(a) => docs::completions(a),
         Command::Man => docs::man(),
+    };
+    // After the command: a journal encrypted meanwhile (by `encrypt` in another window,
+    // while this one waited) did use the passphrase.
+    if !own_use {
+        note_unused_passphrase(session);
     }
+    result
 }
 
 /// A passphrase file given for a journal that is not encrypted is not used: said once on
-/// standard error, so nobody takes a plain journal for an encrypted one.
+/// standard error, after the command, so nobody takes a plain journal for an encrypted one.
 fn note_unused_passphrase(session: &Session) {
     let journal = &session.paths.journal;
     if session.passphrase_file.is_some() && crate::storage::cipher::looks_plain(journal) {
@@ -328,14 +331,17 @@ fn note_unused_passphrase(session: &Session) {
 /// Bare `debrief` outside a terminal: text piped in becomes a new entry (as in jrnl);
 /// otherwise the newest `limit` entries (10 by default) are printed.
 pub fn bare(session: &Session, limit: Option<usize>, piped: bool) -> crate::Result<()> {
-    note_unused_passphrase(session);
-    if piped && limit.is_none() {
-        if add::from_stdin(session)? {
-            return Ok(());
+    let result = (|| {
+        if piped && limit.is_none() {
+            if add::from_stdin(session)? {
+                return Ok(());
+            }
+            eprintln!("debrief: standard input was empty, so nothing was saved");
         }
-        eprintln!("debrief: standard input was empty, so nothing was saved");
-    }
-    list::run(session, list::ListArgs::recent(limit.unwrap_or(10)))
+        list::run(session, list::ListArgs::recent(limit.unwrap_or(10)))
+    })();
+    note_unused_passphrase(session);
+    result
 }
 
 /// Whether standard output gets colour in this session.
