@@ -19,6 +19,13 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
 
+    /// A save started from an older revision of the entry than the journal now holds: it
+    /// was changed elsewhere meanwhile (another window, a command), and is not overwritten.
+    #[error(
+        "entry {id} was changed elsewhere (in another window or by a command) since you opened it, so it was not overwritten"
+    )]
+    Changed { id: String },
+
     #[error("the journal is busy (locked by another debrief process); try again in a moment")]
     Locked,
 
@@ -98,8 +105,19 @@ pub enum Error {
     #[error("{error} ({note})")]
     Noted { error: Box<Error>, note: String },
 
+    /// Any other SQLite error. Converting a `rusqlite::Error` always goes through
+    /// [`Error::from_sqlite`], so a busy journal is [`Error::Locked`] whichever `?` met it.
     #[error("journal error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+
+    /// A file debrief was reading or writing for the user (an export, a backup, a settings
+    /// file): what it was doing, and which file.
+    #[error("cannot {doing} {}: {source}", path.display())]
+    File {
+        doing: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     #[error("journal schema error: {0}")]
     Migration(#[from] rusqlite_migration::Error),
@@ -168,7 +186,7 @@ impl Error {
         match self {
             Error::Invalid { .. } => exit::INVALID,
             Error::NotFound { .. } => exit::NOT_FOUND,
-            Error::Conflict(_) => exit::CONFLICT,
+            Error::Conflict(_) | Error::Changed { .. } => exit::CONFLICT,
             Error::Locked | Error::InUse => exit::BUSY,
             Error::PathIsDirectory { .. }
             | Error::NotAFile { .. }
@@ -182,9 +200,20 @@ impl Error {
             | Error::OldPassphrase { .. }
             | Error::Corrupt { .. } => exit::UNAVAILABLE,
             Error::Noted { error, .. } => error.exit_code(),
-            Error::Editor(_) | Error::Database(_) | Error::Migration(_) | Error::Io(_) => {
-                exit::FAILURE
-            }
+            Error::Editor(_)
+            | Error::Database(_)
+            | Error::Migration(_)
+            | Error::Io(_)
+            | Error::File { .. } => exit::FAILURE,
+        }
+    }
+
+    /// What went wrong with `path` while `doing` it ("write the export to").
+    pub fn file(doing: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::File {
+            doing,
+            path: path.into(),
+            source,
         }
     }
 
@@ -196,6 +225,12 @@ impl Error {
             }
             _ => Error::Database(err),
         }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        Error::from_sqlite(err)
     }
 }
 

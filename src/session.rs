@@ -164,6 +164,12 @@ impl Session {
         self.load_config().0.date_order
     }
 
+    /// How this run reads the times and days typed for an action (the clock, the settings'
+    /// date order).
+    pub fn dates(&self) -> crate::journal::Dates {
+        crate::journal::Dates::new(self.clock.clone(), self.date_order())
+    }
+
     /// Read a date the user typed: past-biased, slashes in the configured order.
     pub fn read_date(&self, input: &str) -> crate::Result<crate::domain::when::When> {
         crate::domain::when::parse_when_in(input, &self.clock.now_zoned(), self.date_order())

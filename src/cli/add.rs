@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use clap::Args;
 
 use super::filters::parse_rating;
-use super::output::{stdout, write_json};
+use super::output::stdout;
 use crate::domain::templates;
 use crate::domain::vocab::{List, Vocabulary};
 use crate::domain::{
@@ -13,6 +13,7 @@ use crate::domain::{
     MAX_BODY_BYTES, StageAnswer, Tag,
 };
 use crate::external_editor::edit_text_in;
+use crate::journal::{self, Dates, Moment, Save, Saved, Target};
 use crate::session::Session;
 use crate::{Error, Result};
 
@@ -219,14 +220,12 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         common,
         details: details(&args, &vocab)?,
     };
-    let clock = &session.clock;
-    let (mut created, mut offset) = match &args.at {
-        Some(w) => written_at(session, w)?,
-        None => {
-            let now = clock.now();
-            (now, clock.offset_at(now))
-        }
-    };
+    let dates = session.dates();
+    let mut at = args
+        .at
+        .as_deref()
+        .map(|w| dates.written_at(w))
+        .transpose()?;
     // Fail on an unusable journal before the user spends time writing.
     let mut store = session.open_store()?;
 
@@ -246,9 +245,9 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         words => {
             let text = words.join(" ");
             // jrnl's habit: "yesterday: text" dates the entry.
-            match dated_text(session, &text, args.at.is_some()) {
-                Some((at, off, rest, head)) => {
-                    (created, offset) = (at, off);
+            match dated_text(&dates, &text, args.at.is_some()) {
+                Some((moment, rest, head)) => {
+                    at = Some(moment);
                     dated_from = Some(head);
                     rest
                 }
@@ -266,32 +265,30 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         ));
     }
     content.absorb_inline_tags();
-    let id = match (
-        store.add_entry(&content, created, offset, clock.now()),
+    let request = Save {
+        target: Target::New { at },
+        content,
+        draft: None,
+    };
+    let body = request.content.common.body.clone();
+    let saved = match (
+        journal::save::save(&mut store, &session.clock, request),
         edited,
     ) {
-        (Ok(id), edited) => {
+        (Ok(saved), edited) => {
             if let Some(e) = edited {
                 e.done();
             }
-            id
+            saved
         }
         // Text written in the editor stays in its file; text from standard input is kept.
         (Err(e), Some(ed)) => {
             return Err(e.with_note(format!("your text is kept in {}", ed.file.display())));
         }
-        (Err(e), None) if args.text == ["-"] => {
-            return Err(session.rescue(&content.common.body, e));
-        }
+        (Err(e), None) if args.text == ["-"] => return Err(session.rescue(&body, e)),
         (Err(e), None) => return Err(e),
     };
-    report(
-        session,
-        &store,
-        id,
-        args.json,
-        dated_from.map(|h| (h, created)),
-    )
+    report(session, &saved, args.json, dated_from)
 }
 
 /// Name, on standard error, stage headings that text from the editor no longer has.
@@ -310,27 +307,25 @@ pub(super) fn note_missing_headings(missing: &[String]) {
 }
 
 /// Say what was saved. The entry is saved: from here on a closed output is not a failure.
-fn report(
-    session: &Session,
-    store: &crate::storage::Store,
-    id: crate::domain::EntryId,
-    json: bool,
-    dated_from: Option<(String, chrono::DateTime<chrono::Utc>)>,
-) -> Result<()> {
-    super::check::warn_after_saving(store, id);
+fn report(session: &Session, saved: &Saved, json: bool, dated_from: Option<String>) -> Result<()> {
+    super::saved::warn_identifiers(saved);
     let mut out = stdout();
     if json {
-        let uuid = store.get(id)?.meta.uuid;
-        return write_json(&mut out, &serde_json::json!({ "id": id, "uuid": uuid }));
+        return super::saved::write_id_json(&mut out, saved);
     }
+    let id = saved.id;
     match dated_from {
-        Some((head, created)) => writeln!(
+        Some(head) => writeln!(
             out,
             "Saved entry {id}, dated {} (from \u{201c}{head}:\u{201d}).",
-            session.clock.local(created).format("%a %-d %b %Y %H:%M")
+            session
+                .clock
+                .local(saved.created)
+                .format("%a %-d %b %Y %H:%M")
         )?,
         None => writeln!(out, "Saved entry {id}.")?,
     }
+    super::saved::say_session(&mut out, saved)?;
     out.flush()?;
     Ok(())
 }
@@ -345,47 +340,21 @@ pub fn from_stdin(session: &Session) -> Result<bool> {
     let mut content = EntryContent::text(text);
     content.absorb_inline_tags();
     let mut store = session.open_store()?;
-    let now = session.clock.now();
-    let id = store
-        .add_entry(&content, now, session.clock.offset_at(now), now)
-        .map_err(|e| session.rescue(&content.common.body, e))?;
-    report(session, &store, id, false, None)?;
+    let body = content.common.body.clone();
+    let request = Save {
+        target: Target::New { at: None },
+        content,
+        draft: None,
+    };
+    let saved = journal::save::save(&mut store, &session.clock, request)
+        .map_err(|e| session.rescue(&body, e))?;
+    report(session, &saved, false, None)?;
     Ok(true)
-}
-
-/// How far ahead of now an entry's time may be (clocks differ a little).
-const SKEW_MINUTES: i64 = 5;
-
-/// When the entry happened, from `--at`: the past, or now give or take a few minutes.
-pub(super) fn written_at(
-    session: &Session,
-    words: &str,
-) -> Result<(chrono::DateTime<chrono::Utc>, i32)> {
-    let when = session.read_date(words)?;
-    let now = session.clock.now();
-    if when.instant() > now + chrono::Duration::minutes(SKEW_MINUTES) {
-        return Err(Error::invalid(
-            "at",
-            format!(
-                "'{}' is {}, in the future: an entry is about what has happened; give a time up to now",
-                words.escape_debug(),
-                session
-                    .clock
-                    .local(when.instant())
-                    .format("%a %-d %b %Y %H:%M")
-            ),
-        ));
-    }
-    Ok((when.instant(), when.moment.offset().seconds()))
 }
 
 /// `WHEN: text` (jrnl's habit): the time and the text after the prefix, when the prefix
 /// reads as a date up to now and no `--at` was given.
-fn dated_text(
-    session: &Session,
-    text: &str,
-    has_at: bool,
-) -> Option<(chrono::DateTime<chrono::Utc>, i32, String, String)> {
+fn dated_text(dates: &Dates, text: &str, has_at: bool) -> Option<(Moment, String, String)> {
     if has_at {
         return None;
     }
@@ -393,8 +362,8 @@ fn dated_text(
     if head.chars().count() > 30 || rest.trim().is_empty() {
         return None;
     }
-    let (at, offset) = written_at(session, head).ok()?;
-    Some((at, offset, rest.to_string(), head.to_string()))
+    let at = dates.written_at(head).ok()?;
+    Some((at, rest.to_string(), head.to_string()))
 }
 
 /// Read all of standard input as UTF-8 text, refusing more than the entry size limit.

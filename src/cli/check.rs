@@ -9,10 +9,9 @@ use serde::Serialize;
 
 use super::output::{stdout, write_json};
 use crate::Result;
-use crate::domain::{EntryId, EntryRef};
+use crate::domain::EntryRef;
 use crate::privacy::Severity;
 use crate::session::Session;
-use crate::storage::Store;
 pub use crate::transfer::leaving::{Found, find, refuse_identifiers};
 
 #[derive(Debug, Args)]
@@ -30,25 +29,6 @@ pub struct CheckArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
-}
-
-/// After `add` or `edit`: a warning on standard error for each identifier the entry holds
-/// (the entry is saved either way; nothing typed is refused).
-pub fn warn_after_saving(store: &Store, id: EntryId) {
-    let Ok((found, _)) = find(store, Some(id)) else {
-        return;
-    };
-    let mut err = std::io::stderr().lock();
-    for f in &found {
-        let _ = writeln!(err, "debrief: warning: may identify someone: {}", f.line());
-    }
-    if !found.is_empty() {
-        let _ = writeln!(
-            err,
-            "debrief: saved as written; fix with `debrief edit {}`, and see `debrief check {}`",
-            id.0, id.0
-        );
-    }
 }
 
 /// How text may leave the journal (an export, a prep pack) when the guard finds identifiers.

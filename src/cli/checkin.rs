@@ -1,13 +1,9 @@
 //! `debrief checkin` (stress, energy, the body, emotions, context, flags and a note in one
 //! line) and `debrief log` (sleep, a break, movement, or nothing possible today).
 
-use std::io::Write;
-
 use clap::{Args, Subcommand};
 
-use super::add::written_at;
 use super::filters::parse_rating;
-use super::output::{stdout, write_json};
 use crate::domain::recovery::{parse_hours, parse_minutes};
 use crate::domain::vocab::List;
 use crate::domain::{
@@ -147,7 +143,7 @@ fn checkin_content(args: &CheckinArgs, vocab: &Vocabulary) -> Result<EntryConten
 pub fn checkin(session: &Session, args: CheckinArgs) -> Result<()> {
     let vocab = session.vocabulary();
     let content = checkin_content(&args, &vocab)?;
-    save_new(session, content, args.at.as_deref(), args.json)
+    super::saved::save_new(session, content, args.at.as_deref(), args.json)
 }
 
 /// The recovery entry the arguments describe.
@@ -180,71 +176,5 @@ pub fn log(session: &Session, args: LogArgs) -> Result<()> {
         common: Common::default(),
         details: Details::Recovery(recovery(&args.what, &vocab)?),
     };
-    save_new(session, content, args.at.as_deref(), args.json)
-}
-
-/// What the writer typed into an entry (its note or text, and any stage answers), if
-/// anything: it must survive a journal that refuses the entry.
-fn typed_text(content: &EntryContent) -> Option<String> {
-    let mut parts: Vec<&str> = vec![content.common.body.trim()];
-    if let Details::Learning(l) = &content.details {
-        parts.extend(l.answers.iter().map(|a| a.answer.as_str()));
-    }
-    let text = parts
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    Some(text).filter(|t| !t.is_empty())
-}
-
-/// Write a new entry and say what was saved, in one line. A note or reflection typed on the
-/// command line goes to a rescue file if the journal cannot take it.
-pub(super) fn save_new(
-    session: &Session,
-    content: EntryContent,
-    at: Option<&str>,
-    json: bool,
-) -> Result<()> {
-    let clock = &session.clock;
-    let (created, offset) = match at {
-        Some(w) => written_at(session, w)?,
-        None => {
-            let now = clock.now();
-            (now, clock.offset_at(now))
-        }
-    };
-    let mut store = session.open_store()?;
-    let id = store
-        .add_entry(&content, created, offset, clock.now())
-        .map_err(|e| match typed_text(&content) {
-            None => e,
-            Some(text) => session.rescue(&text, e),
-        })?;
-    let mut out = stdout();
-    let summary = store.summary(id)?;
-    if json {
-        return write_json(
-            &mut out,
-            &serde_json::json!({ "id": id, "uuid": summary.uuid }),
-        );
-    }
-    let what = crate::present::summary::gist_line(&summary);
-    let label = content.kind().label();
-    let when = at.map(|_| {
-        format!(
-            ", dated {}",
-            clock.local(created).format("%a %-d %b %Y %H:%M")
-        )
-    });
-    match what.is_empty() {
-        true => writeln!(out, "Saved {label} {id}{}.", when.unwrap_or_default())?,
-        false => writeln!(
-            out,
-            "Saved {label} {id}{}: {what}.",
-            when.unwrap_or_default()
-        )?,
-    }
-    out.flush()?;
-    Ok(())
+    super::saved::save_new(session, content, args.at.as_deref(), args.json)
 }

@@ -7,8 +7,9 @@ use clap::Args;
 
 use super::output::stdout;
 use crate::domain::templates;
-use crate::domain::{EntryRef, Tag};
+use crate::domain::{Entry, EntryContent, EntryRef, Tag};
 use crate::external_editor::{EditedText, edit_text_in};
+use crate::journal::{self, Moment, Save, Target};
 use crate::session::Session;
 use crate::{Error, Result};
 
@@ -36,14 +37,19 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
         .iter()
         .map(|t| Tag::parse(t))
         .collect::<Result<_>>()?;
+    let dates = session.dates();
     let at = args
         .at
         .as_deref()
-        .map(|w| super::add::written_at(session, w))
+        .map(|w| dates.written_at(w))
         .transpose()?;
     let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
-    if let Some((created, offset)) = at {
+    if let Some(Moment {
+        at: created,
+        offset,
+    }) = at
+    {
         store.set_created(id, created, offset, session.clock.now())?;
         let mut out = stdout();
         writeln!(
@@ -57,59 +63,98 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
         }
     }
     let entry = store.get(id)?;
-    let mut content = entry.content.clone();
-    let mut edited: Option<EditedText> = None;
-    if args.title.is_some() || !new_tags.is_empty() || at.is_some() {
-        if let Some(t) = args.title {
-            content.common.title = Some(t).filter(|t| !t.trim().is_empty());
+    let by_flags = args.title.is_some() || !new_tags.is_empty() || at.is_some();
+    let (content, edited) = match by_flags {
+        true => {
+            let mut content = entry.content.clone();
+            if let Some(t) = args.title {
+                content.common.title = Some(t).filter(|t| !t.trim().is_empty());
+            }
+            content.common.tags.extend(new_tags);
+            (content, None)
         }
-        content.common.tags.extend(new_tags);
-    } else {
-        let e = edit_text_in(&session.editing_dir(), &templates::editor_text(&content))?;
-        if e.text.trim().is_empty() {
-            e.done();
-            return Err(Error::invalid(
-                "text",
-                format!(
-                    "the edited text is empty, so entry {id} was left as it was: use `debrief delete {id}` to remove it"
-                ),
-            ));
+        false => {
+            let (content, e) = in_editor(session, &entry)?;
+            (content, Some(e))
         }
-        super::add::note_missing_headings(&templates::apply_editor_text(&mut content, &e.text));
-        edited = Some(e);
-    }
+    };
+    let mut content = content;
     content.absorb_inline_tags();
-    let mut out = stdout();
     if content == entry.content {
         if let Some(e) = edited {
             e.done();
         }
+        let mut out = stdout();
         writeln!(out, "No changes to entry {id}.")?;
         out.flush()?;
         return Ok(());
     }
-    match (
-        store.update_entry(id, &content, session.clock.now()),
-        edited,
-    ) {
-        (Ok(()), edited) => {
+    save_over(session, &mut store, &entry, content, edited)
+}
+
+/// The entry's text changed in the editor (an empty text is refused: delete is for that).
+fn in_editor(session: &Session, entry: &Entry) -> Result<(EntryContent, EditedText)> {
+    let mut content = entry.content.clone();
+    let e = edit_text_in(&session.editing_dir(), &templates::editor_text(&content))?;
+    if e.text.trim().is_empty() {
+        e.done();
+        let id = entry.meta.id;
+        return Err(Error::invalid(
+            "text",
+            format!(
+                "the edited text is empty, so entry {id} was left as it was: use `debrief delete {id}` to remove it"
+            ),
+        ));
+    }
+    super::add::note_missing_headings(&templates::apply_editor_text(&mut content, &e.text));
+    Ok((content, e))
+}
+
+/// Save `content` over `entry` as it was read: a change made meanwhile (another window, a
+/// second command) is refused, never overwritten, and text from the editor stays in its
+/// file, which the error names.
+fn save_over(
+    session: &Session,
+    store: &mut crate::storage::Store,
+    entry: &Entry,
+    content: EntryContent,
+    edited: Option<EditedText>,
+) -> Result<()> {
+    let id = entry.meta.id;
+    let request = Save {
+        target: Target::Existing {
+            id,
+            revision: entry.meta.revision,
+            at: None,
+        },
+        content,
+        draft: None,
+    };
+    let saved = match (journal::save::save(store, &session.clock, request), edited) {
+        (Ok(saved), edited) => {
             if let Some(e) = edited {
                 e.done();
             }
+            saved
         }
-        // Text written in the editor is never thrown away: it stays in the editor's file.
         (Err(e), Some(ed)) => {
-            return Err(e.with_note(format!("your text is kept in {}", ed.file.display())));
+            let again = match e {
+                Error::Changed { .. } => {
+                    format!("; see the entry now with `debrief show {id}` and edit it again")
+                }
+                _ => String::new(),
+            };
+            return Err(e.with_note(format!("your text is kept in {}{again}", ed.file.display())));
         }
         (Err(e), None) => return Err(e),
-    }
-    let trashed = if entry.meta.deleted.is_some() {
-        " (it is still in the trash: debrief restore brings it back)"
-    } else {
-        ""
     };
+    let trashed = match entry.meta.deleted {
+        Some(_) => " (it is still in the trash: debrief restore brings it back)",
+        None => "",
+    };
+    let mut out = stdout();
     writeln!(out, "Updated entry {id}.{trashed}")?;
-    super::check::warn_after_saving(&store, id);
+    super::saved::warn_identifiers(&saved);
     out.flush()?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::checkin::save_new;
+use super::saved::save_new;
 use crate::domain::learning::MAX_MINUTES;
 use crate::domain::recovery::parse_duration;
 use crate::domain::templates;

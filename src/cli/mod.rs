@@ -21,6 +21,7 @@ mod output;
 mod paths;
 mod rescued;
 mod review;
+mod saved;
 mod search;
 mod show;
 mod supervision;

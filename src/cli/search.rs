@@ -8,9 +8,9 @@ use super::filters::FilterArgs;
 use super::output::{JsonArray, stdout, summary_line};
 use crate::domain::EntryFilter;
 use crate::domain::query::parse_query;
+use crate::domain::query::{MATCH_END, MATCH_START};
 use crate::present::{Role, SummaryParts, snippet_spans};
 use crate::session::Session;
-use crate::storage::search::{MATCH_END, MATCH_START};
 use crate::transfer::{EntryRecord, SummaryRecord};
 use crate::{Error, Result};
 

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::entry::{
-    Common, Details, Entry, EntryContent, EntryId, Flags, Guided, Kind, Rating, StageAnswer,
-    headline,
+    Common, Details, Entry, EntryContent, EntryId, Flags, Guided, Kind, Rating, Revision,
+    StageAnswer, headline,
 };
 use super::learning::{LEARNING_TEMPLATE, Learning, MAX_MINUTES};
 use super::recovery::parse_duration;
@@ -25,6 +25,10 @@ pub const DRAFT_VERSION: u32 = 2;
 pub struct Draft {
     /// The entry being edited; `None` for a new entry.
     pub entry_id: Option<EntryId>,
+    /// The revision of the entry the editing started from: saving over a newer one is a
+    /// conflict. (Drafts written before revisions were kept read as 0, the revision every
+    /// entry had then, so they too are checked.)
+    pub revision: Revision,
     pub title: String,
     /// When it happened, as typed (`yesterday 17:30`); empty: now, or unchanged.
     pub when: String,
@@ -86,6 +90,7 @@ impl From<DraftV1> for Draft {
         };
         Draft {
             entry_id: v.entry_id.map(EntryId),
+            revision: Revision::default(),
             title: v.title,
             when: String::new(),
             tags: v.tags,
@@ -129,6 +134,7 @@ impl Draft {
         let c = &e.content.common;
         Draft {
             entry_id: Some(e.meta.id),
+            revision: e.meta.revision,
             title: c.title.clone().unwrap_or_default(),
             when: String::new(),
             tags: c.tags.iter().map(Tag::as_str).collect::<Vec<_>>().join(" "),

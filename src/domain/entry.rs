@@ -1,12 +1,11 @@
 //! An entry: identity and timestamps ([`EntryMeta`]), what every kind shares ([`Common`]), and
 //! the typed details of its kind ([`Details`]). [`EntryContent`] is what the writer controls.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+pub use super::ids::{EntryId, EntryRef, Revision};
 
 pub use super::attributes::{Flag, Flags, Kind, Rating};
 use super::checkin::CheckIn;
@@ -22,54 +21,6 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub const MAX_TITLE_CHARS: usize = 300;
 /// The most tags one entry can carry.
 pub const MAX_TAGS: usize = 64;
-
-/// The short integer id shown to the user.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EntryId(pub i64);
-
-impl fmt::Display for EntryId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-/// How the user names an entry on the command line: its short id or its UUID.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EntryRef {
-    Id(EntryId),
-    Uuid(Uuid),
-}
-
-impl FromStr for EntryRef {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        let s = s.trim().trim_start_matches('#');
-        if let Ok(n) = s.parse::<i64>()
-            && n > 0
-        {
-            return Ok(EntryRef::Id(EntryId(n)));
-        }
-        Uuid::parse_str(s).map(EntryRef::Uuid).map_err(|_| {
-            Error::invalid(
-                "id",
-                format!(
-                    "'{}' is not an entry id: use the number shown by `debrief list`, or a UUID",
-                    s.escape_debug()
-                ),
-            )
-        })
-    }
-}
-
-impl fmt::Display for EntryRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EntryRef::Id(id) => id.fmt(f),
-            EntryRef::Uuid(u) => u.fmt(f),
-        }
-    }
-}
 
 /// What every kind of entry has.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -327,6 +278,9 @@ pub struct EntryMeta {
     pub updated: DateTime<Utc>,
     /// In the trash since; `None` while live.
     pub deleted: Option<DateTime<Utc>>,
+    /// How many times the entry's row has changed: a save names the revision it started
+    /// from, so a save over a newer one is a conflict, never an overwrite.
+    pub revision: Revision,
 }
 
 /// A stored entry.

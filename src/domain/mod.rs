@@ -8,11 +8,13 @@ pub mod date_words;
 pub mod draft;
 pub mod entry;
 pub mod filter;
+pub mod ids;
 pub mod learning;
 pub mod query;
 pub mod recovery;
 pub mod reviewed;
 pub mod session_text;
+pub mod sessions;
 pub mod supervision;
 pub mod tags;
 pub mod templates;
@@ -24,7 +26,7 @@ pub use checkin::{BodySensation, CheckIn, Emotion};
 pub use draft::Draft;
 pub use entry::{
     Common, Details, Entry, EntryContent, EntryId, EntryMeta, EntryRef, EntrySummary, Flag, Flags,
-    Gist, Guided, Kind, MAX_BODY_BYTES, MAX_TAGS, Rating, StageAnswer,
+    Gist, Guided, Kind, MAX_BODY_BYTES, MAX_TAGS, Rating, Revision, StageAnswer,
 };
 pub use filter::{EntryFilter, MAX_FILTER_TAGS};
 pub use learning::{Activity, Learning};

@@ -8,6 +8,12 @@ use super::filter::{EntryFilter, MAX_FILTER_TAGS};
 use super::tags::Tag;
 use super::when::parse_when;
 
+/// Marks the start of a matched word in a search hit's snippet (a private-use character, so
+/// no text holds it).
+pub const MATCH_START: char = '\u{E000}';
+/// Marks the end of a matched word in a search hit's snippet.
+pub const MATCH_END: char = '\u{E001}';
+
 /// A parsed search: the words for full-text search, the filter, and any filter words
 /// that could not be read (shown to the user, never fatal).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

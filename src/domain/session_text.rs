@@ -11,12 +11,16 @@ use crate::{Error, Result};
 /// Reads a day the user typed: "friday", "2026-12-01".
 pub type ReadDay<'a> = &'a dyn Fn(&str) -> Result<NaiveDate>;
 
+/// Reads a day the user typed that comes after the session's own day (given when known):
+/// "in 2 weeks" on a session held three weeks ago is a week ago.
+pub type ReadDayAfter<'a> = &'a dyn Fn(&str, Option<NaiveDate>) -> Result<NaiveDate>;
+
 /// How days are read: a session's own date leans to the past (`friday` is the last one), a
-/// due date or the next session ahead (`friday` is the next one).
+/// due date or the next session ahead (`friday` is the next one), counted from the session.
 #[derive(Clone, Copy)]
 pub struct Days<'a> {
     pub past: ReadDay<'a>,
-    pub ahead: ReadDay<'a>,
+    pub ahead: ReadDayAfter<'a>,
 }
 
 /// An agenda item as typed: its text, after the function it serves and a colon when it
@@ -135,6 +139,10 @@ pub fn to_page(s: &Supervision, notes: &str) -> String {
 /// Read the page back. A date, function or action that cannot be read is an error naming
 /// its line; a line or heading debrief does not know is kept in the notes and reported.
 pub fn from_page(text: &str, days: Days) -> Result<Page> {
+    // Days after the session count from its own day, wherever its Date line is.
+    let held = held_on_in(text, days.past);
+    let after = |typed: &str| (days.ahead)(typed, held);
+    let ahead: ReadDay = &after;
     let mut page = Page::default();
     let mut section = Section::Header;
     let mut support = String::new();
@@ -174,7 +182,9 @@ pub fn from_page(text: &str, days: Days) -> Result<Page> {
         }
         let line = raw.trim();
         match section {
-            Section::Header => header(&mut page, line, line_no, &mut notes, days).map_err(at)?,
+            Section::Header => {
+                header(&mut page, line, line_no, &mut notes, days.past, ahead).map_err(at)?
+            }
             Section::Agenda => agenda_line(&mut page.session, raw).map_err(at)?,
             Section::Decisions => {
                 if let Some(item) = bullet(line) {
@@ -185,7 +195,7 @@ pub fn from_page(text: &str, days: Days) -> Result<Page> {
                 if let Some(item) = bullet(line) {
                     page.session
                         .actions
-                        .push(action_item(item, days.ahead).map_err(at)?);
+                        .push(action_item(item, ahead).map_err(at)?);
                 }
             }
             Section::Support => push_line(&mut support, raw),
@@ -226,12 +236,27 @@ fn bullet(line: &str) -> Option<&str> {
     (!item.is_empty() && item != "-").then_some(item)
 }
 
+/// The day on the page's Date line (before its first section), if it reads as one.
+fn held_on_in(text: &str, past: ReadDay) -> Option<NaiveDate> {
+    text.lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter_map(|l| l.split_once(':'))
+        .find(|(key, _)| {
+            matches!(
+                key.trim().to_lowercase().as_str(),
+                "date" | "held on" | "on"
+            )
+        })
+        .and_then(|(_, value)| past(value.trim()).ok())
+}
+
 fn header(
     page: &mut Page,
     line: &str,
     line_no: usize,
     notes: &mut String,
-    days: Days,
+    past: ReadDay,
+    ahead: ReadDay,
 ) -> Result<()> {
     if line.is_empty() {
         return Ok(());
@@ -248,7 +273,7 @@ fn header(
     let day = |read: ReadDay| text.as_deref().map(read).transpose();
     let s = &mut page.session;
     match key.trim().to_lowercase().as_str() {
-        "date" | "held on" | "on" => s.held_on = day(days.past)?,
+        "date" | "held on" | "on" => s.held_on = day(past)?,
         "supervisor" | "with" => s.supervisor = text,
         "type" => {
             s.session_type = text
@@ -257,7 +282,7 @@ fn header(
                 .transpose()?
                 .map(String::from)
         }
-        "next session" | "next" => s.next_on = day(days.ahead)?,
+        "next session" | "next" => s.next_on = day(ahead)?,
         other => {
             page.problems.push(format!(
                 "line {line_no}: '{other}' is not one of Date, Supervisor, Type, Next session; it is kept in the notes"
@@ -396,19 +421,23 @@ impl SessionText {
     pub fn read(&self, base: &Supervision, days: Days) -> Result<Supervision> {
         let text = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
         let day = |t: &str, read: ReadDay| text(t).as_deref().map(read).transpose();
+        // Left empty: the day it had, or today for a new session.
+        let held_on = match day(&self.held_on, days.past)? {
+            Some(d) => Some(d),
+            None => base.held_on.or((days.past)("today").ok()),
+        };
+        // Days after the session count from its own day.
+        let after = |typed: &str| (days.ahead)(typed, held_on);
+        let ahead: ReadDay = &after;
         let mut s = Supervision {
-            // Left empty: the day it had, or today for a new session.
-            held_on: match day(&self.held_on, days.past)? {
-                Some(d) => Some(d),
-                None => base.held_on.or((days.past)("today").ok()),
-            },
+            held_on,
             supervisor: text(&self.supervisor),
             session_type: text(&self.session_type)
                 .as_deref()
                 .map(supervision::session_type)
                 .transpose()?
                 .map(String::from),
-            next_on: day(&self.next_on, days.ahead)?,
+            next_on: day(&self.next_on, ahead)?,
             support: text(&self.support),
             learning: text(&self.learning),
             ..Supervision::default()
@@ -424,8 +453,7 @@ impl SessionText {
             .collect();
         for (n, line) in self.actions.lines().enumerate() {
             if let Some(item) = bullet(line) {
-                let action =
-                    action_item(item, days.ahead).map_err(|e| in_section(e, "Actions", n))?;
+                let action = action_item(item, ahead).map_err(|e| in_section(e, "Actions", n))?;
                 s.actions.push(action);
             }
         }

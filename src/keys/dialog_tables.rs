@@ -1,4 +1,5 @@
-//! The tables of dialogs and overlays: leaving with unsaved changes, deleting for good, drafts
+//! The tables of dialogs and overlays: leaving with unsaved changes, saving over a change made
+//! elsewhere, deleting for good, drafts
 //! from an interrupted session, one-line prompts, the guard after saving, exporting, support.
 
 use super::Code as K;
@@ -108,6 +109,35 @@ pub(super) fn leave() -> Vec<Binding> {
             &[Key::ch('x')],
             Action::Discard,
             "discard the changes",
+            true,
+        ),
+        b(
+            &[Key::plain(K::Esc)],
+            Action::Back,
+            "go back to writing",
+            true,
+        ),
+    ]
+}
+
+pub(super) fn conflict() -> Vec<Binding> {
+    vec![
+        b(
+            &[Key::ch('m')],
+            Action::KeepMine,
+            "save mine over theirs",
+            true,
+        ),
+        b(
+            &[Key::ch('n')],
+            Action::SaveAsNew,
+            "save mine as a new entry (theirs stays)",
+            true,
+        ),
+        b(
+            &[Key::ch('v')],
+            Action::ViewTheirs,
+            "look at theirs (yours stays here)",
             true,
         ),
         b(

@@ -39,10 +39,12 @@ pub enum ScreenId {
     Guard,
     /// Exporting the journal to a file.
     Export,
+    /// Saving over an entry that was changed elsewhere meanwhile.
+    Conflict,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 18] = [
+    pub const ALL: [ScreenId; 19] = [
         ScreenId::Timeline,
         ScreenId::Reader,
         ScreenId::Editor,
@@ -61,6 +63,7 @@ impl ScreenId {
         ScreenId::Trends,
         ScreenId::Guard,
         ScreenId::Export,
+        ScreenId::Conflict,
     ];
 
     /// The name used in `config.toml` ("timeline" in "timeline.new").
@@ -84,6 +87,7 @@ impl ScreenId {
             ScreenId::Trends => "trends",
             ScreenId::Guard => "guard",
             ScreenId::Export => "export",
+            ScreenId::Conflict => "conflict",
         }
     }
 }
@@ -132,6 +136,9 @@ pub enum Action {
     Redo,
     KeepDraft,
     Discard,
+    KeepMine,
+    SaveAsNew,
+    ViewTheirs,
     Confirm,
     PurgeNoCopy,
     Later,
@@ -194,6 +201,9 @@ impl Action {
             Action::Redo => "redo",
             Action::KeepDraft => "keep-draft",
             Action::Discard => "discard",
+            Action::KeepMine => "keep-mine",
+            Action::SaveAsNew => "save-as-new",
+            Action::ViewTheirs => "view-theirs",
             Action::Confirm => "confirm",
             Action::PurgeNoCopy => "delete-without-copy",
             Action::Later => "later",

@@ -1,7 +1,7 @@
 //! The default key of every action on every screen. Each screen's table is in help order;
 //! the hint bar shows the bindings marked as hints.
 
-use super::dialog_tables::{draft, export, guard, leave, prompt, purge, support};
+use super::dialog_tables::{conflict, draft, export, guard, leave, prompt, purge, support};
 use super::map::{Action, Binding, Keymap, ScreenId};
 use super::{Code, Key};
 
@@ -453,6 +453,7 @@ impl Default for Keymap {
                     ScreenId::Trends => trends(),
                     ScreenId::Guard => guard(),
                     ScreenId::Export => export(),
+                    ScreenId::Conflict => conflict(),
                 };
                 (s, table)
             })

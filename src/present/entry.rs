@@ -294,6 +294,7 @@ mod tests {
                 created: at.fixed_offset(),
                 updated: at,
                 deleted: None,
+                revision: Default::default(),
             },
             content,
         }

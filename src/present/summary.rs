@@ -6,10 +6,10 @@ use chrono::Utc;
 
 use super::{Role, Span, StressLevel};
 use crate::clock::Clock;
+use crate::domain::query::{MATCH_END, MATCH_START};
 use crate::domain::recovery::describe_minutes;
 use crate::domain::vocab::{List, Vocabulary, humanise};
 use crate::domain::{EntrySummary, Flag, Flags, Gist, Kind, Recovery, Tag};
-use crate::storage::search::{MATCH_END, MATCH_START};
 
 /// The band a stress value falls in (the number is always shown beside the colour).
 pub fn stress_level(value: u8) -> StressLevel {

@@ -7,9 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::Clock;
 use crate::domain::ActionStatus;
+use crate::domain::sessions::SessionAction;
 use crate::domain::supervision::Function;
 use crate::review::prep::{Extract, NextAgenda, Pack, StressFigures, Wellbeing};
-use crate::storage::sessions::SessionAction;
 
 fn day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()

@@ -10,9 +10,9 @@ use super::prep::{
 use super::{Review, ReviewKind, on_this_day_ranges, review};
 use crate::Result;
 use crate::clock::Clock;
+use crate::domain::sessions::Actions;
 use crate::domain::{Details, Entry, EntryFilter, Kind, Supervision, Vocabulary};
 use crate::storage::Store;
-use crate::storage::sessions::Actions;
 
 /// At most this many entries of a period are read for a review.
 const MAX_ENTRIES: usize = 1000;

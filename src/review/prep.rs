@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use crate::domain::sessions::{LastSession, Queued, SessionAction};
 use crate::domain::supervision::Function;
 use crate::domain::templates::{self, Template};
 use crate::domain::{
     Details, Entry, EntryId, EntrySummary, Gist, Kind, Recovery, Supervision, Vocabulary,
 };
-use crate::storage::sessions::{LastSession, Queued, SessionAction};
 
 /// Fewer check-ins than this and the wellbeing summary says so instead of summarising.
 pub const MIN_CHECKINS: usize = 5;

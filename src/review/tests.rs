@@ -29,6 +29,7 @@ fn entry(id: i64, hours_ago: i64, content: EntryContent) -> Entry {
             created: created.fixed_offset(),
             updated: created,
             deleted: None,
+            revision: Default::default(),
         },
         content,
     }

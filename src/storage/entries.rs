@@ -171,7 +171,8 @@ pub(super) fn load_entry(conn: &Connection, id: EntryId) -> Result<Entry> {
     let raw = conn
         .prepare_cached(
             "SELECT id, uuid, kind, created_ms, utc_offset_s, updated_ms, title, body, stress,
-                    energy, work_context, starred, for_supervision, unfinished, template_id, deleted_ms
+                    energy, work_context, starred, for_supervision, unfinished, template_id, deleted_ms,
+                    revision
              FROM entries WHERE id = ?1",
         )?
         .query_row([id.0], |r| {
@@ -194,6 +195,7 @@ pub(super) fn load_entry(conn: &Connection, id: EntryId) -> Result<Entry> {
                 },
                 template: r.get(14)?,
                 deleted_ms: r.get(15)?,
+                revision: r.get(16)?,
             })
         })
         .optional()?
@@ -217,6 +219,7 @@ pub(super) fn load_entry(conn: &Connection, id: EntryId) -> Result<Entry> {
             created: with_offset(raw.created_ms, raw.offset_s)?,
             updated: from_ms(raw.updated_ms),
             deleted: raw.deleted_ms.map(from_ms),
+            revision: crate::domain::Revision(raw.revision),
         },
         content: EntryContent {
             common: Common {
@@ -248,6 +251,7 @@ struct RawEntry {
     flags: Flags,
     template: Option<String>,
     deleted_ms: Option<i64>,
+    revision: i64,
 }
 
 pub(super) fn entry_tags(conn: &Connection, id: EntryId) -> Result<Vec<Tag>> {

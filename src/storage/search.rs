@@ -10,10 +10,7 @@ use super::entries::{SUMMARY_COLUMNS, push_filter, summary_from_row};
 use crate::Result;
 use crate::domain::{EntryFilter, EntrySummary};
 
-/// Marks the start of a matched word in [`SearchHit::snippet`].
-pub const MATCH_START: char = '\u{E000}';
-/// Marks the end of a matched word in [`SearchHit::snippet`].
-pub const MATCH_END: char = '\u{E001}';
+pub use crate::domain::query::{MATCH_END, MATCH_START};
 
 /// How many of the most recently written matches are ranked by relevance. A rare word has
 /// fewer matches than this and is ranked over the whole journal; a word in most entries is

@@ -1,59 +1,17 @@
 //! Supervision across sessions: actions that carry forward until they are done or dropped,
 //! the queue of items for the next agenda, and the flagged entries a session covered.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::details::{RawAction, decode_date};
 use super::write::exec;
 use super::{Store, from_ms, to_ms};
 use crate::domain::supervision::Function;
-use crate::domain::{ActionItem, ActionStatus, EntryId, ItemId};
+use crate::domain::{ActionStatus, EntryId, ItemId};
 use crate::{Error, Result};
 
-/// An action with the session that agreed it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionAction {
-    pub action: ActionItem,
-    pub session: EntryId,
-    /// The session's date (or when its note was written, if it has none).
-    pub session_on: Option<NaiveDate>,
-    pub session_written: DateTime<FixedOffset>,
-}
-
-/// Which actions to list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Actions {
-    Open,
-    /// Open and due before this day.
-    Overdue(NaiveDate),
-    All,
-}
-
-/// What happens to an action.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ActionChange {
-    Done,
-    Dropped { reason: Option<String> },
-    Reopened,
-}
-
-/// An item waiting for the next session's agenda.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Queued {
-    pub id: i64,
-    pub text: String,
-    pub function: Option<Function>,
-    pub added: DateTime<Utc>,
-}
-
-/// The newest supervision note: its entry, its session date, when it was written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LastSession {
-    pub id: EntryId,
-    pub held_on: Option<NaiveDate>,
-    pub written: DateTime<Utc>,
-}
+pub use crate::domain::sessions::{ActionChange, Actions, LastSession, Queued, SessionAction};
 
 /// An action's columns in the order of [`super::details::ACTION_COLUMNS`], then its session.
 const ACTIONS_SQL: &str = "SELECT a.id, a.text, a.owner, a.due_on, a.status, a.closed_ms, a.reason,

@@ -6,17 +6,19 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::entries::{entry_tags, load_entry};
 use super::write_details::{rewrite_details, write_details};
 use super::{Store, to_ms};
-use crate::domain::{Details, EntryContent, EntryId, Kind, Rating, Tag};
+use crate::domain::{Details, EntryContent, EntryId, Kind, Rating, Revision, Tag};
 use crate::{Error, Result};
 
 /// Where [`Store::save`] writes: a new entry (written at `created`, with the writer's
-/// offset then) or an existing one (its time corrected when `created` is given).
+/// offset then) or an existing one (its time corrected when `created` is given). A save to
+/// an existing entry names the revision it started from, when it has one: if the entry has
+/// changed since, the save is refused ([`Error::Changed`]) and nothing is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveTarget {
     New {
@@ -26,6 +28,7 @@ pub enum SaveTarget {
     Existing {
         id: EntryId,
         created: Option<(DateTime<Utc>, i32)>,
+        revision: Option<Revision>,
     },
 }
 
@@ -78,7 +81,14 @@ impl Store {
                     }
                     id
                 }
-                SaveTarget::Existing { id, created } => {
+                SaveTarget::Existing {
+                    id,
+                    created,
+                    revision,
+                } => {
+                    if let Some(started_from) = revision {
+                        check_revision(tx, id, started_from)?;
+                    }
                     update_in(tx, id, content, now)?;
                     if let Some((at, offset)) = created {
                         tx.execute(
@@ -94,6 +104,20 @@ impl Store {
             }
             Ok(id)
         })
+    }
+}
+
+/// Refuse a save that started from `started_from` when entry `id` is at a later revision
+/// (run inside the write transaction, so nothing can change between the look and the write).
+fn check_revision(tx: &Connection, id: EntryId, started_from: Revision) -> Result<()> {
+    let now: Option<i64> = tx
+        .prepare_cached("SELECT revision FROM entries WHERE id = ?1")?
+        .query_row([id.0], |r| r.get(0))
+        .optional()?;
+    match now {
+        None => Err(Error::entry_not_found(id)),
+        Some(r) if r != started_from.0 => Err(Error::Changed { id: id.to_string() }),
+        Some(_) => Ok(()),
     }
 }
 

@@ -27,7 +27,7 @@ pub struct Found {
 
 impl Found {
     /// A hit in `field` of entry `entry` (0: not an entry's text).
-    fn at(entry: i64, field: String, trashed: bool, h: Hit) -> Found {
+    pub fn at(entry: i64, field: String, trashed: bool, h: Hit) -> Found {
         Found {
             entry,
             field,
@@ -130,19 +130,11 @@ pub fn find(store: &Store, only: Option<EntryId>) -> Result<(Vec<Found>, usize)>
 /// Refuse to let `what` leave while `found` holds high-severity identifiers, naming the
 /// first few and the ways on.
 pub fn refuse_identifiers(what: &str, found: &[Found]) -> Result<()> {
-    let high: Vec<&Found> = found
-        .iter()
-        .filter(|f| f.severity == Severity::High)
-        .collect();
-    if high.is_empty() {
+    let Some(high) = crate::journal::guard::HighFound::of(found) else {
         return Ok(());
-    }
-    let named: Vec<String> = high.iter().take(3).map(|f| f.place()).collect();
+    };
     Err(crate::Error::Conflict(format!(
-        "{what} refused: {} high-severity identifier{} ({}{}); fix them (`debrief check --all`), add --redact to replace them with their kind, or --allow-identifiers to keep them as written",
-        high.len(),
-        if high.len() == 1 { "" } else { "s" },
-        named.join(", "),
-        if high.len() > 3 { ", ..." } else { "" }
+        "{what} refused: {}; fix them (`debrief check --all`), add --redact to replace them with their kind, or --allow-identifiers to keep them as written",
+        high.describe()
     )))
 }

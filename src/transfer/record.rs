@@ -205,7 +205,7 @@ impl From<&EntrySummary> for SummaryRecord {
 
 /// An action with its session, as `debrief supervision actions --json` prints it.
 pub fn session_action_json(
-    s: &crate::storage::sessions::SessionAction,
+    s: &crate::domain::sessions::SessionAction,
     today: chrono::NaiveDate,
 ) -> serde_json::Value {
     serde_json::json!({

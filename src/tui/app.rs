@@ -1,7 +1,9 @@
 //! The application: a stack of screens (the timeline at the bottom), the status line, and the
 //! routing between them. A key becomes an action through the top screen's key table; the top
-//! screen handles it and returns [`Cmd`]s; results of effects are offered to every screen.
-//! Nothing here performs I/O.
+//! screen handles it and returns [`Cmd`]s. Each effect carries the screen that asked for it
+//! ([`Asker`]); its result goes back to that screen alone (or nowhere once it has closed),
+//! and news of the journal (an entry saved or changed) to every screen. Nothing here
+//! performs I/O.
 
 use std::time::Instant;
 
@@ -12,7 +14,7 @@ use crate::config::{Config, EditorChoice};
 use crate::keys::{Action, Keymap, ScreenId};
 
 use super::input::key_of;
-use super::msg::{Effect, Msg, Open};
+use super::msg::{Asker, Effect, Msg, Open, Request};
 use super::screen::{Cmd, Ctx, Input, Screen, View};
 use super::screens::list::ListScreen;
 use super::screens::reader::Reader;
@@ -27,6 +29,9 @@ pub struct App {
     pub ctx: Ctx,
     /// The screens, the timeline first; the last one has the keyboard.
     pub stack: Vec<Screen>,
+    /// Who each screen of `stack` is when it asks for an effect (same order).
+    askers: Vec<Asker>,
+    next_asker: u64,
     /// A message for the user, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Said on the terminal once the interface has closed (where rescued text went).
@@ -59,6 +64,8 @@ impl App {
                 trends: config.trends,
             },
             stack: vec![Screen::List(ListScreen::timeline())],
+            askers: vec![Asker(0)],
+            next_asker: 1,
             status: None,
             exit_notes: Vec::new(),
             quit: false,
@@ -70,21 +77,49 @@ impl App {
     /// Open on a review of `kind`, over the timeline (`debrief review week` on a terminal).
     pub fn open_review(&mut self, kind: crate::review::ReviewKind) {
         let review = super::screens::review::ReviewScreen::of_kind(kind);
-        self.stack.push(Screen::Review(Box::new(review)));
+        self.push(Screen::Review(Box::new(review)));
     }
 
     /// The effects to run when the interface starts.
-    pub fn start(&mut self) -> Vec<Effect> {
-        let mut effects = match self.stack.first_mut() {
-            Some(Screen::List(list)) => {
-                vec![list.load_newest(), Effect::LoadDrafts]
-            }
+    pub fn start(&mut self) -> Vec<Request> {
+        let timeline = match self.stack.first_mut() {
+            Some(Screen::List(list)) => vec![list.load_newest(), Effect::LoadDrafts],
             _ => vec![Effect::LoadDrafts],
         };
+        let mut requests = self.asked_by(0, timeline);
         if let Some(Screen::Review(r)) = self.stack.last() {
-            effects.extend(r.loading());
+            let loading = r.loading().into_iter().collect();
+            requests.extend(self.asked_by(self.stack.len() - 1, loading));
         }
+        requests
+    }
+
+    /// `effects` as asked for by the screen at `at` on the stack.
+    fn asked_by(&self, at: usize, effects: Vec<Effect>) -> Vec<Request> {
+        let asker = self.askers[at];
         effects
+            .into_iter()
+            .map(|effect| Request { asker, effect })
+            .collect()
+    }
+
+    /// Put `screen` on top, as a new asker.
+    fn push(&mut self, screen: Screen) {
+        let at = self.stack.len();
+        self.insert(at, screen);
+    }
+
+    /// Put `screen` at `at` on the stack, as a new asker.
+    fn insert(&mut self, at: usize, screen: Screen) {
+        self.stack.insert(at, screen);
+        self.askers.insert(at, Asker(self.next_asker));
+        self.next_asker += 1;
+    }
+
+    /// Take the screen at `at` off the stack; what it asked for now goes nowhere.
+    fn remove(&mut self, at: usize) {
+        self.stack.remove(at);
+        self.askers.remove(at);
     }
 
     /// The screen with the keyboard.
@@ -125,7 +160,7 @@ impl App {
     }
 
     /// Handle one terminal event.
-    pub fn on_event(&mut self, event: Event, now: Instant) -> Vec<Effect> {
+    pub fn on_event(&mut self, event: Event, now: Instant) -> Vec<Request> {
         match event {
             Event::Key(k) if k.kind == KeyEventKind::Press => {
                 self.status = None;
@@ -151,14 +186,14 @@ impl App {
     }
 
     /// Perform an action on the top screen (as if its key was pressed).
-    pub fn on_action(&mut self, action: Action, now: Instant) -> Vec<Effect> {
+    pub fn on_action(&mut self, action: Action, now: Instant) -> Vec<Request> {
         self.input(Input::Action(action), now)
     }
 
-    fn input(&mut self, input: Input, now: Instant) -> Vec<Effect> {
+    fn input(&mut self, input: Input, now: Instant) -> Vec<Request> {
         if matches!(input, Input::Action(Action::Help)) && !self.top().is_overlay() {
             let help = super::screens::help::HelpOverlay::new(self.screen_id());
-            self.stack.push(Screen::Help(help));
+            self.push(Screen::Help(help));
             return Vec::new();
         }
         let top = self.stack.len() - 1;
@@ -166,8 +201,10 @@ impl App {
         self.apply(top, cmds, now)
     }
 
-    /// Take the result of an effect: every screen may act on it, the top one first.
-    pub fn on_msg(&mut self, msg: Msg, now: Instant) -> Vec<Effect> {
+    /// Take the result of an effect asked for by `asker` (`None`: news from outside, as when
+    /// another debrief changed the journal). The result goes to that screen alone, if it is
+    /// still open; news of the journal goes to every screen, the top one first.
+    pub fn on_msg(&mut self, msg: Msg, asker: Option<Asker>, now: Instant) -> Vec<Request> {
         let top = self.stack.len() - 1;
         match &msg {
             Msg::Failed { message, .. } => self.set_error(message.clone()),
@@ -191,7 +228,7 @@ impl App {
                     .iter()
                     .position(|s| matches!(s, Screen::Guard(_)))
                 {
-                    self.stack.insert(at, reader);
+                    self.insert(at, reader);
                     return Vec::new();
                 }
                 return self.apply(top, vec![Cmd::Push(reader)], now);
@@ -212,24 +249,31 @@ impl App {
                         .any(|s| matches!(s, Screen::Guard(g) if g.id == *id)) =>
             {
                 let dialog = super::screens::guard::GuardDialog::new(*id, found.clone());
-                self.stack.push(Screen::Guard(Box::new(dialog)));
+                self.push(Screen::Guard(Box::new(dialog)));
                 return Vec::new();
             }
             _ => {}
         }
-        let mut effects = Vec::new();
+        if !msg.is_news() {
+            let Some(at) = asker.and_then(|a| self.askers.iter().position(|x| *x == a)) else {
+                return Vec::new();
+            };
+            let cmds = self.stack[at].on_msg(&msg, &self.ctx, now);
+            return self.apply(at, cmds, now);
+        }
+        let mut requests = Vec::new();
         for i in (0..self.stack.len()).rev() {
             if i >= self.stack.len() {
                 continue;
             }
             let cmds = self.stack[i].on_msg(&msg, &self.ctx, now);
-            effects.extend(self.apply(i, cmds, now));
+            requests.extend(self.apply(i, cmds, now));
         }
-        effects
+        requests
     }
 
     /// Called regularly: writes drafts once typing has paused.
-    pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
+    pub fn tick(&mut self, now: Instant) -> Vec<Request> {
         let mut effects = Vec::new();
         for i in (0..self.stack.len()).rev() {
             let cmds = self.stack[i].tick(now);
@@ -239,25 +283,38 @@ impl App {
     }
 
     /// Unsaved typing of every open form, to write now (quit, SIGTERM, SIGHUP).
-    pub fn draft_now(&self) -> Vec<Effect> {
-        self.stack.iter().filter_map(Screen::draft_now).collect()
+    pub fn draft_now(&self) -> Vec<Request> {
+        self.stack
+            .iter()
+            .zip(&self.askers)
+            .filter_map(|(s, &asker)| s.draft_now().map(|effect| Request { asker, effect }))
+            .collect()
     }
 
     /// Carry out what screen `from` asked for.
-    fn apply(&mut self, from: usize, cmds: Vec<Cmd>, now: Instant) -> Vec<Effect> {
+    fn apply(&mut self, from: usize, cmds: Vec<Cmd>, now: Instant) -> Vec<Request> {
         let mut effects = Vec::new();
+        // What these commands ask for was asked by the screen that gave them, even once it
+        // has closed (its results then go nowhere; news still goes everywhere), or, after a
+        // push, by the screen pushed: "open it and load it".
+        let Some(&(mut asker)) = self.askers.get(from) else {
+            return effects;
+        };
         let mut from = from;
         for cmd in cmds {
             match cmd {
-                Cmd::Do(e) => effects.push(e),
-                Cmd::Push(s) => self.stack.push(s),
+                Cmd::Do(effect) => effects.push(Request { asker, effect }),
+                Cmd::Push(s) => {
+                    self.push(s);
+                    asker = self.askers[self.askers.len() - 1];
+                }
                 Cmd::Pop if from > 0 && from < self.stack.len() => {
-                    self.stack.remove(from);
+                    self.remove(from);
                     from -= 1;
                 }
                 Cmd::Pop => {}
                 Cmd::Reply(reply) if from > 0 && from < self.stack.len() => {
-                    self.stack.remove(from);
+                    self.remove(from);
                     from -= 1;
                     let more = self.stack[from].on_reply(reply, &self.ctx, now);
                     effects.extend(self.apply(from, more, now));

@@ -3,9 +3,9 @@
 //! a closing or final draft the journal cannot take is kept in a rescue file instead.
 
 use crate::clock::Clock;
-use crate::storage::{SaveTarget, Store};
+use crate::storage::Store;
 
-use super::msg::{Change, DraftMode, Effect, Identifier, ListId, Msg, PAGE, Place};
+use super::msg::{Change, DraftMode, Effect, ListId, Msg, PAGE, Place};
 use super::runtime::Runtime;
 
 /// Perform `effect` (all but [`Effect::ExternalEditor`], which needs the terminal). Text that
@@ -23,9 +23,26 @@ pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
         } if mode.must_be_kept() => Some((*form, draft.to_text())),
         _ => None,
     };
+    let saving_over = match &effect {
+        Effect::Save { form, request } => match request.target {
+            crate::journal::Target::Existing { id, .. } => Some((*form, id)),
+            crate::journal::Target::New { .. } => None,
+        },
+        _ => None,
+    };
     match run(rt, effect) {
         Ok(msgs) => msgs,
         Err(e) => {
+            // Saved over a change made elsewhere: nothing was written; the form decides.
+            if let (crate::Error::Changed { .. }, Some((form, id))) = (&e, saving_over)
+                && let Ok(now) = rt.store.get(id)
+            {
+                return vec![Msg::SaveConflict {
+                    form,
+                    id,
+                    revision: now.meta.revision,
+                }];
+            }
             if let (Some((form, text)), Some(dir)) = (keep, rt.rescue_dir.as_deref())
                 && let Ok(path) = crate::rescue::keep(dir, rt.clock.now(), &text, rt.store.key())
             {
@@ -207,13 +224,10 @@ fn export(
             )? {
                 Outcome::Written(w) => Msg::Exported(w),
                 Outcome::Refused(found) => {
-                    let high: Vec<_> = found
-                        .iter()
-                        .filter(|f| f.severity == crate::privacy::Severity::High)
-                        .collect();
+                    let high = crate::journal::guard::HighFound::of(&found);
                     Msg::ExportRefused {
-                        high: high.len(),
-                        named: high.iter().take(3).map(|f| f.place()).collect(),
+                        high: high.as_ref().map_or(0, |h| h.count),
+                        named: high.map(|h| h.first).unwrap_or_default(),
                     }
                 }
             },
@@ -221,121 +235,39 @@ fn export(
     })
 }
 
-/// Saving an entry (a form's, or the guard's fix), and checking it after.
+/// Saving an entry (a form's, or the guard's fix), as the journal layer saves it, and what
+/// the guard finds in it after.
 fn saving(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Msg>> {
     match effect {
-        Effect::Save {
-            form,
-            entry_id,
-            content,
-            draft_id,
-            created,
-        } => save(store, clock, form, entry_id, &content, draft_id, created),
-        Effect::FixIdentifier {
-            id,
-            at,
-            replacement,
-            list_name,
-        } => fix_identifier(store, clock, id, &at, &replacement, list_name.as_deref()),
+        Effect::Save { form, request } => {
+            let saved = crate::journal::save::save(store, clock, *request)?;
+            let id = saved.id;
+            let mut msgs = vec![Msg::Saved {
+                form,
+                summary: Box::new(saved.summary),
+                new: saved.new,
+            }];
+            if !saved.identifiers.is_empty() {
+                msgs.push(Msg::Identifiers {
+                    id,
+                    found: saved.identifiers,
+                });
+            }
+            Ok(msgs)
+        }
+        Effect::FixIdentifier(fix) => {
+            let found = crate::journal::guard::apply(store, clock.now(), &fix)?;
+            Ok(vec![
+                Msg::Saved {
+                    form: super::msg::FormId::NONE,
+                    summary: Box::new(store.summary(fix.id)?),
+                    new: false,
+                },
+                Msg::Identifiers { id: fix.id, found },
+            ])
+        }
         _ => Ok(Vec::new()),
     }
-}
-
-/// Save a form's content: a new entry (at `created`, else now) or an existing one; then what
-/// the guard finds in it, if anything.
-fn save(
-    store: &mut Store,
-    clock: &Clock,
-    form: super::msg::FormId,
-    entry_id: Option<crate::domain::EntryId>,
-    content: &crate::domain::EntryContent,
-    draft_id: Option<i64>,
-    created: Option<(chrono::DateTime<chrono::Utc>, i32)>,
-) -> crate::Result<Vec<Msg>> {
-    let now = clock.now();
-    let target = match entry_id {
-        Some(id) => SaveTarget::Existing { id, created },
-        None => {
-            let (created, utc_offset_s) = created.unwrap_or_else(|| (now, clock.offset_at(now)));
-            SaveTarget::New {
-                created,
-                utc_offset_s,
-            }
-        }
-    };
-    let id = store.save(target, content, draft_id, now)?;
-    let summary = Box::new(store.summary(id)?);
-    let mut msgs = vec![Msg::Saved {
-        form,
-        summary,
-        new: entry_id.is_none(),
-    }];
-    // The entry is safe: a failure to check it must not look like a failure to save it.
-    if let Ok(found) = identifiers(store, id)
-        && !found.is_empty()
-    {
-        msgs.push(Msg::Identifiers { id, found });
-    }
-    Ok(msgs)
-}
-
-/// What the guard finds in entry `id`, field by field.
-fn identifiers(store: &Store, id: crate::domain::EntryId) -> crate::Result<Vec<Identifier>> {
-    let guard = store.guard()?;
-    let mut content = store.get(id)?.content;
-    let mut found = Vec::new();
-    for (field, (field_name, text)) in content.texts_mut().into_iter().enumerate() {
-        found.extend(guard.scan(text).into_iter().map(|hit| Identifier {
-            field,
-            field_name: field_name.clone(),
-            hit,
-        }));
-    }
-    Ok(found)
-}
-
-/// Write `replacement` over identifier `at` in entry `id` (only if the text there is still
-/// the identifier), put `list_name` on the list when given, and check the entry again.
-fn fix_identifier(
-    store: &mut Store,
-    clock: &Clock,
-    id: crate::domain::EntryId,
-    at: &Identifier,
-    replacement: &str,
-    list_name: Option<&str>,
-) -> crate::Result<Vec<Msg>> {
-    let now = clock.now();
-    if let Some(name) = list_name {
-        store.add_name(name, replacement, now)?;
-    }
-    let mut content = store.get(id)?.content;
-    {
-        let mut texts = content.texts_mut();
-        let text = texts
-            .get_mut(at.field)
-            .map(|(_, t)| t)
-            .filter(|t| t.get(at.hit.span.clone()) == Some(at.hit.text.as_str()))
-            .ok_or_else(|| {
-                crate::Error::Conflict(format!(
-                    "entry {id} changed since it was checked; open it to fix the {} by hand",
-                    at.hit.kind.label()
-                ))
-            })?;
-        text.replace_range(at.hit.span.clone(), replacement);
-    }
-    let target = SaveTarget::Existing { id, created: None };
-    store.save(target, &content, None, now)?;
-    Ok(vec![
-        Msg::Saved {
-            form: super::msg::FormId::NONE,
-            summary: Box::new(store.summary(id)?),
-            new: false,
-        },
-        Msg::Identifiers {
-            id,
-            found: identifiers(store, id)?,
-        },
-    ])
 }
 
 /// Text left in an editor by a debrief that was killed becomes a draft, and its file goes.

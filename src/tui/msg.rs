@@ -2,7 +2,7 @@
 //! correlation (which list, which form, what to do with a loaded entry), never strings.
 //! Screens never touch the store; [`super::runtime::Runtime`] performs effects.
 
-use crate::domain::{Draft, Entry, EntryContent, EntryFilter, EntryId, EntrySummary, Flag};
+use crate::domain::{Draft, Entry, EntryFilter, EntryId, EntrySummary, Flag};
 use crate::storage::{SearchHit, StoredDraft};
 
 /// How many entries one page of a list loads.
@@ -77,13 +77,18 @@ impl FormId {
     pub const NONE: FormId = FormId(0);
 }
 
-/// An identifier the guard found in a saved entry, and where: the field's position in
-/// [`crate::domain::EntryContent::texts_mut`] and its name.
+pub use crate::journal::guard::Identifier;
+
+/// Which screen asked for an effect: each screen gets its own when it goes on the stack,
+/// never reused, and the effect's result goes back to it (or nowhere, once it has closed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Asker(pub u64);
+
+/// An effect, and the screen that asked for it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Identifier {
-    pub field: usize,
-    pub field_name: String,
-    pub hit: crate::privacy::Hit,
+pub struct Request {
+    pub asker: Asker,
+    pub effect: Effect,
 }
 
 /// Work for the store (or, for the external editor, the terminal).
@@ -105,16 +110,11 @@ pub enum Effect {
         /// At most this many results, best first.
         limit: usize,
     },
-    /// Save a form's content (a new entry when `entry_id` is `None`) and forget its draft,
-    /// in one transaction.
+    /// Save an entry as the journal layer saves it (its time, its revision, its draft
+    /// forgotten in the same transaction).
     Save {
         form: FormId,
-        entry_id: Option<EntryId>,
-        content: Box<EntryContent>,
-        draft_id: Option<i64>,
-        /// When it happened, if the writer gave a time (else: now for a new entry, unchanged
-        /// for an existing one), with the UTC offset then.
-        created: Option<(chrono::DateTime<chrono::Utc>, i32)>,
+        request: Box<crate::journal::Save>,
     },
     SaveDraft {
         form: FormId,
@@ -147,7 +147,7 @@ pub enum Effect {
     /// Mark an action done, dropped or open again.
     ChangeAction {
         id: crate::domain::ItemId,
-        change: crate::storage::sessions::ActionChange,
+        change: crate::domain::sessions::ActionChange,
     },
     /// Put an item on the next agenda; the agenda is loaded again after.
     QueueAgenda {
@@ -156,15 +156,9 @@ pub enum Effect {
     },
     /// Take a queued item off the next agenda; the agenda is loaded again after.
     Unqueue(i64),
-    /// Write `replacement` where identifier `at` is in entry `id` (refused if the text there
-    /// changed); with `list_name`, also put that name on the list with `replacement` as its
-    /// role. The entry is checked again after.
-    FixIdentifier {
-        id: EntryId,
-        at: Box<Identifier>,
-        replacement: String,
-        list_name: Option<String>,
-    },
+    /// Write a replacement over one identifier the guard found (refused if the entry changed
+    /// since; with a list name, the name goes on the list too); the entry is checked again.
+    FixIdentifier(Box<crate::journal::guard::Fix>),
     /// Export every entry (the trash included) to a new file at `path` (for Markdown, a
     /// path ending in `/` is a folder with a file an entry).
     Export {
@@ -190,6 +184,18 @@ pub struct TrendsLoaded {
     pub trends: crate::analytics::Trends,
     /// `None` when signals are switched off.
     pub signals: Option<Vec<crate::analytics::Signal>>,
+}
+
+impl Msg {
+    /// News of the journal that every screen may act on (a list updates the row in place),
+    /// besides the screen that asked: an entry saved or changed, or changed by another
+    /// debrief. Every other result goes to the screen that asked alone.
+    pub fn is_news(&self) -> bool {
+        matches!(
+            self,
+            Msg::Saved { .. } | Msg::Changed { .. } | Msg::JournalChanged
+        )
+    }
 }
 
 /// Results of effects.
@@ -250,7 +256,7 @@ pub enum Msg {
     /// The prep pack, as Markdown.
     Pack(String),
     /// An action, as it is now.
-    ActionChanged(Box<crate::storage::sessions::SessionAction>),
+    ActionChanged(Box<crate::domain::sessions::SessionAction>),
     /// Trends, gathered.
     Trends(Box<TrendsLoaded>),
     /// An export was written.
@@ -264,6 +270,13 @@ pub enum Msg {
     Identifiers {
         id: EntryId,
         found: Vec<Identifier>,
+    },
+    /// A form's save found its entry changed elsewhere since the form opened: nothing was
+    /// written; `revision` is the entry's revision now.
+    SaveConflict {
+        form: FormId,
+        id: EntryId,
+        revision: crate::domain::Revision,
     },
     /// An effect failed; `form` is the form that asked, if one did.
     Failed {

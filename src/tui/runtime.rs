@@ -13,7 +13,7 @@ use crate::storage::Store;
 
 use super::app::App;
 use super::effects::perform;
-use super::msg::{Effect, Msg};
+use super::msg::{Effect, Msg, Request};
 use ratatui::crossterm::event::Event;
 
 /// What only the terminal can do for the runtime.
@@ -75,12 +75,12 @@ impl Runtime {
     pub fn drain(
         &mut self,
         app: &mut App,
-        effects: Vec<Effect>,
+        requests: Vec<Request>,
         host: &mut dyn Host,
         now: Instant,
     ) {
-        let mut queue: VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
+        let mut queue: VecDeque<Request> = requests.into();
+        while let Some(Request { asker, effect }) = queue.pop_front() {
             let msgs = match effect {
                 Effect::ExternalEditor { form, text } => vec![match host.edit_externally(&text) {
                     Ok(edited) => Msg::ExternalEdited {
@@ -96,7 +96,7 @@ impl Runtime {
                 other => perform(self, other),
             };
             for m in msgs {
-                queue.extend(app.on_msg(m, now));
+                queue.extend(app.on_msg(m, Some(asker), now));
             }
         }
     }
@@ -139,7 +139,7 @@ impl Runtime {
         let changed = self.seen.is_some_and(|(v, _)| v != version);
         self.seen = Some((version, now));
         if changed {
-            let effects = app.on_msg(Msg::JournalChanged, now);
+            let effects = app.on_msg(Msg::JournalChanged, None, now);
             self.drain(app, effects, host, now);
         }
     }
@@ -152,14 +152,13 @@ impl Runtime {
 }
 
 /// Drop every search but the newest: while typing fast only the final text matters.
-fn keep_last_search(effects: &mut Vec<Effect>) {
-    let last = effects
-        .iter()
-        .rposition(|e| matches!(e, Effect::Search { .. }));
+fn keep_last_search(effects: &mut Vec<Request>) {
+    let is_search = |r: &Request| matches!(r.effect, Effect::Search { .. });
+    let last = effects.iter().rposition(is_search);
     if let Some(last) = last {
         let mut i = 0;
         effects.retain(|e| {
-            let keep = !matches!(e, Effect::Search { .. }) || i == last;
+            let keep = !is_search(e) || i == last;
             i += 1;
             keep
         });
@@ -170,27 +169,34 @@ fn keep_last_search(effects: &mut Vec<Effect>) {
 mod tests {
     use super::*;
     use crate::domain::{EntryFilter, EntryId};
-    use crate::tui::msg::Open;
+    use crate::tui::msg::{Asker, Open};
 
-    fn search(seq: u64) -> Effect {
-        Effect::Search {
+    fn asked(effect: Effect) -> Request {
+        Request {
+            asker: Asker(1),
+            effect,
+        }
+    }
+
+    fn search(seq: u64) -> Request {
+        asked(Effect::Search {
             seq,
             text: format!("q{seq}"),
             filter: EntryFilter::default(),
             limit: 10,
-        }
+        })
     }
 
     #[test]
     fn only_the_newest_search_is_kept() {
-        let load = Effect::LoadEntry {
+        let load = asked(Effect::LoadEntry {
             id: EntryId(4),
             then: Open::Read,
-        };
+        });
         let mut q = vec![search(1), load.clone(), search(2), search(3)];
         keep_last_search(&mut q);
         assert_eq!(q, vec![load, search(3)]);
-        let mut none = vec![Effect::LoadDrafts];
+        let mut none = vec![asked(Effect::LoadDrafts)];
         keep_last_search(&mut none);
         assert_eq!(none.len(), 1);
     }

@@ -38,6 +38,13 @@ pub struct Ctx {
     pub trends: crate::config::TrendsSettings,
 }
 
+impl Ctx {
+    /// How this run reads the times and days typed into a form.
+    pub fn dates(&self) -> crate::journal::Dates {
+        crate::journal::Dates::new(self.clock.clone(), self.date_order)
+    }
+}
+
 /// Input for the top screen: an action from its key table, or a key it has no binding for
 /// (typing), or pasted text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +59,8 @@ pub enum Input {
 pub enum Reply {
     /// Leaving an editor with unsaved changes.
     Leave(LeaveChoice),
+    /// Saving over an entry changed elsewhere meanwhile.
+    Conflict(ConflictChoice),
     /// A line typed into a prompt, or `None` when it was cancelled.
     Line(Option<String>),
 }
@@ -66,9 +75,24 @@ pub enum LeaveChoice {
     Stay,
 }
 
+/// The answers to "changed elsewhere since you opened it".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// Save what is written here over the other change.
+    KeepMine,
+    /// Save what is written here as a new entry; the other change stays.
+    SaveAsNew,
+    /// Open the entry as it is now in the reader (this text stays in its screen).
+    ViewTheirs,
+    /// Go back to writing.
+    Stay,
+}
+
 /// What a screen asks of the app.
 #[derive(Debug)]
 pub enum Cmd {
+    /// Perform an effect; its result comes back to this screen (or, after a [`Cmd::Push`] in
+    /// the same list, to the screen pushed).
     Do(Effect),
     Push(Screen),
     /// Close this screen.
@@ -188,6 +212,7 @@ screens! {
     Supervision(Box<screens::supervision::SupervisionScreen>),
     Search(Box<screens::search::SearchScreen>),
     Leave(screens::dialogs::LeaveDialog),
+    Conflict(screens::dialogs::ConflictDialog),
     Purge(screens::dialogs::PurgeDialog),
     Draft(screens::dialogs::DraftDialog),
     Help(screens::help::HelpOverlay),

@@ -1,7 +1,9 @@
 //! debrief's one integration-test binary. What goes where:
+//! - `actions`: one action through both front ends gives the same stored result;
 //! - `cli`: the real `debrief` binary on a temporary journal (assert_cmd), every command and bad input;
 //! - `checkin_cli`: `debrief checkin`, `log` and `vocab`, every valid and invalid input;
 //! - `cpd_cli`: CPD records, the registration year and the requirement from the settings;
+//! - `conflicts`: an edit never saved over a change made elsewhere (two windows, a command);
 //! - `cli_exits`: exit codes, closed pipes, colour, dates, guided reflections in `$EDITOR`;
 //! - `fuzz_inputs`: inputs kept from fuzzing, replayed through the fuzz targets' checks;
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
@@ -17,12 +19,14 @@
 //! - `tui`: the terminal interface on a TestBackend (snapshots, whole flows, fixed defects);
 //! - `boundaries`: the shape of the code (core and front ends apart, file sizes, key table).
 
+mod actions;
 mod backup_cli;
 mod boundaries;
 mod check_cli;
 mod checkin_cli;
 mod cli;
 mod cli_exits;
+mod conflicts;
 mod cpd_cli;
 mod encryption_cli;
 mod fuzz_inputs;

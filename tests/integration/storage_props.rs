@@ -345,7 +345,7 @@ proptest! {
                 // An entry keeps its kind: content of another kind is refused, untouched.
                 (1, Some(id)) => { let _ = store.update_entry(id, &content, now); }
                 (2, Some(id)) => {
-                    let target = SaveTarget::Existing { id, created: Some((when, offset)) };
+                    let target = SaveTarget::Existing { id, created: Some((when, offset)), revision: None };
                     let _ = store.save(target, &content, None, now);
                 }
                 (3, Some(id)) => { let _ = store.trash(id, now); }

@@ -387,6 +387,7 @@ fn saving_an_entry_and_forgetting_its_draft_is_one_transaction(keying: Keying) {
     let missing = SaveTarget::Existing {
         id: EntryId(99),
         created: None,
+        revision: None,
     };
     let err = store
         .save(missing, &reflection("typed", &[]), Some(draft), at(9))

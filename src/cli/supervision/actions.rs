@@ -7,10 +7,10 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cli::output::{stdout, write_json};
 use crate::domain::ItemId;
+use crate::domain::sessions::{ActionChange, Actions};
 use crate::domain::supervision::Function;
 use crate::present::supervision::action_line;
 use crate::session::Session;
-use crate::storage::sessions::{ActionChange, Actions};
 use crate::{Error, Result};
 
 #[derive(Debug, Args)]

@@ -6,16 +6,17 @@ mod prep;
 
 use std::io::Write;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::output::{stdout, write_json};
+use super::output::stdout;
 use crate::domain::session_text::{self, Page};
 use crate::domain::supervision::{self, Supervision};
 use crate::domain::{Details, EntryContent, Kind, Tag};
 use crate::external_editor::edit_text_in;
+use crate::journal::{self, Dates, Save, Target};
 use crate::session::Session;
-use crate::storage::SaveTarget;
+use crate::text::count;
 use crate::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -97,28 +98,14 @@ pub fn run(session: &Session, args: SupervisionArgs) -> Result<()> {
     }
 }
 
-/// Reads a day that is usually ahead (a due date, the next session).
-pub(super) fn day_ahead(session: &Session) -> impl Fn(&str) -> Result<NaiveDate> + '_ {
-    move |typed: &str| read_day_at(session, typed, true)
-}
-
-/// Reads a day as `--at` does (a weekday alone is the last one).
-pub(super) fn day_past(session: &Session) -> impl Fn(&str) -> Result<NaiveDate> + '_ {
-    move |typed: &str| read_day_at(session, typed, false)
-}
-
-fn read_day_at(session: &Session, typed: &str, ahead: bool) -> Result<NaiveDate> {
-    let now = crate::clock::to_zoned(session.clock.now(), session.clock.tz());
-    crate::domain::when::read_day(typed, &now, session.date_order(), ahead)
-}
-
-/// The session the flags describe.
-fn from_flags(session: &Session, a: &AddArgs) -> Result<Page> {
-    let read_day = day_ahead(session);
+/// The session the flags describe, held on `held_on`: the days after it (the next session,
+/// a due date) count from that day.
+fn from_flags(dates: &Dates, a: &AddArgs, held_on: NaiveDate) -> Result<Page> {
+    let read_day = |typed: &str| dates.day_ahead(typed, Some(held_on));
     let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
     Ok(Page {
         session: Supervision {
-            held_on: None,
+            held_on: Some(held_on),
             supervisor: text(&a.supervisor),
             session_type: a
                 .session_type
@@ -146,59 +133,30 @@ fn from_flags(session: &Session, a: &AddArgs) -> Result<Page> {
                 .iter()
                 .map(|t| session_text::action_item(t, &read_day))
                 .collect::<Result<_>>()?,
-            next_on: a.next.as_deref().map(&read_day).transpose()?,
+            next_on: a.next.as_deref().map(read_day).transpose()?,
         },
         notes: a.notes.clone().unwrap_or_default(),
         problems: Vec::new(),
     })
 }
 
-/// The day of the session: today, or the day `on` names.
-fn session_day(session: &Session, on: Option<&str>) -> Result<NaiveDate> {
-    match on {
-        None => Ok(session.clock.local(session.clock.now()).date_naive()),
-        Some(on) => read_day_at(session, on, false),
-    }
-}
-
-/// The moment a session's note is dated: now for today's session, the end of the day for an
-/// earlier one (so it covers what was flagged that day). A future day is refused.
-fn written_for(session: &Session, day: NaiveDate) -> Result<DateTime<Utc>> {
-    let clock = &session.clock;
-    let now = clock.now();
-    let today = clock.local(now).date_naive();
-    if day > today {
-        return Err(Error::invalid(
-            "on",
-            format!(
-                "{day} is in the future: record a session once it has happened (the next one goes in --next)"
-            ),
-        ));
-    }
-    if day == today {
-        return Ok(now);
-    }
-    let when = session.read_date(&day.to_string())?;
-    Ok(when.until() - chrono::Duration::seconds(1))
-}
-
 fn add(session: &Session, a: AddArgs) -> Result<()> {
-    let mut page = from_flags(session, &a)?;
-    let held_on = session_day(session, a.on.as_deref())?;
+    let dates = session.dates();
+    let held_on = match a.on.as_deref() {
+        None => dates.today(),
+        Some(on) => dates.day_past(on)?,
+    };
     // A future day is refused before an editor opens.
-    written_for(session, held_on)?;
-    page.session.held_on = Some(held_on);
+    dates.session_moment(held_on)?;
+    let mut page = from_flags(&dates, &a, held_on)?;
     let edited = if a.editor {
         let initial = session_text::to_page(&page.session, &page.notes);
         let edited = edit_text_in(&session.editing_dir(), &initial)?;
         let kept =
             |e: Error| e.with_note(format!("your text is kept in {}", edited.file.display()));
-        let (past, ahead) = (day_past(session), day_ahead(session));
-        let days = session_text::Days {
-            past: &past,
-            ahead: &ahead,
-        };
-        page = session_text::from_page(&edited.text, days).map_err(kept)?;
+        page = dates
+            .with_session_days(|days| session_text::from_page(&edited.text, days))
+            .map_err(kept)?;
         // A date taken out of the page is the day given (or today).
         page.session.held_on = page.session.held_on.or(Some(held_on));
         Some(edited)
@@ -221,8 +179,7 @@ fn add(session: &Session, a: AddArgs) -> Result<()> {
         details: Details::Supervision(page.session.clone()),
     };
     content.validate()?;
-    let written = written_for(session, page.session.held_on.unwrap_or(held_on));
-    let saved = written.and_then(|w| save(session, &content, w, a.json));
+    let saved = save(session, content, a.json);
     // Typed on the command line, the note goes to a rescue file if the journal refuses it.
     let saved = match (&edited, saved) {
         (None, Err(e)) if !matches!(e, Error::Invalid { .. }) => {
@@ -242,75 +199,44 @@ fn add(session: &Session, a: AddArgs) -> Result<()> {
     }
 }
 
-fn save(
-    session: &Session,
-    content: &EntryContent,
-    written: DateTime<Utc>,
-    json: bool,
-) -> Result<()> {
-    let clock = &session.clock;
+fn save(session: &Session, content: EntryContent, json: bool) -> Result<()> {
     let mut store = session.open_store()?;
-    let waiting = store.agenda_queue()?.len();
-    let target = SaveTarget::New {
-        created: written,
-        utc_offset_s: clock.offset_at(written),
+    let request = Save {
+        target: Target::New { at: None },
+        content,
+        draft: None,
     };
-    let id = store.save(target, content, None, clock.now())?;
-    let covered = store.covered_by(id)?.len();
-    let open = store
-        .actions(crate::storage::sessions::Actions::Open)?
-        .into_iter()
-        .filter(|a| a.session != id)
-        .count();
-    crate::cli::check::warn_after_saving(&store, id);
+    let saved = journal::save::save(&mut store, &session.clock, request)?;
+    crate::cli::saved::warn_identifiers(&saved);
     let mut out = stdout();
     if json {
-        let summary = store.summary(id)?;
-        return write_json(
-            &mut out,
-            &serde_json::json!({ "id": id, "uuid": summary.uuid }),
-        );
+        return crate::cli::saved::write_id_json(&mut out, &saved);
     }
-    let Details::Supervision(s) = &store.get(id)?.content.details else {
+    let Some(s) = &saved.session else {
         return Err(Error::Conflict(format!(
-            "entry {id} is not a supervision note"
+            "entry {} is not a supervision note",
+            saved.id
         )));
     };
-    let count = |n: usize, one: &str, many: &str| match n {
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    };
     let mut parts = vec![
-        count(s.agenda.len(), "agenda item", "agenda items"),
-        count(s.decisions.len(), "decision", "decisions"),
-        count(s.actions.len(), "action", "actions"),
+        count(s.agenda, "agenda item", "agenda items"),
+        count(s.decisions, "decision", "decisions"),
+        count(s.actions, "action", "actions"),
     ];
-    if waiting > 0 {
+    if s.from_queue > 0 {
         parts.push(format!(
             "{} from the agenda queue",
-            count(waiting, "item", "items")
+            count(s.from_queue, "item", "items")
         ));
     }
     writeln!(
         out,
-        "Saved {} {id}: {}.",
+        "Saved {} {}: {}.",
         Kind::Supervision.label(),
+        saved.id,
         parts.join(", ")
     )?;
-    if covered > 0 {
-        writeln!(
-            out,
-            "It covers {} flagged for supervision (now unflagged).",
-            count(covered, "entry", "entries")
-        )?;
-    }
-    if open > 0 {
-        writeln!(
-            out,
-            "{} from earlier sessions still open: debrief supervision actions",
-            count(open, "action", "actions")
-        )?;
-    }
+    crate::cli::saved::say_session(&mut out, &saved)?;
     out.flush()?;
     Ok(())
 }

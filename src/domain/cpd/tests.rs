@@ -66,6 +66,7 @@ fn entry(content: EntryContent) -> Entry {
             created: at.fixed_offset(),
             updated: at,
             deleted: None,
+            revision: Default::default(),
         },
         content,
     }

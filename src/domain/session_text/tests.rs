@@ -12,9 +12,13 @@ fn read_day(s: &str) -> Result<NaiveDate> {
     }
 }
 
+fn read_day_after(s: &str, _session: Option<NaiveDate>) -> Result<NaiveDate> {
+    read_day(s)
+}
+
 const DAYS: Days = Days {
     past: &read_day,
-    ahead: &read_day,
+    ahead: &read_day_after,
 };
 
 fn full() -> Supervision {
@@ -233,4 +237,36 @@ fn the_interface_fields_read_back_keeping_ids_and_statuses() {
             .to_page()
             .contains("## Actions\nBook the court skills day")
     );
+}
+
+/// "friday" read ahead of the day it is counted from (the day passed in, or 22 Nov 2026).
+fn ahead_of_session(s: &str, from: Option<NaiveDate>) -> Result<NaiveDate> {
+    let from = from.unwrap_or(NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
+    match s {
+        "in 1 week" => Ok(from + chrono::Duration::days(7)),
+        _ => read_day(s),
+    }
+}
+
+#[test]
+fn days_after_the_session_count_from_its_date_wherever_the_date_line_is() {
+    let days = Days {
+        past: &read_day,
+        ahead: &ahead_of_session,
+    };
+    let page = "Next session: in 1 week\nDate: 2026-11-02\n\n## Actions\n- Call; due=in 1 week\n";
+    let read = from_page(page, days).expect("page");
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d);
+    assert_eq!(read.session.held_on, day(2));
+    assert_eq!(read.session.next_on, day(9));
+    assert_eq!(read.session.actions[0].due_on, day(9));
+    // The form's fields too.
+    let text = SessionText {
+        held_on: "2026-11-02".into(),
+        next_on: "in 1 week".into(),
+        actions: "Call; due=in 1 week".into(),
+        ..SessionText::default()
+    };
+    let s = text.read(&Supervision::default(), days).expect("fields");
+    assert_eq!((s.next_on, s.actions[0].due_on), (day(9), day(9)));
 }

@@ -13,7 +13,7 @@ use crate::domain::EntryId;
 use crate::keys::{Action, ScreenId};
 use crate::storage::StoredDraft;
 use crate::tui::msg::{Change, Effect, Msg};
-use crate::tui::screen::{Cmd, Ctx, Input, LeaveChoice, Reply, Screen, View};
+use crate::tui::screen::{Cmd, ConflictChoice, Ctx, Input, LeaveChoice, Reply, Screen, View};
 
 /// A box in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -147,6 +147,44 @@ impl View for LeaveDialog {
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let text = vec![Line::raw("This entry has changes that are not saved.")];
         draw(ctx, self.id(), "Unsaved changes", text, area, buf);
+    }
+}
+
+/// "Changed elsewhere": a save found the entry changed since the form opened (in another
+/// window, by a command). Nothing was overwritten; the text is in the form and in a draft.
+pub struct ConflictDialog {
+    pub id: EntryId,
+}
+
+impl View for ConflictDialog {
+    fn id(&self) -> ScreenId {
+        ScreenId::Conflict
+    }
+    fn title(&self) -> String {
+        "Changed elsewhere".into()
+    }
+    fn is_overlay(&self) -> bool {
+        true
+    }
+    fn handle(&mut self, input: Input, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        let choice = match input {
+            Input::Action(Action::KeepMine) => ConflictChoice::KeepMine,
+            Input::Action(Action::SaveAsNew) => ConflictChoice::SaveAsNew,
+            Input::Action(Action::ViewTheirs) => ConflictChoice::ViewTheirs,
+            Input::Action(Action::Back) => ConflictChoice::Stay,
+            _ => return Vec::new(),
+        };
+        vec![Cmd::Reply(Reply::Conflict(choice))]
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let text = vec![
+            Line::raw(format!(
+                "Entry {} was changed elsewhere since you opened it.",
+                self.id
+            )),
+            Line::raw("Nothing was overwritten: your text is here and kept as a draft."),
+        ];
+        draw(ctx, self.id(), "Changed elsewhere", text, area, buf);
     }
 }
 
@@ -338,6 +376,11 @@ fn draft_gist(d: &crate::domain::Draft) -> String {
         false => parts.join(" · "),
     };
     crate::text::truncate(&format!("a {}: {text}", d.kind().label()), 60)
+}
+
+/// Push the "changed elsewhere" dialog for entry `id`.
+pub fn conflict(id: EntryId) -> Cmd {
+    Cmd::Push(Screen::Conflict(ConflictDialog { id }))
 }
 
 /// Push a leave dialog (for forms).

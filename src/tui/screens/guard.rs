@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::domain::EntryId;
+use crate::journal::guard::Fix;
 use crate::keys::{Action, ScreenId};
 use crate::privacy::HitKind;
 use crate::tui::msg::{Effect, Identifier, Msg};
@@ -79,12 +80,12 @@ impl GuardDialog {
         };
         self.waiting = true;
         self.fixed += 1;
-        vec![Cmd::Do(Effect::FixIdentifier {
+        vec![Cmd::Do(Effect::FixIdentifier(Box::new(Fix {
             id: self.id,
-            at: Box::new(at),
+            at,
             replacement,
             list_name,
-        })]
+        })))]
     }
 
     /// A listed name gets its role; another name asks for one (and goes on the list).

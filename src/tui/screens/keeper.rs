@@ -6,9 +6,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use super::dialogs;
-use crate::domain::{Draft, EntryId};
+use crate::domain::{Draft, EntryId, Revision};
+use crate::journal::{Save, Target};
 use crate::tui::msg::{DraftMode, Effect, FormId, Msg, Open};
-use crate::tui::screen::{Cmd, Ctx, LeaveChoice, Reply};
+use crate::tui::screen::{Cmd, ConflictChoice, Ctx, LeaveChoice, Reply};
 
 /// How long typing must pause before the draft is written.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(700);
@@ -43,6 +44,20 @@ pub struct Keeper {
     /// Quit debrief once this screen has closed.
     then_quit: bool,
     after_save: AfterSave,
+    /// The entry's revision when a save last found it changed elsewhere ("save mine over
+    /// theirs" saves over that one, and no later one).
+    conflict: Option<Revision>,
+}
+
+/// Which entry a save writes to.
+#[derive(Clone, Copy)]
+enum Over {
+    /// The entry as the form opened it (a new one for a new form).
+    AsOpened,
+    /// The entry at this revision: the writer chose to save over a change made elsewhere.
+    Revision(Revision),
+    /// A new entry, whatever the form opened.
+    New,
 }
 
 /// What the keeper asks of its screen after a message.
@@ -69,6 +84,7 @@ impl Keeper {
             pending_since: None,
             then_quit: false,
             after_save,
+            conflict: None,
         }
     }
 
@@ -95,30 +111,40 @@ impl Keeper {
         }
     }
 
-    /// Save `draft` as the entry (its When field read as the CLI reads `--at`).
+    /// Save `draft` as the entry: its When field and a supervision note's days read as the
+    /// command line reads them, over the revision the editing started from.
     pub fn save(&self, draft: &Draft, ctx: &Ctx) -> Vec<Cmd> {
-        let created = match written_at(&draft.when, ctx) {
-            Ok(created) => created,
-            Err(e) => return vec![Cmd::Error(e.to_string())],
-        };
-        let day = |typed: &str, ahead: bool| {
-            crate::domain::when::read_day(typed, &ctx.clock.now_zoned(), ctx.date_order, ahead)
-        };
-        let (past, ahead) = (|t: &str| day(t, false), |t: &str| day(t, true));
-        let days = crate::domain::session_text::Days {
-            past: &past,
-            ahead: &ahead,
-        };
-        match draft.to_content_with(days) {
-            Ok(content) => vec![Cmd::Do(Effect::Save {
+        self.save_to(draft, ctx, Over::AsOpened)
+    }
+
+    fn save_to(&self, draft: &Draft, ctx: &Ctx, over: Over) -> Vec<Cmd> {
+        match self.request(draft, ctx, over) {
+            Ok(request) => vec![Cmd::Do(Effect::Save {
                 form: self.id,
-                entry_id: self.entry_id,
-                content: Box::new(content),
-                draft_id: self.draft_id,
-                created,
+                request: Box::new(request),
             })],
             Err(e) => vec![Cmd::Error(e.to_string())],
         }
+    }
+
+    fn request(&self, draft: &Draft, ctx: &Ctx, over: Over) -> crate::Result<Save> {
+        let dates = ctx.dates();
+        let at = dates.written_at_if_given(&draft.when)?;
+        let content = dates.with_session_days(|days| draft.to_content_with(days))?;
+        let target = match (self.entry_id, over) {
+            (Some(id), Over::AsOpened) => Target::Existing {
+                id,
+                revision: draft.revision,
+                at,
+            },
+            (Some(id), Over::Revision(revision)) => Target::Existing { id, revision, at },
+            (None, _) | (_, Over::New) => Target::New { at },
+        };
+        Ok(Save {
+            target,
+            content,
+            draft: self.draft_id,
+        })
     }
 
     /// Close the screen (and quit if that was asked for).
@@ -143,8 +169,10 @@ impl Keeper {
 
     /// The answer to "unsaved changes".
     pub fn on_reply(&mut self, reply: Reply, now: &Draft, ctx: &Ctx) -> Vec<Cmd> {
-        let Reply::Leave(choice) = reply else {
-            return Vec::new();
+        let choice = match reply {
+            Reply::Leave(choice) => choice,
+            Reply::Conflict(choice) => return self.on_conflict(choice, now, ctx),
+            Reply::Line(_) => return Vec::new(),
         };
         match choice {
             LeaveChoice::Save => self.save(now, ctx),
@@ -167,9 +195,34 @@ impl Keeper {
         }
     }
 
-    /// Results of saving and drafting, for this screen.
-    pub fn on_msg(&mut self, msg: &Msg) -> Outcome {
+    /// The answer to "changed elsewhere since you opened it".
+    fn on_conflict(&mut self, choice: ConflictChoice, now: &Draft, ctx: &Ctx) -> Vec<Cmd> {
+        match (choice, self.entry_id, self.conflict) {
+            (ConflictChoice::KeepMine, _, Some(revision)) => {
+                self.save_to(now, ctx, Over::Revision(revision))
+            }
+            (ConflictChoice::SaveAsNew, _, _) => self.save_to(now, ctx, Over::New),
+            (ConflictChoice::ViewTheirs, Some(id), _) => vec![Cmd::Do(Effect::LoadEntry {
+                id,
+                then: Open::Read,
+            })],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Results of saving and drafting, for this screen (`now`: what it holds now).
+    pub fn on_msg(&mut self, msg: &Msg, now: &Draft) -> Outcome {
         match msg {
+            // Nothing was overwritten: the text goes into a draft at once, and the writer
+            // chooses what to do.
+            Msg::SaveConflict { form, id, revision } if *form == self.id => {
+                self.conflict = Some(*revision);
+                self.then_quit = false;
+                Outcome::Cmds(vec![
+                    Cmd::Do(self.draft_effect(now.clone(), DraftMode::Pause)),
+                    dialogs::conflict(*id),
+                ])
+            }
             Msg::Saved { form, summary, new } if *form == self.id => {
                 let gist = crate::present::summary::gist_line(summary);
                 let status = match (*new, gist.is_empty()) {
@@ -254,26 +307,4 @@ pub trait Writes {
     fn final_draft(&self) -> Option<Effect> {
         self.keeper().draft_now(self.draft())
     }
-}
-
-/// The time typed in a When field, read as the CLI reads `--at`: in the past (a few minutes
-/// of clock difference allowed), or `None` when the field is empty.
-fn written_at(
-    text: &str,
-    ctx: &Ctx,
-) -> crate::Result<Option<(chrono::DateTime<chrono::Utc>, i32)>> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let when = crate::domain::when::parse_when_in(text, &ctx.clock.now_zoned(), ctx.date_order)?;
-    if when.instant() > ctx.clock.now() + chrono::Duration::minutes(5) {
-        return Err(crate::Error::invalid(
-            "at",
-            format!(
-                "'{}' is in the future: an entry is about what has happened; give a time up to now",
-                text.trim()
-            ),
-        ));
-    }
-    Ok(Some((when.instant(), when.moment.offset().seconds())))
 }

@@ -106,7 +106,12 @@ impl View for Reader {
             {
                 in_trash()
             }
-            Action::Edit => super::edit_entry(&self.entry, ctx),
+            // The form opens on the entry as it is stored now, not on this screen's copy
+            // (another window or a command may have changed it since it was read).
+            Action::Edit => vec![Cmd::Do(Effect::LoadEntry {
+                id: self.entry.meta.id,
+                then: Open::Edit,
+            })],
             Action::NewCheckin => super::new_entry(crate::domain::Kind::Checkin, ctx),
             Action::LogRecovery => super::new_entry(crate::domain::Kind::Recovery, ctx),
             Action::Star => vec![toggle(Flag::Starred)],

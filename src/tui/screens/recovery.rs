@@ -11,7 +11,8 @@ use ratatui::text::{Line, Span};
 use super::dialogs::text_box;
 use super::keeper::next_form_id;
 use crate::domain::recovery::{parse_hours, parse_minutes};
-use crate::domain::{Details, Entry, EntryContent, EntryId, Kind, Recovery};
+use crate::domain::{Details, Entry, EntryContent, EntryId, Kind, Recovery, Revision};
+use crate::journal::{Save, Target};
 use crate::keys::{Action, ScreenId};
 use crate::tui::msg::{Effect, FormId, Msg};
 use crate::tui::screen::{Cmd, Ctx, Input, View};
@@ -29,7 +30,7 @@ pub struct RecoveryLog {
     id: FormId,
     /// The entry being changed, with what the log does not edit (tags, flags); `None` for a
     /// new one.
-    editing: Option<(EntryId, Box<EntryContent>)>,
+    editing: Option<(EntryId, Revision, Box<EntryContent>)>,
     pub what: Option<What>,
     pub hours: String,
     pub quality: String,
@@ -60,7 +61,7 @@ impl RecoveryLog {
     /// Change a recovery entry: its fields filled in from what it holds.
     pub fn for_entry(e: &Entry, ctx: &Ctx) -> RecoveryLog {
         let mut log = RecoveryLog {
-            editing: Some((e.id(), Box::new(e.content.clone()))),
+            editing: Some((e.id(), e.meta.revision, Box::new(e.content.clone()))),
             ..RecoveryLog::default()
         };
         let minutes = |m: Option<u16>| m.map_or_else(String::new, |m| m.to_string());
@@ -144,17 +145,28 @@ impl RecoveryLog {
         match self.recovery(ctx) {
             Ok(r) => {
                 self.error = None;
-                let (entry_id, mut content) = match &self.editing {
-                    Some((id, content)) => (Some(*id), (**content).clone()),
-                    None => (None, EntryContent::of_kind(Kind::Recovery)),
+                let (target, mut content) = match &self.editing {
+                    Some((id, revision, content)) => (
+                        Target::Existing {
+                            id: *id,
+                            revision: *revision,
+                            at: None,
+                        },
+                        (**content).clone(),
+                    ),
+                    None => (
+                        Target::New { at: None },
+                        EntryContent::of_kind(Kind::Recovery),
+                    ),
                 };
                 content.details = Details::Recovery(r);
                 vec![Cmd::Do(Effect::Save {
                     form: self.id,
-                    entry_id,
-                    content: Box::new(content),
-                    draft_id: None,
-                    created: None,
+                    request: Box::new(Save {
+                        target,
+                        content,
+                        draft: None,
+                    }),
                 })]
             }
             Err(e) => {
@@ -267,7 +279,7 @@ impl View for RecoveryLog {
     }
     fn title(&self) -> String {
         match &self.editing {
-            Some((id, _)) => format!("Recovery entry #{id}"),
+            Some((id, _, _)) => format!("Recovery entry #{id}"),
             None => "Log recovery".into(),
         }
     }

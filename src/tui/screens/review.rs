@@ -292,7 +292,7 @@ impl View for ReviewScreen {
             self.keeper = Keeper::new(self.snapshot(), None, AfterSave::Read);
             return Vec::new();
         }
-        match self.keeper.on_msg(msg) {
+        match self.keeper.on_msg(msg, &self.snapshot()) {
             Outcome::Ignored => Vec::new(),
             Outcome::Cmds(cmds) => cmds,
         }

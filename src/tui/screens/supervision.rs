@@ -9,10 +9,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::domain::sessions::ActionChange;
 use crate::domain::{ItemId, Kind};
 use crate::keys::{Action, ScreenId};
 use crate::review::prep::NextAgenda;
-use crate::storage::sessions::ActionChange;
 use crate::tui::msg::{Effect, Msg, Open};
 use crate::tui::screen::{Cmd, Ctx, Input, Reply, View};
 
@@ -53,7 +53,7 @@ pub struct SupervisionScreen {
     pub asking: Option<Asking>,
     /// Actions changed here, shown with their new status until the screen closes, so a
     /// mistaken `d` can be taken back with `o`.
-    pub changed: Vec<crate::storage::sessions::SessionAction>,
+    pub changed: Vec<crate::domain::sessions::SessionAction>,
     pub error: Option<String>,
 }
 

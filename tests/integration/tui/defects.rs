@@ -203,3 +203,35 @@ fn the_reader_shows_tabs_as_space() {
     h.key(KeyCode::Enter);
     assert!(h.screen().contains("name:   value"), "{}", h.screen());
 }
+
+/// A result goes to the screen that asked for it, or nowhere once that screen has closed:
+/// a failure of one screen's effect is not taken by another screen that happens to be
+/// waiting (the supervision and trends screens both took any failure addressed to no form).
+#[test]
+fn a_result_goes_to_the_screen_that_asked_or_nowhere() {
+    use debrief::tui::msg::{Asker, Msg};
+    let mut h = Harness::new(Store::open_in_memory().expect("store"), (100, 30));
+    h.key(KeyCode::Char('p'));
+    assert_eq!(h.screen_id(), ScreenId::Supervision);
+    let failed = || Msg::Failed {
+        form: None,
+        message: "the trends could not be read".into(),
+    };
+    // From a screen that is not open (its asker was never on the stack, or has closed).
+    let effects = h.app.on_msg(failed(), Some(Asker(987_654)), h.now);
+    assert!(effects.is_empty());
+    h.app.status = None;
+    assert!(
+        !h.screen().contains("could not be read"),
+        "the supervision screen took another screen's failure: {}",
+        h.screen()
+    );
+    // News of the journal still reaches every screen: the agenda is gathered again.
+    let effects = h.app.on_msg(Msg::JournalChanged, None, h.now);
+    assert!(
+        effects
+            .iter()
+            .any(|r| matches!(r.effect, debrief::tui::msg::Effect::LoadAgenda)),
+        "{effects:?}"
+    );
+}

@@ -121,6 +121,7 @@ fn a_fix_to_an_entry_changed_meanwhile_is_refused_and_nothing_is_lost() {
             debrief::storage::SaveTarget::Existing {
                 id: EntryId(1),
                 created: None,
+                revision: None,
             },
             &content,
             None,

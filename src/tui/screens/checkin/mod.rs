@@ -293,7 +293,7 @@ impl View for CheckinFlow {
     }
 
     fn on_msg(&mut self, msg: &Msg, _ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
-        match self.keeper.on_msg(msg) {
+        match self.keeper.on_msg(msg, &self.snapshot()) {
             Outcome::Ignored => Vec::new(),
             Outcome::Cmds(cmds) => cmds,
         }

@@ -172,6 +172,7 @@ impl EntryForm {
             keeper: Keeper::new(
                 Draft {
                     entry_id: d.entry_id,
+                    revision: d.revision,
                     ..Draft::default()
                 },
                 None,
@@ -206,6 +207,8 @@ impl EntryForm {
     pub fn snapshot(&self) -> Draft {
         let mut d = Draft {
             entry_id: self.keeper.entry_id,
+            // The revision the editing started from travels with the text (into drafts).
+            revision: self.keeper.original.revision,
             body: text_of(&self.body),
             ..Draft::default()
         };
@@ -400,7 +403,7 @@ impl View for EntryForm {
                 self.keeper.draft_effect(self.snapshot(), DraftMode::Pause),
             )];
         }
-        match self.keeper.on_msg(msg) {
+        match self.keeper.on_msg(msg, &self.snapshot()) {
             Outcome::Ignored => Vec::new(),
             Outcome::Cmds(mut cmds) => {
                 // The editor's file goes once its text is in a draft or the entry.
