@@ -4,7 +4,7 @@
 //! into requests and results into screens, and neither puts the rules together itself.
 //!
 //! Below it: [`crate::storage`] (the only SQL) and the pure core ([`crate::domain`],
-//! [`crate::privacy`], ...). Above it: [`crate::cli`] and [`crate::tui`].
+//! [`crate::privacy`], ...). Above it: the two front ends, the command line and the interface.
 
 pub mod dates;
 pub mod guard;

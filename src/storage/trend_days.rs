@@ -1,6 +1,11 @@
 //! Days of the journal summed for trends, kept in `trend_days`: read as they are, and those
 //! the triggers marked stale summed again from their rows and kept (when the journal can be
 //! written), under the write lock so no entry can change between reading and keeping.
+//!
+//! The one place storage uses a module above the SQL: [`crate::analytics::days_of`], the pure
+//! fold of rows into a day's sums. Keeping a day must happen in the same write transaction
+//! that found it stale, so the fold is called here rather than by the caller (which would
+//! need the transaction handed up); it is pure and does no I/O, so no cycle comes of it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
