@@ -1,18 +1,17 @@
-//! `debrief cpd ID` (a reflection or learning activity as a CPD record, ready to paste into
-//! the regulator's form), `debrief cpd status` (the registration year so far) and
-//! `debrief cpd list`.
+//! `debrief cpd ID` (an entry as it would read as a CPD record; nothing is kept), `cpd
+//! record ID` and `cpd remove ID` (make and unmake one), `cpd status` (the registration year
+//! as the regulator would see it) and `cpd list`. The rules are `journal::cpd`'s.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, Utc};
 use clap::{Args, Subcommand};
 
 use super::output::{check_new_file, stdout, write_json, write_new_file};
 use crate::domain::EntryRef;
-use crate::domain::cpd::{CpdRecord, RegistrationYear, Requirement};
+use crate::domain::cpd::{RegistrationYear, Requirement};
+use crate::journal::cpd::{self as rules, YearStatus};
 use crate::session::Session;
-use crate::storage::Store;
 use crate::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -20,12 +19,19 @@ use crate::{Error, Result};
 pub struct CpdArgs {
     #[command(subcommand)]
     pub what: Option<CpdWhat>,
-    /// The reflection or learning activity to make into a record (its number or UUID).
+    /// The reflection or learning activity to show as a record (its number or UUID).
     #[arg(value_name = "ID")]
     pub id: Option<String>,
-    /// What you learnt from discussing it with a peer (kept with the record).
-    #[arg(long, value_name = "TEXT")]
+    /// (Only with `cpd record`: a peer reflection is kept with a record.)
+    #[arg(long, value_name = "TEXT", hide = true)]
     pub peer: Option<String>,
+    #[command(flatten)]
+    pub shape: Shape,
+}
+
+/// How a record is shown.
+#[derive(Debug, Args)]
+pub struct Shape {
     /// Markdown headings instead of plain text.
     #[arg(long)]
     pub markdown: bool,
@@ -39,12 +45,31 @@ pub struct CpdArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CpdWhat {
-    /// The current registration year: deadline, days left, records made, the requirement.
+    /// Make a reflection or learning activity a CPD record (for the registration year of
+    /// its date), and show it.
+    Record {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// What you learnt from discussing it with a peer (kept with the record).
+        #[arg(long, value_name = "TEXT")]
+        peer: Option<String>,
+        #[command(flatten)]
+        shape: Shape,
+    },
+    /// Unmake a CPD record (the entry stays as it is).
+    Remove {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// A registration year (the current one, or the one ending in YEAR): deadline, the
+    /// complete records, what is missing.
     Status {
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
         #[arg(long)]
         json: bool,
     },
-    /// The records made in a registration year (the current one, or the one ending in YEAR).
+    /// The records of a registration year, by their CPD date, with what each lacks.
     List {
         #[arg(long, value_name = "YEAR")]
         year: Option<i32>,
@@ -60,50 +85,74 @@ pub fn run(session: &Session, args: CpdArgs) -> Result<()> {
         eprintln!("debrief: {w}");
     }
     let requirement = config.cpd;
-    match (&args.what, &args.id) {
-        (Some(CpdWhat::Status { json }), _) => status(session, &requirement, *json),
-        (Some(CpdWhat::List { year, json }), _) => list(session, &requirement, *year, *json),
-        (None, Some(id)) => record(session, id, &args),
+    match (args.what, &args.id) {
+        (Some(CpdWhat::Record { id, peer, shape }), _) => record(session, &id, peer, &shape),
+        (Some(CpdWhat::Remove { id }), _) => remove(session, &id),
+        (Some(CpdWhat::Status { year, json }), _) => status(session, &requirement, year, json),
+        (Some(CpdWhat::List { year, json }), _) => list(session, &requirement, year, json),
+        (None, Some(_)) if args.peer.is_some() => Err(Error::invalid(
+            "peer",
+            "a peer reflection is kept with a record: `debrief cpd record ID --peer \"...\"`",
+        )),
+        (None, Some(id)) => preview(session, id, &args.shape),
         (None, None) => Err(Error::invalid(
             "cpd",
-            "give the entry to make a CPD record from (debrief cpd 12), or `debrief cpd status` or `debrief cpd list`",
+            "give the entry to show as a CPD record (debrief cpd 12), or `debrief cpd record 12`, `debrief cpd status`, `debrief cpd list`",
         )),
     }
 }
 
-fn local_date(session: &Session, at: chrono::DateTime<Utc>) -> NaiveDate {
-    session.clock.local(at).date_naive()
+/// How the entry would read as a record; nothing is kept.
+fn preview(session: &Session, id: &str, shape: &Shape) -> Result<()> {
+    let r: EntryRef = id.parse()?;
+    if let Some(path) = &shape.output {
+        check_new_file(path)?;
+    }
+    let store = session.open_store_to_read()?;
+    let id = store.resolve(&r)?;
+    let record = rules::preview(&store, id, None)?;
+    if store.cpd_mark(id)?.is_none() {
+        eprintln!(
+            "debrief: entry {id} is not a CPD record yet: `debrief cpd record {id}` makes it one"
+        );
+    }
+    show(id, &record, shape)
 }
 
-fn record(session: &Session, id: &str, args: &CpdArgs) -> Result<()> {
+fn record(session: &Session, id: &str, peer: Option<String>, shape: &Shape) -> Result<()> {
     let r: EntryRef = id.parse()?;
-    if let Some(path) = &args.output {
+    if let Some(path) = &shape.output {
         check_new_file(path)?;
     }
     let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
-    let entry = store.get(id)?;
-    let date = local_date(session, entry.meta.created.with_timezone(&Utc));
-    // Made before anything is written: only reflections and learning can be records.
-    let mut record = CpdRecord::of_entry(&entry, date, None)?;
-    let mark = store.mark_cpd(id, session.clock.now(), args.peer.as_deref())?;
-    if mark.peer.is_some() {
-        record.peer = mark.peer;
-    }
-    let missing = record.missing();
-    if !missing.is_empty() {
-        eprintln!(
-            "debrief: entry {id} has no {} yet; `debrief edit {id}` adds {}",
-            missing.join(" or "),
-            if missing.len() == 1 { "it" } else { "them" }
-        );
-    }
+    let made = rules::record(&mut store, &session.clock, id, peer.as_deref())?;
+    let missing = made.missing();
+    eprintln!(
+        "debrief: entry {id} is a CPD record for the registration year of {}{}",
+        made.record.date.format("%-d %B %Y"),
+        match missing.is_empty() {
+            true => String::new(),
+            false => format!(
+                "; it does not count until it has {} written (`debrief edit {id}`)",
+                missing.join(" and ")
+            ),
+        }
+    );
+    show(id, &made.record, shape)
+}
+
+fn show(
+    id: crate::domain::EntryId,
+    record: &crate::domain::cpd::CpdRecord,
+    shape: &Shape,
+) -> Result<()> {
     let mut out = stdout();
-    if args.json {
-        return write_json(&mut out, &record);
+    if shape.json {
+        return write_json(&mut out, record);
     }
-    let text = record.render(args.markdown);
-    match &args.output {
+    let text = record.render(shape.markdown);
+    match &shape.output {
         Some(path) => {
             write_new_file(path, &text)?;
             writeln!(
@@ -118,52 +167,56 @@ fn record(session: &Session, id: &str, args: &CpdArgs) -> Result<()> {
     Ok(())
 }
 
-/// The registration year containing today, or what is wrong with the setting.
-fn this_year(session: &Session, requirement: &Requirement) -> Result<RegistrationYear> {
-    let today = local_date(session, session.clock.now());
-    Ok(RegistrationYear::containing(today, requirement.start()?))
+fn remove(session: &Session, id: &str) -> Result<()> {
+    let r: EntryRef = id.parse()?;
+    let mut store = session.open_store()?;
+    let id = store.resolve(&r)?;
+    rules::remove(&mut store, id)?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "Entry {id} is no longer a CPD record (the entry is kept)."
+    )?;
+    out.flush()?;
+    Ok(())
 }
 
-/// Records made in `year`, with each entry's headline.
-fn marks_in(
-    session: &Session,
-    store: &Store,
-    year: RegistrationYear,
-) -> Result<Vec<(crate::storage::CpdMark, String)>> {
-    let tz = |d: NaiveDate| {
-        session
-            .clock
-            .start_of_local_day(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc())
-    };
-    let from = tz(year.first);
-    let to = tz(year.last.succ_opt().unwrap_or(year.last));
-    store
-        .cpd_marks(from, to)?
-        .into_iter()
-        .map(|m| {
-            let headline = store.summary(m.entry)?.headline;
-            Ok((m, headline))
-        })
-        .collect()
-}
-
-fn status(session: &Session, requirement: &Requirement, json: bool) -> Result<()> {
-    let year = this_year(session, requirement)?;
+/// The year `--year` names (the one ending in it), or the current one.
+fn year_of(session: &Session, requirement: &Requirement, year: Option<i32>) -> Result<YearStatus> {
     let store = session.open_store_to_read()?;
-    let marks = marks_in(session, &store, year)?;
-    let with_peer = marks.iter().filter(|(m, _)| m.peer.is_some()).count();
-    let today = local_date(session, session.clock.now());
-    let days = year.days_left(today);
+    let year = year
+        .map(|y| {
+            requirement
+                .start()
+                .map(|s| RegistrationYear::ending_in(y, s))
+        })
+        .transpose()?;
+    rules::year_status(&store, &session.clock, requirement, year)
+}
+
+fn status(
+    session: &Session,
+    requirement: &Requirement,
+    year: Option<i32>,
+    json: bool,
+) -> Result<()> {
+    let s = year_of(session, requirement, year)?;
+    let (complete, with_peer) = s.counts();
+    let days = s.year.days_left(s.today);
     let mut out = stdout();
     if json {
         return write_json(
             &mut out,
             &serde_json::json!({
-                "year": { "first": year.first, "last": year.last },
-                "deadline": year.last,
+                "year": { "first": s.year.first, "last": s.year.last },
+                "deadline": s.year.last,
                 "days_left": days,
-                "records": marks.len(),
+                "closed": s.closed(),
+                "records": s.records.len(),
+                "complete": complete,
                 "with_peer": with_peer,
+                "met": s.met(),
+                "missing": s.gaps(),
                 "required": { "records": requirement.records, "with_peer": requirement.with_peer },
             }),
         );
@@ -171,84 +224,87 @@ fn status(session: &Session, requirement: &Requirement, json: bool) -> Result<()
     writeln!(
         out,
         "Registration year {} to {}",
-        year.first.format("%-d %B %Y"),
-        year.last.format("%-d %B %Y")
+        s.year.first.format("%-d %B %Y"),
+        s.year.last.format("%-d %B %Y")
     )?;
-    writeln!(
-        out,
-        "Deadline: {} ({} left)",
-        year.last.format("%A %-d %B %Y"),
-        match days {
-            0 => "today".to_string(),
-            1 => "1 day".to_string(),
-            n => format!("{n} days"),
-        }
-    )?;
-    writeln!(
-        out,
-        "Records this year: {} of {}; with a peer reflection: {} of {}",
-        marks.len(),
-        requirement.records,
-        with_peer,
-        requirement.with_peer
-    )?;
-    let short = (requirement.records as usize).saturating_sub(marks.len());
-    let peer_short = (requirement.with_peer as usize).saturating_sub(with_peer);
-    if short > 0 || peer_short > 0 {
-        writeln!(
+    match days {
+        d if d < 0 => writeln!(
             out,
-            "Still to do: {} more record{}{}. `debrief list --kind learning` and `debrief review month` can suggest some.",
-            short,
-            if short == 1 { "" } else { "s" },
-            if peer_short > 0 {
-                format!(", {peer_short} with a peer reflection (debrief cpd ID --peer \"...\")")
-            } else {
-                String::new()
+            "This year closed on {}.",
+            s.year.last.format("%A %-d %B %Y")
+        )?,
+        d => writeln!(
+            out,
+            "Deadline: {} ({} left)",
+            s.year.last.format("%A %-d %B %Y"),
+            match d {
+                0 => "today".to_string(),
+                1 => "1 day".to_string(),
+                n => format!("{n} days"),
             }
-        )?;
-    } else {
-        writeln!(out, "The requirement is met for this year.")?;
+        )?,
+    }
+    writeln!(
+        out,
+        "Complete records dated this year: {complete} of {}; with a written peer reflection: {with_peer} of {} ({} made in all)",
+        requirement.records,
+        requirement.with_peer,
+        s.records.len()
+    )?;
+    match s.met() {
+        true => writeln!(
+            out,
+            "The requirement is met by these records, as debrief reads it; check Social Work England's current rules before you submit."
+        )?,
+        false => {
+            writeln!(out, "Still missing:")?;
+            for gap in s.gaps() {
+                writeln!(out, "  - {gap}")?;
+            }
+        }
     }
     out.flush()?;
     Ok(())
 }
 
 fn list(session: &Session, requirement: &Requirement, year: Option<i32>, json: bool) -> Result<()> {
-    let start = requirement.start()?;
-    let year = match year {
-        Some(y) => RegistrationYear::ending_in(y, start),
-        None => this_year(session, requirement)?,
-    };
-    let store = session.open_store_to_read()?;
-    let marks = marks_in(session, &store, year)?;
+    let s = year_of(session, requirement, year)?;
     let mut out = stdout();
     if json {
-        let rows: Vec<serde_json::Value> = marks
+        let rows: Vec<serde_json::Value> = s
+            .records
             .iter()
-            .map(|(m, h)| {
+            .map(|m| {
                 serde_json::json!({
-                    "entry": m.entry, "made": m.made, "headline": h, "peer": m.peer.is_some(),
+                    "entry": m.entry, "date": m.record.date, "made": m.made,
+                    "headline": m.record.title, "peer": m.has_peer(),
+                    "complete": m.complete(), "missing": m.missing(),
                 })
             })
             .collect();
         return write_json(&mut out, &rows);
     }
-    if marks.is_empty() {
+    if s.records.is_empty() {
         writeln!(
             out,
-            "No CPD records made between {} and {}.",
-            year.first.format("%-d %b %Y"),
-            year.last.format("%-d %b %Y")
+            "No CPD records dated between {} and {}.",
+            s.year.first.format("%-d %b %Y"),
+            s.year.last.format("%-d %b %Y")
         )?;
     }
-    for (m, headline) in &marks {
+    for m in &s.records {
+        let missing = m.missing();
         writeln!(
             out,
-            "  {}  #{}  {}{}",
-            local_date(session, m.made).format("%a %-d %b %Y"),
+            "  {}  #{}  {}{}{}",
+            m.record.date.format("%a %-d %b %Y"),
             m.entry,
-            headline,
-            if m.peer.is_some() { "  (peer)" } else { "" }
+            crate::text::visible(&m.record.title),
+            if m.has_peer() { "  (peer)" } else { "" },
+            match missing.is_empty() {
+                true => String::new(),
+                false => format!("  (no {} yet)", missing.join(", no ")),
+            }
         )?;
     }
     out.flush()?;

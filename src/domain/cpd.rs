@@ -169,15 +169,16 @@ impl CpdRecord {
         })
     }
 
-    /// The form's fields still empty.
+    /// The form's fields not written yet: empty, a placeholder, or too short to say
+    /// anything (see [`is_written`]).
     pub fn missing(&self) -> Vec<&'static str> {
         [
             ("description", &self.description),
             ("what you learnt", &self.learning),
-            ("impact", &self.impact),
+            ("impact on practice", &self.impact),
         ]
         .into_iter()
-        .filter(|(_, v)| v.trim().is_empty())
+        .filter(|(_, v)| !is_written(v))
         .map(|(name, _)| name)
         .collect()
     }
@@ -225,6 +226,39 @@ impl CpdRecord {
         }
         out.trim_end().to_string() + "\n"
     }
+}
+
+/// The fewest words a field of the record needs to count as written: the regulator's form
+/// asks for a description, what was learnt and its impact, and a word or two says none of it.
+pub const MIN_WORDS: usize = 3;
+
+/// Whether `text` says something as a field of a record: at least [`MIN_WORDS`] words, and
+/// not a placeholder ("(not written yet)", "n/a", "tbc", "to do", "-", ...).
+pub fn is_written(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    const PLACEHOLDERS: [&str; 12] = [
+        "not written yet",
+        "n a",
+        "na",
+        "tbc",
+        "tbd",
+        "todo",
+        "to do",
+        "to follow",
+        "none",
+        "nothing yet",
+        "write this later",
+        "later",
+    ];
+    let said = words.join(" ");
+    words.len() >= MIN_WORDS && !PLACEHOLDERS.contains(&said.as_str())
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 //! Which entries were made into CPD records, when, and the peer reflection kept with each.
+//! Which registration year a record counts for is the journal layer's (`journal::cpd`).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
@@ -55,14 +56,20 @@ impl Store {
             .optional()?)
     }
 
-    /// Records of live entries made in [from, to), oldest first.
-    pub fn cpd_marks(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<CpdMark>> {
+    /// Unmake entry `id`'s record; `false` when it was not one.
+    pub fn unmark_cpd(&mut self, id: EntryId) -> Result<bool> {
+        self.write(|tx| Ok(tx.execute("DELETE FROM cpd_records WHERE entry_id = ?1", [id.0])? > 0))
+    }
+
+    /// Every record of a live entry, by entry. (A person makes tens a year: the caller
+    /// reads each entry to find its CPD date.)
+    pub fn cpd_marks_all(&self) -> Result<Vec<CpdMark>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.entry_id, c.made_ms, c.peer FROM cpd_records c
              JOIN entries e ON e.id = c.entry_id AND e.deleted_ms IS NULL
-             WHERE c.made_ms >= ?1 AND c.made_ms < ?2 ORDER BY c.made_ms, c.entry_id",
+             ORDER BY c.entry_id",
         )?;
-        let rows = stmt.query_map(params![to_ms(from), to_ms(to)], |r| {
+        let rows = stmt.query_map([], |r| {
             Ok(CpdMark {
                 entry: EntryId(r.get(0)?),
                 made: from_ms(r.get(1)?),

@@ -95,7 +95,10 @@ fn the_pure_modules_do_no_io_and_know_no_storage() {
             "crate::review",
         ],
     );
-    assert!(bad.is_empty(), "pure modules doing I/O or reaching up: {bad:?}");
+    assert!(
+        bad.is_empty(),
+        "pure modules doing I/O or reaching up: {bad:?}"
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn journal() -> Journal {
         "--stage",
         "description=We met at the door",
         "--stage",
-        "conclusion=Ask sooner",
+        "conclusion=Ask the school sooner",
         "--stage",
         "action_plan=Ring the school",
     ]);
@@ -40,20 +40,24 @@ fn records_fill_the_forms_fields_and_count_towards_the_year() {
     let status = j.json(&["cpd", "status", "--json"]);
     assert_eq!(status["records"], 0);
     assert_eq!(status["required"]["records"], 2);
+    // Looking at an entry as a record keeps nothing.
     let text = j.run(&["cpd", "1"]);
     for part in [
         "CPD record: Visit",
         "TYPE OF CPD\nreflection on practice",
         "DESCRIPTION AND WHY IT IS RELEVANT\nWe met at the door",
-        "WHAT I LEARNT\nAsk sooner",
+        "WHAT I LEARNT\nAsk the school sooner",
         "THE IMPACT ON MY PRACTICE AND THE PEOPLE I WORK WITH\nRing the school",
     ] {
         assert!(text.contains(part), "{part}: {text}");
     }
-    // A record with a field still empty says so, and still counts.
+    assert_eq!(j.json(&["cpd", "status", "--json"])["records"], 0);
+    j.run(&["cpd", "record", "1"]);
+    // A record with a field still empty says so, and does not count.
     j.cmd()
         .args([
             "cpd",
+            "record",
             "2",
             "--peer",
             "My supervisor asked about consent",
@@ -61,20 +65,36 @@ fn records_fill_the_forms_fields_and_count_towards_the_year() {
         ])
         .assert()
         .success()
-        .stderr(contains("entry 2 has no impact yet"));
+        .stderr(contains(
+            "it does not count until it has impact on practice written",
+        ));
     let status = j.json(&["cpd", "status", "--json"]);
     assert_eq!(status["records"], 2);
-    assert_eq!(status["with_peer"], 1);
-    assert!(
-        j.run(&["cpd", "status"])
-            .contains("The requirement is met for this year.")
+    assert_eq!(status["complete"], 1);
+    assert_eq!(
+        status["with_peer"], 0,
+        "the peer reflection is on an incomplete record"
     );
-    // Making a record again keeps its peer reflection.
-    let again = j.json(&["cpd", "2", "--json"]);
-    assert_eq!(again["peer"], "My supervisor asked about consent");
+    assert_eq!(status["met"], false);
+    let said = j.run(&["cpd", "status"]);
+    assert!(
+        said.contains("record #2: no impact on practice written") && !said.contains("is met"),
+        "{said}"
+    );
     let list = j.json(&["cpd", "list", "--json"]);
     assert_eq!(list.as_array().map(Vec::len), Some(2));
     assert_eq!(list[1]["peer"], true);
+    assert_eq!(list[1]["complete"], false);
+    // Making a record again keeps its peer reflection.
+    let again = j.json(&["cpd", "record", "2", "--json"]);
+    assert_eq!(again["peer"], "My supervisor asked about consent");
+    // Removing one unmakes it; the entry stays; removing it again is not found.
+    j.run(&["cpd", "remove", "2"]);
+    assert_eq!(j.json(&["cpd", "status", "--json"])["records"], 1);
+    j.run(&["show", "2"]);
+    j.cmd().args(["cpd", "remove", "2"]).assert().code(4);
+    // A peer reflection goes with `record`, not with a look.
+    j.fails(&["cpd", "1", "--peer", "x"], "debrief cpd record ID --peer");
 }
 
 #[test]
@@ -100,6 +120,7 @@ fn a_record_is_written_to_a_new_file_and_never_over_an_old_one() {
 fn other_kinds_and_bad_settings_are_refused_with_nothing_recorded() {
     let j = journal();
     j.fails(&["cpd", "3"], "a check-in cannot be a CPD record");
+    j.fails(&["cpd", "record", "3"], "a check-in cannot be a CPD record");
     j.fails(&["cpd"], "debrief cpd status");
     j.fails(&["cpd", "99"], "99");
     assert_eq!(j.json(&["cpd", "status", "--json"])["records"], 0);

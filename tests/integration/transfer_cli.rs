@@ -301,7 +301,13 @@ fn bundles_carry_cpd_records_covered_entries_and_the_agenda_queue() {
     let a = Journal::new();
     a.add(&["A visit that went badly", "--for-supervision"]);
     a.add(&["What I learnt about boundaries"]);
-    a.run(&["cpd", "2", "--peer", "talked it over with a colleague"]);
+    a.run(&[
+        "cpd",
+        "record",
+        "2",
+        "--peer",
+        "talked it over with a colleague",
+    ]);
     a.run(&[
         "supervision",
         "add",

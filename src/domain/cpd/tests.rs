@@ -142,12 +142,12 @@ fn a_learning_activity_describes_itself_and_a_free_reflection_lacks_fields() {
     assert_eq!(r.peer, None);
 
     let free = CpdRecord::of_entry(
-        &entry(EntryContent::text("Just thoughts")),
+        &entry(EntryContent::text("Just some thoughts about today")),
         d(2026, 11, 20),
         None,
     )
     .expect("record");
-    assert_eq!(free.missing(), ["what you learnt", "impact"]);
+    assert_eq!(free.missing(), ["what you learnt", "impact on practice"]);
     assert!(free.render(false).contains("(not written yet)"));
     let checkin = CpdRecord::of_entry(
         &entry(EntryContent::of_kind(Kind::Checkin)),

@@ -4,6 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
@@ -135,18 +136,20 @@ fn activity_spans(chosen: Activity, focused: bool, width: u16, t: &Theme) -> Vec
     spans
 }
 
-fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+/// The text's title line: "Text", then each stage by name (by number when narrow, the
+/// focused one always by name, ✓ where answered); a learning activity's "Notes" last.
+fn text_title<'a>(f: &EntryForm, width: u16, border: Style, ctx: &Ctx) -> Vec<Span<'a>> {
     let t = &ctx.theme;
-    let on_text = matches!(f.focus, Focus::Body | Focus::Stage(_));
-    let border = if on_text { t.focus_border } else { t.border };
-    let mut title = vec![Span::styled(
-        " Text ",
-        if f.focus == Focus::Body {
-            t.title
-        } else {
-            border
-        },
-    )];
+    let body_style = if f.focus == Focus::Body {
+        t.title
+    } else {
+        border
+    };
+    // A learning activity's free text is its notes, after the stages.
+    let mut title = match f.notes_last() {
+        true => Vec::new(),
+        false => vec![Span::styled(" Text ", body_style)],
+    };
     if let Some(Stages {
         template,
         areas: stages,
@@ -167,7 +170,7 @@ fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
             .map(|(i, s)| named(i, s).chars().count() + 1)
             .sum();
         // Too narrow for every title: the focused stage by name, the others by number.
-        let compact = full + 8 > usize::from(area.width);
+        let compact = full + 8 > usize::from(width);
         for (i, stage) in template.stages.iter().enumerate() {
             let focused = f.focus == Focus::Stage(i);
             let label = if compact && !focused {
@@ -180,10 +183,24 @@ fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
             } else {
                 named(i, stage)
             };
-            title.push(Span::styled("·", border));
+            if !title.is_empty() {
+                title.push(Span::styled("·", border));
+            }
             title.push(Span::styled(label, if focused { t.title } else { border }));
         }
     }
+    if f.notes_last() {
+        title.push(Span::styled("·", border));
+        title.push(Span::styled(" Notes ", body_style));
+    }
+    title
+}
+
+fn text_part(f: &EntryForm, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    let t = &ctx.theme;
+    let on_text = matches!(f.focus, Focus::Body | Focus::Stage(_));
+    let border = if on_text { t.focus_border } else { t.border };
+    let title = text_title(f, area.width, border, ctx);
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(border)

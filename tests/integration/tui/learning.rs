@@ -29,11 +29,16 @@ fn the_learning_form_records_what_it_was_and_what_was_learned() {
         h.chars("https://example.org/ep12");
         h.key(KeyCode::Tab);
         h.chars("1h30");
-        // On to the first stage of the reflection: Tags, Flags, Text, then the stages.
-        for _ in 0..4 {
+        // Tags, Flags, then straight to the first stage: each answer under its own stage.
+        for _ in 0..3 {
             h.key(KeyCode::Tab);
         }
+        h.chars("Plain words matter in every report I write");
+        h.key(KeyCode::Tab);
         h.chars("Ordinary words for hard things");
+        h.key(KeyCode::Tab);
+        h.chars("I will read my reports aloud before sending them");
+        h.key(KeyCode::BackTab);
         let s = h.screen();
         for part in [
             "New learning activity",
@@ -41,8 +46,8 @@ fn the_learning_form_records_what_it_was_and_what_was_learned() {
             "Two hosts",
             "1h30",
             "What I learned",
-            "How it changes my practice",
             "What did you take from it",
+            "Notes",
         ] {
             assert!(s.contains(part), "{part}: {s}");
         }
@@ -59,9 +64,23 @@ fn the_learning_form_records_what_it_was_and_what_was_learned() {
         assert_eq!(l.author.as_deref(), Some("Two hosts"));
         assert_eq!(l.link.as_deref(), Some("https://example.org/ep12"));
         assert_eq!(l.minutes, Some(90));
-        assert_eq!(l.answers.len(), 1);
-        assert_eq!(l.answers[0].stage, "learned");
-        assert_eq!(l.answers[0].answer, "Ordinary words for hard things");
+        let answers: Vec<(&str, &str)> = l
+            .answers
+            .iter()
+            .map(|a| (a.stage.as_str(), a.answer.as_str()))
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                ("why", "Plain words matter in every report I write"),
+                ("learned", "Ordinary words for hard things"),
+                (
+                    "practice",
+                    "I will read my reports aloud before sending them"
+                ),
+            ]
+        );
+        assert_eq!(e.content.common.body, "", "nothing slid into the notes");
         assert!(l.is_reflected());
     }
 }
@@ -176,5 +195,5 @@ fn the_learning_form_fits_a_small_window() {
     assert!(s.contains("‹ article ›"), "{s}");
     assert!(s.contains("what it was (needed)"), "{s}");
     // The stages by number, the focused one by name.
-    assert!(s.contains("Text · 1 · 2 · 3"), "{s}");
+    assert!(s.contains("1 · 2 · 3 · 4 · Notes"), "{s}");
 }

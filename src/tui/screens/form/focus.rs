@@ -40,14 +40,27 @@ impl EntryForm {
         }
     }
 
-    /// The order Tab moves through.
+    /// The order Tab moves through. A learning activity's stages come straight after its
+    /// rows, and its free text last, as notes (so no answer lands under the wrong stage).
     pub(super) fn order(&self) -> Vec<Focus> {
         let mut v: Vec<Focus> = self.rows().into_iter().map(|(f, _)| f).collect();
-        v.push(Focus::Body);
-        if let Some(s) = self.part.stages() {
-            v.extend((0..s.areas.len()).map(Focus::Stage));
+        let stages: Vec<Focus> = match self.part.stages() {
+            Some(s) => (0..s.areas.len()).map(Focus::Stage).collect(),
+            None => Vec::new(),
+        };
+        if self.notes_last() {
+            v.extend(stages);
+            v.push(Focus::Body);
+        } else {
+            v.push(Focus::Body);
+            v.extend(stages);
         }
         v
+    }
+
+    /// Whether the free text comes after the stages, named "Notes" (a learning activity).
+    pub(crate) fn notes_last(&self) -> bool {
+        matches!(self.part, Part::Learning(..))
     }
 
     pub(super) fn cycle_focus(&mut self, forward: bool) {
