@@ -17,6 +17,7 @@ mod tests;
 mod tests_props;
 #[cfg(test)]
 mod tests_shapes;
+mod words;
 
 use std::ops::Range;
 

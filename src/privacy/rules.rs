@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use super::words::{NOT_LOWER_SURNAMES, NOT_SURNAMES};
+
 /// Does a 10-digit number (separators allowed) pass the NHS number's modulus 11 check?
 pub fn nhs_check(candidate: &str) -> bool {
     let digits: Vec<u32> = candidate.chars().filter_map(|c| c.to_digit(10)).collect();
@@ -137,31 +139,35 @@ pub fn same_clause(text: &str, word: &Range<usize>, date: &Range<usize>) -> bool
     } else {
         return false;
     };
-    gap.len() <= BIRTH_WORD_REACH && !breaks_clause(&text[gap])
+    gap.len() <= BIRTH_WORD_REACH && !breaks_clause(text, gap)
 }
 
-/// Does `gap` hold the end of a sentence (`.`, `!` or `?` before a space, except after a
-/// short capitalised abbreviation such as "St." or "Dr."), a semicolon or a line break?
-fn breaks_clause(gap: &str) -> bool {
-    let bytes = gap.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+/// Does `text[gap]` hold the end of a sentence (`.`, `!` or `?` before a space, except
+/// after a short capitalised abbreviation such as "St.", "Dr." or "DOB."), a semicolon or
+/// a line break?
+fn breaks_clause(text: &str, gap: Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    gap.into_iter().any(|i| match bytes[i] {
         b';' | b'\n' | b'\r' => true,
-        b'.' | b'!' | b'?' => {
+        b @ (b'.' | b'!' | b'?') => {
             let next_space = bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
-            next_space && !(b == b'.' && abbreviation(&gap[..i]))
+            next_space && !(b == b'.' && abbreviation(&text[..i]))
         }
         _ => false,
     })
 }
 
-/// Does `before` end with a capitalised word of at most three letters ("St", "Dr", "Mrs")?
+/// Does `before` end with a capitalised word of at most three letters ("St", "Dr", "Mrs")
+/// or with "dob" in any case?
 fn abbreviation(before: &str) -> bool {
-    let word: Vec<char> = before
-        .chars()
+    let letters = before
+        .bytes()
         .rev()
-        .take_while(char::is_ascii_alphabetic)
-        .collect();
-    (1..=3).contains(&word.len()) && word.last().is_some_and(char::is_ascii_uppercase)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let word = &before[before.len() - letters..];
+    let capitalised = word.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+    (1..=3).contains(&letters) && capitalised || word.eq_ignore_ascii_case("dob")
 }
 
 /// Does an age end where it seems to ("15 years old", not "15 years old-fashioned")?
@@ -172,125 +178,12 @@ pub fn age_ends(text: &str, end: usize) -> bool {
         && after.next().is_some_and(char::is_alphabetic))
 }
 
-/// Words that follow a title without being a surname: characters ("Dr Who", "Mr Men",
-/// "Mr Tumble"), brands ("Dr Martens"), puns ("Ms Understanding") and phrases.
-const NOT_SURNAMES: &[&str] = &[
-    "who",
-    "men",
-    "understanding",
-    "right",
-    "nobody",
-    "universe",
-    "world",
-    "motivator",
-    "fixit",
-    "blobby",
-    "whippy",
-    "kipling",
-    "muscle",
-    "sheen",
-    "tumble",
-    "maker",
-    "big",
-    "nice",
-    "clean",
-    "happy",
-    "tickle",
-    "bump",
-    "greedy",
-    "grumpy",
-    "strong",
-    "google",
-    "pepper",
-    "martens",
-    "feelgood",
-    "plod",
-    "potato",
-    "freeze",
-    "piggy",
-    "sunshine",
-    "congeniality",
-];
-
-/// Words after a title in lower case that are not a surname ("mr and mrs", "the dr said",
-/// "dr appointment").
-const NOT_LOWER_SURNAMES: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "the",
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "from",
-    "by",
-    "as",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "has",
-    "had",
-    "have",
-    "said",
-    "says",
-    "told",
-    "asked",
-    "called",
-    "rang",
-    "came",
-    "left",
-    "saw",
-    "who",
-    "which",
-    "that",
-    "this",
-    "then",
-    "than",
-    "if",
-    "so",
-    "not",
-    "no",
-    "also",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "appointment",
-    "appointments",
-    "visit",
-    "visits",
-    "surgery",
-    "letter",
-    "letters",
-    "note",
-    "notes",
-    "office",
-    "practice",
-    "referral",
-    "report",
-    "review",
-];
-
 /// Where a titled name ends, if the word at `name` after `title` is shaped like a surname:
 /// capitalised or in capitals ("Smith", "O'Brien", "SMITH"), or all in lower case when not
 /// after "miss" (a verb as often as a title) and not a common word ("mrs smith", not "mr
-/// and"); never one of the known non-names, nor a unit after a number ("200 ms delay").
+/// and" or "the dr prescribed"); never one of the known non-names, nor a unit after a
+/// number ("200 ms delay"). "MS" in capitals is an abbreviation (MS Teams, multiple
+/// sclerosis) unless the name is in capitals too ("MS SMITH").
 pub fn titled_name(text: &str, title: &str, name: Range<usize>) -> Option<usize> {
     let word = text[name.clone()].trim_end_matches(['-', '\'']);
     let word = word
@@ -298,15 +191,11 @@ pub fn titled_name(text: &str, title: &str, name: Range<usize>) -> Option<usize>
         .or_else(|| word.strip_suffix("'S"))
         .unwrap_or(word);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2
-        || !word
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
-    {
-        return None;
-    }
+    let name_like = word
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '\'' || c == '-');
     let lower = word.to_lowercase();
-    if NOT_SURNAMES.contains(&lower.as_str()) {
+    if letters < 2 || !name_like || NOT_SURNAMES.contains(&lower.as_str()) {
         return None;
     }
     let mut chars = word.chars();
@@ -314,9 +203,11 @@ pub fn titled_name(text: &str, title: &str, name: Range<usize>) -> Option<usize>
     let capitalised = first_upper && chars.clone().any(char::is_lowercase);
     let capitals = first_upper && !chars.any(char::is_lowercase);
     let all_lower = !word.chars().any(char::is_uppercase);
-    let shaped = capitalised
-        || capitals
+    let title_in_capitals = title.len() > 1 && title.bytes().all(|b| b.is_ascii_uppercase());
+    let shaped = capitals
+        || capitalised && title != "MS"
         || (all_lower
+            && !title_in_capitals
             && !title.eq_ignore_ascii_case("miss")
             && !NOT_LOWER_SURNAMES.contains(&lower.as_str())
             && !follows_number(text, name.start, title));
@@ -348,13 +239,18 @@ mod tests {
 
     #[test]
     fn clauses_break_at_sentence_ends_but_not_after_abbreviations() {
-        assert!(!breaks_clause(" on "));
-        assert!(!breaks_clause(": "));
-        assert!(breaks_clause(" again. The review on "));
-        assert!(breaks_clause(" in Leeds; on "));
-        assert!(breaks_clause("\n"));
-        assert!(!breaks_clause(" in St. Mary's on "));
-        assert!(!breaks_clause(" on 3.5 "));
+        let breaks = |text: &str, from: usize| breaks_clause(text, from..text.len());
+        assert!(!breaks("born on ", 4));
+        assert!(!breaks("DOB: ", 3));
+        assert!(
+            !breaks("DOB. ", 3),
+            "an abbreviation ends with the birth word"
+        );
+        assert!(breaks("born again. The review on ", 4));
+        assert!(breaks("born in Leeds; on ", 4));
+        assert!(breaks("born\n", 4));
+        assert!(!breaks("born in St. Mary's on ", 4));
+        assert!(!breaks("born on 3.5 ", 4));
     }
 
     #[test]

@@ -80,6 +80,8 @@ fn other_shapes_of_the_same_identifiers_are_found() {
         ("saw \u{41C}rs Smith today", TitledName, "\u{41C}rs Smith"),
         ("saw miss Smith today", TitledName, "miss Smith"),
         ("DOB: 12/03/1987", BirthDate, "12/03/1987"),
+        ("Her DOB. 12/03/1987", BirthDate, "12/03/1987"),
+        ("saw MS SMITH today", TitledName, "MS SMITH"),
         ("born in St. Mary's on 12/03/1987", BirthDate, "12/03/1987"),
         ("12/03/1987 (her date of birth)", BirthDate, "12/03/1987"),
     ] {
@@ -102,6 +104,8 @@ fn false_alarms_are_not_raised() {
         "I miss school and miss them",
         "the 200 ms delay",
         "Mrs B called",
+        "a ms teams call, then MS Teams again; her MS Nurse and her MS diagnosis",
+        "the dr prescribed it and the dr explained; mr thinks so",
     ] {
         not_found_as(text, TitledName);
     }
