@@ -2,11 +2,22 @@
 //! (NHS and National Insurance numbers, postcodes, phones, emails, birth dates, ages, street
 //! addresses, reference numbers, titled names, and the names on the user's own list), found
 //! in text and redacted. Pure.
+//!
+//! Text is folded before it is matched ([`fold`]: compatibility forms, invisible characters,
+//! apostrophes, hyphens, look-alike letters), and every hit is reported as a byte range of
+//! the text as written, so redaction replaces what was actually typed.
 
 mod detectors;
+pub mod fold;
 pub mod names;
+mod rules;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_props;
+#[cfg(test)]
+mod tests_shapes;
+mod words;
 
 use std::ops::Range;
 

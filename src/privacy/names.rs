@@ -1,14 +1,24 @@
 //! The list of names a practitioner must never write, kept without the names: each is a
-//! keyed hash (HMAC-SHA-256 under the journal's own key) of its normalised words, with its
-//! word and character counts and the role to write instead ("the mother", "Child A").
+//! keyed hash (HMAC-SHA-256 under the journal's own key) of its folded words, with its word
+//! and character counts and the role to write instead ("the mother", "Child A").
+//!
+//! A name is folded the same way when it is added and when text is read ([`Fold::Names`]):
+//! lower case, diacritics dropped, look-alike Cyrillic and Greek letters as Latin ones,
+//! invisible characters removed, apostrophes written `'`, and a hyphen between two words the
+//! same as a space (`Jane-Louise` is `jane louise`, and is found written either way, but a
+//! listed `Jane` is not found inside `Jane-Louise`). Hashes made before names were folded
+//! ([`legacy`]) are still found: a run of words that the old spelling would hash differently
+//! is hashed both ways.
+
+mod legacy;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
-use unicode_normalization::UnicodeNormalization;
 
+use super::fold::{Fold, Folded};
 use super::{Hit, HitKind};
 
 /// The journal's key for hashing names: 32 random bytes made once.
@@ -31,15 +41,14 @@ pub struct ListedName {
     pub role: String,
 }
 
-/// A name as typed, normalised: lower case, composed (NFC), words separated by one space,
-/// and a possessive ending dropped ("Smith's" is "smith"). `None` when there is no word or
-/// more than [`MAX_WORDS`].
+/// A name as typed, folded: its words (split at spaces and hyphens, a possessive ending
+/// dropped: "Smith's" is "smith") joined by one space. `None` when there is no word or more
+/// than [`MAX_WORDS`].
 pub fn normalise(name: &str) -> Option<String> {
-    let words: Vec<String> = words_of(name)
-        .iter()
-        .map(|w| normal_word(&name[w.span.clone()]))
-        .collect();
-    (!words.is_empty() && words.len() <= MAX_WORDS).then(|| words.join(" "))
+    let folded = Folded::new(name, Fold::Names);
+    let words = words_of(&folded.text);
+    let form: Vec<&str> = words.iter().map(|w| &folded.text[w.span.clone()]).collect();
+    (!form.is_empty() && form.len() <= MAX_WORDS).then(|| form.join(" "))
 }
 
 /// The keyed hash of a normalised name.
@@ -61,6 +70,13 @@ pub fn listed(key: &NameKey, name: &str, role: &str) -> Option<ListedName> {
     })
 }
 
+/// The hash the same name had before names were folded, when it is not the same as now:
+/// adding a name again can then replace its old hash with the new one.
+pub fn earlier_digest(key: &NameKey, name: &str) -> Option<Digest> {
+    let old = legacy::normalise(name)?;
+    (Some(&old) != normalise(name).as_ref()).then(|| digest(key, &old))
+}
+
 /// The list, ready to scan text with.
 #[derive(Clone, Debug, Default)]
 pub struct NameList {
@@ -69,13 +85,29 @@ pub struct NameList {
     roles: Vec<String>,
     /// The (words, characters) shapes on the list.
     shapes: Vec<(usize, usize)>,
-    /// Words of the right shape already hashed, and the name each is (if any): a journal
-    /// uses the same words again and again, and hashing is the slow part of a scan.
+    /// Spellings of the right shape already hashed, and the name each is (if any): a
+    /// journal uses the same words again and again, and hashing is the slow part of a scan.
     seen: std::cell::RefCell<HashMap<String, Option<usize>>>,
 }
 
 /// How many hashed words [`NameList`] remembers before starting again.
 const SEEN_MAX: usize = 200_000;
+
+/// A word of the text: its core (without quotes or a possessive ending), where the whole
+/// word ends, its length in characters and whether it was possessive.
+struct Word {
+    span: Range<usize>,
+    end: usize,
+    chars: usize,
+    possessive: bool,
+}
+
+/// How a text's words are read: folded as names are now, or as they were hashed before.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    Folded,
+    Legacy,
+}
 
 impl NameList {
     pub fn new(key: &NameKey, names: Vec<ListedName>) -> NameList {
@@ -98,67 +130,82 @@ impl NameList {
     }
 
     /// Every listed name in `text` (whole words, any case, possessives included: the span
-    /// leaves the "'s" out so the role reads "the mother's").
+    /// leaves the "'s" out so the role reads "the mother's"), in any spelling that folds to
+    /// the same, and in the spelling of hashes made before names were folded.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let Some(key) = &self.key else {
-            return Vec::new();
-        };
-        if self.names.is_empty() {
+        if self.key.is_none() || self.names.is_empty() {
             return Vec::new();
         }
-        let words = words_of(text);
-        let mut hits = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            match self.match_at(key, text, &words, i) {
-                Some((n, role)) => {
-                    // "Mrs Patel" becomes "the GP", not "Mrs the GP".
-                    let start = match i.checked_sub(1).map(|t| &words[t]) {
-                        Some(t)
-                            if is_title(&text[t.span.clone()])
-                                && spaced(text, t, &words[i], true) =>
-                        {
-                            t.span.start
-                        }
-                        _ => words[i].span.start,
-                    };
-                    let end = words[i + n - 1].span.end;
-                    hits.push(Hit {
-                        kind: HitKind::ListedName,
-                        span: start..end,
-                        text: text[start..end].to_string(),
-                        role: Some(role.to_string()),
-                    });
-                    i += n;
+        let folded = Folded::new(text, Fold::Names);
+        let mut hits: Vec<Hit> = self
+            .find(&folded.text, &words_of(&folded.text), Spelling::Folded)
+            .into_iter()
+            .map(|(span, role)| self.hit(text, folded.original(span), role))
+            .collect();
+        if !text.is_ascii() || text.contains('-') {
+            for (span, role) in self.find(text, &legacy::words_of(text), Spelling::Legacy) {
+                if !hits
+                    .iter()
+                    .any(|h| h.span.start < span.end && span.start < h.span.end)
+                {
+                    hits.push(self.hit(text, span, role));
                 }
-                None => i += 1,
             }
+            hits.sort_by_key(|h| h.span.start);
         }
         hits
+    }
+
+    fn hit(&self, text: &str, span: Range<usize>, role: usize) -> Hit {
+        Hit {
+            kind: HitKind::ListedName,
+            text: text[span.clone()].to_string(),
+            span,
+            role: Some(self.roles[role].clone()),
+        }
+    }
+
+    /// The listed names among `words` of `text`: their spans (a title before a name
+    /// included, so "Mrs Patel" becomes "the GP", not "Mrs the GP") and roles.
+    fn find(&self, text: &str, words: &[Word], spelling: Spelling) -> Vec<(Range<usize>, usize)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let Some((n, role)) = self.match_at(text, words, i, spelling) else {
+                i += 1;
+                continue;
+            };
+            let start = match i.checked_sub(1).map(|t| &words[t]) {
+                Some(t) if is_title(&text[t.span.clone()]) && spaced(text, t, &words[i], true) => {
+                    t.span.start
+                }
+                _ => words[i].span.start,
+            };
+            found.push((start..words[i + n - 1].span.end, role));
+            i += n;
+        }
+        found
     }
 
     /// The longest listed name starting at word `i`: its length in words and its role.
     fn match_at(
         &self,
-        key: &Hmac<Sha256>,
         text: &str,
         words: &[Word],
         i: usize,
-    ) -> Option<(usize, &str)> {
-        let mut best: Option<(usize, &str)> = None;
+        spelling: Spelling,
+    ) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
         for &(n, chars) in &self.shapes {
             if i + n > words.len() || best.is_some_and(|(b, _)| b >= n) {
                 continue;
             }
             let run = &words[i..i + n];
             let length: usize = run.iter().map(|w| w.chars).sum::<usize>() + n - 1;
-            if length != chars {
+            if length != chars || !self.one_name(text, words, i, n, spelling) {
                 continue;
             }
-            // Words of one name are separated by spaces only, and only the last may be
-            // possessive.
-            let joined = run.windows(2).all(|w| spaced(text, &w[0], &w[1], false));
-            if !joined || run[..n - 1].iter().any(|w| w.possessive) {
+            if spelling == Spelling::Legacy && !legacy::differs(text, run) {
                 continue;
             }
             let mut normal = String::with_capacity(chars + 4);
@@ -166,41 +213,57 @@ impl NameList {
                 if k > 0 {
                     normal.push(' ');
                 }
-                let word = &text[w.span.clone()];
-                if word.is_ascii() {
-                    normal.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-                } else {
-                    normal.push_str(&normal_word(word));
+                match spelling {
+                    Spelling::Folded => normal.push_str(&text[w.span.clone()]),
+                    Spelling::Legacy => {
+                        normal.push_str(&legacy::normal_word(&text[w.span.clone()]))
+                    }
                 }
             }
-            let known = self.seen.borrow().get(&normal).copied();
-            let found = known.unwrap_or_else(|| {
-                let mut mac = key.clone();
-                mac.update(normal.as_bytes());
-                let digest: Digest = mac.finalize().into_bytes().into();
-                let found = self.names.get(&digest).copied();
-                let mut seen = self.seen.borrow_mut();
-                if seen.len() >= SEEN_MAX {
-                    seen.clear();
-                }
-                seen.insert(normal, found);
-                found
-            });
-            if let Some(at) = found {
-                best = Some((n, &self.roles[at]));
+            if let Some(at) = self.lookup(normal) {
+                best = Some((n, at));
             }
         }
         best
     }
-}
 
-/// A word of the text: its core (without quotes or a possessive ending), where the whole
-/// word ends, its normalised length and whether it was possessive.
-struct Word {
-    span: Range<usize>,
-    end: usize,
-    chars: usize,
-    possessive: bool,
+    /// Can words `i..i + n` be one name: separated by spaces only (or, folded, a hyphen),
+    /// only the last possessive, and (folded) not part of a longer hyphenated name?
+    fn one_name(&self, text: &str, words: &[Word], i: usize, n: usize, spelling: Spelling) -> bool {
+        let run = &words[i..i + n];
+        if run[..n - 1].iter().any(|w| w.possessive) {
+            return false;
+        }
+        if spelling == Spelling::Legacy {
+            return run.windows(2).all(|w| spaced(text, &w[0], &w[1], false));
+        }
+        let hyphen = |a: &Word, b: &Word| !a.possessive && &text[a.end..b.span.start] == "-";
+        let inside = run
+            .windows(2)
+            .all(|w| spaced(text, &w[0], &w[1], false) || hyphen(&w[0], &w[1]));
+        let before = i.checked_sub(1).is_some_and(|p| hyphen(&words[p], &run[0]));
+        let after = words
+            .get(i + n)
+            .is_some_and(|next| hyphen(&run[n - 1], next));
+        inside && !before && !after
+    }
+
+    /// Which name on the list a spelling is, hashing it only if it was not seen before.
+    fn lookup(&self, normal: String) -> Option<usize> {
+        if let Some(known) = self.seen.borrow().get(&normal) {
+            return *known;
+        }
+        let mut mac = self.key.clone()?;
+        mac.update(normal.as_bytes());
+        let digest: Digest = mac.finalize().into_bytes().into();
+        let found = self.names.get(&digest).copied();
+        let mut seen = self.seen.borrow_mut();
+        if seen.len() >= SEEN_MAX {
+            seen.clear();
+        }
+        seen.insert(normal, found);
+        found
+    }
 }
 
 /// Whether only spaces stand between two words (after a title, a full stop too).
@@ -219,44 +282,35 @@ fn is_title(word: &str) -> bool {
     ["mr", "mrs", "ms", "miss", "mx", "dr"].contains(&word.to_ascii_lowercase().as_str())
 }
 
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
-}
-
-fn in_word(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '\'' || c == '-';
-    }
-    c.is_alphanumeric()
-        || is_apostrophe(c)
-        || c == '-'
-        || unicode_normalization::char::is_combining_mark(c)
-}
-
-fn words_of(text: &str) -> Vec<Word> {
+/// The words of a folded text: letters and digits with apostrophes inside; hyphens, like
+/// spaces and punctuation, are between words.
+fn words_of(folded: &str) -> Vec<Word> {
     let mut words = Vec::new();
     let mut start = None;
-    for (at, c) in text
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'';
+    for (at, c) in folded
         .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
+        .chain(std::iter::once((folded.len(), ' ')))
     {
         match (start, in_word(c)) {
             (None, true) => start = Some(at),
             (Some(s), false) => {
                 start = None;
-                let core = word_core(text, s..at);
+                let word = &folded[s..at];
+                let lead = word.len() - word.trim_start_matches('\'').len();
+                let core = &word[lead..];
+                let core = core
+                    .strip_suffix("'s")
+                    .unwrap_or(core)
+                    .trim_end_matches('\'');
                 if core.is_empty() {
                     continue;
                 }
-                let raw = &text[core.clone()];
+                let span = s + lead..s + lead + core.len();
                 words.push(Word {
-                    possessive: core.end < at,
-                    chars: if raw.is_ascii() {
-                        raw.len()
-                    } else {
-                        normal_word(raw).chars().count()
-                    },
-                    span: core,
+                    possessive: span.end < at,
+                    chars: core.chars().count(),
+                    span,
                     end: at,
                 });
             }
@@ -266,111 +320,5 @@ fn words_of(text: &str) -> Vec<Word> {
     words
 }
 
-/// The part of `text[span]` that is the name: without leading or trailing apostrophes and
-/// hyphens, and without a possessive "'s".
-fn word_core(text: &str, span: Range<usize>) -> Range<usize> {
-    let word = &text[span.clone()];
-    let lead = word.len()
-        - word
-            .trim_start_matches(|c| is_apostrophe(c) || c == '-')
-            .len();
-    let mut core = &word[lead..];
-    for ending in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if let Some(stem) = core.strip_suffix(ending) {
-            core = stem;
-            break;
-        }
-    }
-    let core = core.trim_end_matches(|c| is_apostrophe(c) || c == '-');
-    span.start + lead..span.start + lead + core.len()
-}
-
-fn normal_word(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.nfc().flat_map(char::to_lowercase).nfc().collect()
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const KEY: NameKey = [7; 32];
-
-    fn list(names: &[(&str, &str)]) -> NameList {
-        NameList::new(
-            &KEY,
-            names
-                .iter()
-                .map(|(n, r)| listed(&KEY, n, r).expect("a name"))
-                .collect(),
-        )
-    }
-
-    fn found(list: &NameList, text: &str) -> Vec<(String, String)> {
-        list.scan(text)
-            .into_iter()
-            .map(|h| (h.text, h.role.unwrap_or_default()))
-            .collect()
-    }
-
-    #[test]
-    fn names_are_normalised_before_hashing() {
-        assert_eq!(normalise("  Jane   DOE's "), Some("jane doe".into()));
-        assert_eq!(normalise("'Zoë'"), Some("zoë".into()));
-        assert_eq!(normalise("Zoe\u{308}"), normalise("ZOË"));
-        assert_eq!(normalise("  "), None);
-        assert_eq!(normalise("a b c d e f g"), None);
-        assert_eq!(digest(&KEY, "jane"), digest(&KEY, "jane"));
-        assert_ne!(digest(&KEY, "jane"), digest(&[8; 32], "jane"));
-    }
-
-    #[test]
-    fn whole_words_in_any_case_with_possessives() {
-        let l = list(&[("Jane Doe", "the mother"), ("Kai", "Child A")]);
-        assert_eq!(
-            found(&l, "Met JANE doe's sister; kai was out. Kaiser, Jane, Doe."),
-            vec![
-                ("JANE doe".into(), "the mother".into()),
-                ("kai".into(), "Child A".into())
-            ]
-        );
-        assert_eq!(
-            found(&l, "Kai’s school and \u{2018}Kai\u{2019} and James' Kai'"),
-            vec![
-                ("Kai".into(), "Child A".into()),
-                ("Kai".into(), "Child A".into()),
-                ("Kai".into(), "Child A".into())
-            ]
-        );
-        // A name split by punctuation, or a possessive inside it, is not the name.
-        assert!(found(&l, "Jane, Doe and Jane's Doe and Jane. Doe").is_empty());
-        // A title before a name goes with it, so the role replaces both.
-        assert_eq!(
-            found(&l, "Mrs Jane Doe, Dr. Kai and Mrs, Kai"),
-            vec![
-                ("Mrs Jane Doe".into(), "the mother".into()),
-                ("Dr. Kai".into(), "Child A".into()),
-                ("Kai".into(), "Child A".into())
-            ]
-        );
-    }
-
-    #[test]
-    fn the_longest_name_wins_and_spans_leave_the_possessive_out() {
-        let l = list(&[("Jane", "the mother"), ("Jane Doe", "the aunt")]);
-        let hits = l.scan("Jane Doe's flat, then Jane.");
-        assert_eq!(hits.len(), 2);
-        assert_eq!(hits[0].span, 0..8);
-        assert_eq!(hits[0].role.as_deref(), Some("the aunt"));
-        assert_eq!(&"Jane Doe's flat, then Jane."[hits[1].span.clone()], "Jane");
-    }
-
-    #[test]
-    fn an_empty_list_finds_nothing() {
-        assert!(NameList::default().scan("Jane Doe").is_empty());
-        assert!(NameList::new(&KEY, Vec::new()).scan("Jane Doe").is_empty());
-    }
-}
+mod tests;

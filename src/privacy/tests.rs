@@ -1,17 +1,16 @@
 //! The detectors on the safe test values (numbers published for testing, drama telephone
-//! ranges), on near misses that must not match, and on redaction, which must leave nothing
-//! a detector finds.
+//! ranges), on near misses that must not match, and on redaction. Other spellings of the
+//! same identifiers and the published validators' test values are in `tests_shapes.rs`,
+//! the properties in `tests_props.rs`.
 
-use proptest::prelude::*;
-
-use super::detectors::nhs_check;
+use super::rules::nhs_check;
 use super::*;
 
-fn kinds(text: &str) -> Vec<(HitKind, String)> {
+pub(super) fn kinds(text: &str) -> Vec<(HitKind, String)> {
     scan(text).into_iter().map(|h| (h.kind, h.text)).collect()
 }
 
-fn one(text: &str) -> (HitKind, String) {
+pub(super) fn one(text: &str) -> (HitKind, String) {
     let found = kinds(text);
     assert_eq!(found.len(), 1, "{text}: {found:?}");
     found.into_iter().next().expect("one hit")
@@ -136,74 +135,4 @@ fn overlaps_keep_the_most_specific_and_redaction_names_the_kind() {
     );
     assert!(hits.iter().all(|h| h.severity() == Severity::High));
     assert_eq!(HitKind::Age.severity(), Severity::Medium);
-}
-
-/// A guard whose list holds "Jane Doe", "Kai" and "Zoë".
-fn guard_with_names() -> super::Guard {
-    let key = [3; 32];
-    let listed = [
-        ("Jane Doe", "the mother"),
-        ("kai", "Child A"),
-        ("ZOË", "the sister"),
-    ]
-    .iter()
-    .filter_map(|(n, r)| super::names::listed(&key, n, r))
-    .collect();
-    super::Guard {
-        names: super::names::NameList::new(&key, listed),
-    }
-}
-
-/// Text with identifiers mixed into words and punctuation.
-fn risky_text() -> impl Strategy<Value = String> {
-    let pieces = prop_oneof![
-        Just("943 476 5919".to_string()),
-        Just("AB 12 34 56 C".to_string()),
-        Just("SW1A 1AA".to_string()),
-        Just("07700 900123".to_string()),
-        Just("someone@example.com".to_string()),
-        Just("DOB 12/03/1987".to_string()),
-        Just("aged 15".to_string()),
-        Just("14 Acacia Avenue".to_string()),
-        Just("Mrs Smith".to_string()),
-        Just("20461187".to_string()),
-        Just("Jane Doe's".to_string()),
-        Just("KAI".to_string()),
-        Just("Zoë".to_string()),
-        "[a-z]{1,8}",
-        "[0-9]{1,12}",
-        Just(", ".to_string()),
-        Just(". ".to_string()),
-        Just("é 日本 ".to_string()),
-    ];
-    proptest::collection::vec(pieces, 0..20).prop_map(|v| v.join(" "))
-}
-
-proptest! {
-    #[test]
-    fn redacted_text_has_nothing_left_to_find(text in risky_text()) {
-        let hits = scan(&text);
-        let redacted = redact(&text, &hits);
-        prop_assert_eq!(scan(&redacted), Vec::<Hit>::new(), "{}", redacted);
-        for h in &hits {
-            prop_assert_eq!(&text[h.span.clone()], h.text.as_str());
-        }
-    }
-
-    #[test]
-    fn redacted_text_has_no_listed_name_left(text in risky_text()) {
-        let guard = guard_with_names();
-        let (redacted, n) = guard.redact(&text);
-        prop_assert_eq!(guard.scan(&redacted), Vec::<Hit>::new(), "{}", redacted);
-        prop_assert_eq!(n, guard.scan(&text).len());
-        let lower = redacted.to_lowercase();
-        prop_assert!(!lower.contains("jane doe") && !lower.contains("zoë"), "{}", redacted);
-    }
-
-    #[test]
-    fn scanning_any_text_never_panics(text in "\\PC{0,200}") {
-        let hits = scan(&text);
-        let _ = redact(&text, &hits);
-        let _ = guard_with_names().redact(&text);
-    }
 }

@@ -73,12 +73,31 @@ impl Store {
                 ),
             )
         })?;
-        let known: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM listed_names WHERE digest = ?1")?
-            .query_row([&listed.digest[..]], |r| r.get(0))
-            .optional()?;
+        // A name added before names were folded was hashed in its old spelling: adding it
+        // again puts the new hash in place of the old one (same number, same date).
+        let earlier = names::earlier_digest(&key, name);
+        let mut known = None;
+        for digest in std::iter::once(&listed.digest).chain(earlier.as_ref()) {
+            known = known.or(self
+                .conn
+                .prepare_cached("SELECT id FROM listed_names WHERE digest = ?1")?
+                .query_row([&digest[..]], |r| r.get::<_, i64>(0))
+                .optional()?);
+        }
         let id = self.write(|tx| {
+            if let Some(old) = &earlier {
+                tx.execute(
+                    "UPDATE OR IGNORE listed_names SET digest = ?1, words = ?2, chars = ?3
+                     WHERE digest = ?4",
+                    params![
+                        &listed.digest[..],
+                        listed.words as i64,
+                        listed.chars as i64,
+                        &old[..]
+                    ],
+                )?;
+                tx.execute("DELETE FROM listed_names WHERE digest = ?1", [&old[..]])?;
+            }
             tx.execute(
                 "INSERT INTO listed_names (digest, words, chars, role, added_ms)
                  VALUES (?1, ?2, ?3, ?4, ?5)
@@ -214,6 +233,45 @@ mod tests {
         store.remove_name(id).expect("remove");
         assert!(store.remove_name(id).is_err());
         assert!(store.guard().expect("guard").scan("jane doe").is_empty());
+    }
+
+    #[test]
+    fn adding_a_name_again_replaces_its_hash_from_before_folding() {
+        crate::storage::testing::each_keying(|store| {
+            store.add_name("Kai", "Child A", now()).expect("a key");
+            let key = store.name_key().expect("key").expect("made");
+            // "Zoë" as the guard hashed it before names were folded (lower case, NFC).
+            let old = names::digest(&key, "zo\u{EB}");
+            store
+                .conn
+                .execute(
+                    "INSERT INTO listed_names (digest, words, chars, role, added_ms)
+                     VALUES (?1, 1, 3, 'the sister', 0)",
+                    [&old[..]],
+                )
+                .expect("an old entry");
+            let id: i64 = store
+                .conn
+                .query_row(
+                    "SELECT id FROM listed_names WHERE digest = ?1",
+                    [&old[..]],
+                    |r| r.get(0),
+                )
+                .expect("its id");
+            assert_eq!(store.guard().expect("guard").scan("Zoë came").len(), 1);
+            assert!(store.guard().expect("guard").scan("Zoe came").is_empty());
+
+            let again = store.add_name("ZOË", "Child B", now()).expect("again");
+            assert!(
+                matches!(again, NameAdded::Renamed(ref n) if n.id == id && n.role == "Child B")
+            );
+            assert_eq!(store.names().expect("names").len(), 2);
+            let guard = store.guard().expect("guard");
+            assert_eq!(
+                guard.redact("Zoe, Zoë and ZOE\u{308}").0,
+                "Child B, Child B and Child B"
+            );
+        });
     }
 
     #[test]

@@ -197,3 +197,44 @@ fn listed_names_are_found_redacted_to_their_role_and_never_stored() {
     j.fails(&["names", "remove", "3"], "no listed name");
     j.fails(&["names", "add", "--as", " "], "--as needs a role");
 }
+
+#[test]
+fn other_spellings_are_found_with_offsets_into_the_text_as_written() {
+    let j = Journal::new();
+    // Full-width digits and zero-width spaces: what is found is reported, and redacted,
+    // as it was typed.
+    let body = "Née ９４３\u{200B}４７６\u{200B}５９１９; mrs smith; 07700.900.123";
+    j.add(&[body]);
+    let json = j.json(&["check", "1", "--json"]);
+    let hits = json["hits"].as_array().expect("hits");
+    let found: Vec<(&str, &str)> = hits
+        .iter()
+        .map(|h| {
+            let (start, end) = (h["start"].as_u64(), h["end"].as_u64());
+            let span = start.zip(end).map(|(s, e)| &body[s as usize..e as usize]);
+            (h["kind"].as_str().unwrap_or(""), span.unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("nhs_number", "９４３\u{200B}４７６\u{200B}５９１９"),
+            ("titled_name", "mrs smith"),
+            ("phone", "07700.900.123"),
+        ]
+    );
+    for h in hits {
+        assert_eq!(
+            h["text"].as_str(),
+            Some(
+                &body[h["start"].as_u64().unwrap_or(0) as usize
+                    ..h["end"].as_u64().unwrap_or(0) as usize]
+            )
+        );
+    }
+    let redacted = j.run(&["export", "--redact"]);
+    assert!(
+        redacted.contains("Née [NHS number]; [name]; [phone number]"),
+        "{redacted}"
+    );
+}
