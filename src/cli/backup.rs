@@ -58,9 +58,15 @@ pub fn run(session: &Session, a: BackupArgs) -> Result<()> {
     }
     let store = session.open_store_to_read()?;
     let now = session.clock.now();
+    let id = store.journal_id()?;
     let dest = match &a.path {
-        None => backups::name(&session.paths.backups, BackupKind::Manual, now),
-        Some(p) if p.is_dir() => backups::name(p, BackupKind::Manual, now),
+        None => backups::name(
+            &session.paths.backups,
+            id.as_deref(),
+            BackupKind::Manual,
+            now,
+        ),
+        Some(p) if p.is_dir() => backups::name(p, id.as_deref(), BackupKind::Manual, now),
         Some(p) => p.clone(),
     };
     // A backup never replaces a file: not an older backup, not anything else.
@@ -89,26 +95,85 @@ fn size(bytes: u64) -> String {
 
 fn list(session: &Session) -> Result<()> {
     let dir = &session.paths.backups;
-    let found = backups::list(dir)?;
+    let owner = backups::Owner::of(&session.open_store_to_read()?)?;
+    let found = backups::inventory(dir, &owner)?;
+    let removed = backups::clear_unfinished(&found)?;
     let mut out = stdout();
-    if found.is_empty() {
+    if found.backups.is_empty() {
         writeln!(
             out,
-            "No backups in {} yet. `debrief backup` makes one; the interface makes one a day.",
+            "No backups of this journal in {} yet. `debrief backup` makes one; the interface makes one a day.",
             dir.display()
         )?;
     }
-    for b in &found {
+    for b in &found.backups {
+        writeln!(out, "{}", row(session, b))?;
+    }
+    say_unfinished(&mut out, &found.unfinished, &removed)?;
+    if !found.unproven.is_empty() {
         writeln!(
             out,
-            "{}  {:>9}  {:<32}  {}",
-            session.clock.local(b.made).format("%a %-d %b %Y %H:%M"),
-            size(b.bytes),
-            b.kind.describe(),
-            b.path.display()
+            "Named like backups of this journal but not proven to be (left alone, never counted or removed):"
         )?;
+        for u in &found.unproven {
+            writeln!(out, "  {}: {}", u.path.display(), u.why)?;
+        }
+    }
+    if !found.older.is_empty() {
+        writeln!(
+            out,
+            "Made before backups carried their journal's id, so of this journal or another in the folder (never rolled or removed):"
+        )?;
+        for b in &found.older {
+            writeln!(out, "  {}", row(session, b))?;
+        }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// One backup on one line: when, how big, why, where.
+fn row(session: &Session, b: &backups::BackupFile) -> String {
+    format!(
+        "{}  {:>9}  {:<32}  {}",
+        session.clock.local(b.made).format("%a %-d %b %Y %H:%M"),
+        size(b.bytes),
+        b.kind.describe(),
+        b.path.display()
+    )
+}
+
+/// The copies a backup left unfinished (killed before it was complete), and what became of
+/// each: removed (`removed`), still being written, or left for want of proof.
+fn say_unfinished(
+    out: &mut impl Write,
+    unfinished: &[backups::Unfinished],
+    removed: &[PathBuf],
+) -> Result<()> {
+    if unfinished.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Unfinished backups (interrupted before they were complete; never counted):"
+    )?;
+    for u in unfinished {
+        let path = u.path.display();
+        match &u.state {
+            _ if removed.contains(&u.path) => writeln!(
+                out,
+                "  {path}: removed (an unfinished copy of this journal; its process is gone)"
+            )?,
+            backups::Leftover::Running(pid) => {
+                writeln!(out, "  {path}: being written by process {pid}")?
+            }
+            backups::Leftover::Ours => writeln!(out, "  {path}: could not be removed")?,
+            backups::Leftover::Unknown(why) => writeln!(
+                out,
+                "  {path}: left alone, debrief cannot prove it is its own ({why}); delete it if you do not want it"
+            )?,
+        }
+    }
     Ok(())
 }
 

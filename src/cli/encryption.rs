@@ -43,7 +43,8 @@ pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
     let mut out = stdout();
     if cipher::looks_encrypted(journal) {
         if a.remove_plain_backups {
-            return remove_plain_backups(session, &mut out);
+            let owner = backups::Owner::of(&session.open_store()?)?;
+            return remove_plain_backups(session, &owner, &mut out);
         }
         return Err(Error::Conflict(format!(
             "{} is already encrypted: `debrief passphrase` changes its passphrase",
@@ -53,6 +54,10 @@ pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
     let new = Passphrase::choose_new(session.passphrase_file.as_deref(), NEW_FROM)?;
     // A journal not yet made is made encrypted; a plain one opens as it is.
     let store = Store::open(journal, &session.store_options_keyed(Some(new.clone())))?;
+    let owner = backups::Owner {
+        id: store.journal_id()?,
+        key: Some(new.clone()),
+    };
     if store.key().is_some() {
         writeln!(
             out,
@@ -73,8 +78,8 @@ pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
         "Keep the passphrase safe: without it nobody, you included, can read the journal."
     )?;
     match a.remove_plain_backups {
-        true => remove_plain_backups(session, &mut out)?,
-        false => say_plain_backups(session, &mut out)?,
+        true => remove_plain_backups(session, &owner, &mut out)?,
+        false => say_plain_backups(session, &owner, &mut out)?,
     }
     out.flush()?;
     Ok(())
@@ -142,17 +147,38 @@ fn must_be_encrypted(journal: &std::path::Path, then: &str) -> Result<()> {
     Ok(())
 }
 
-/// The plain backups in debrief's backups folder.
-fn plain_backups(session: &Session) -> Result<Vec<PathBuf>> {
-    Ok(backups::list(&session.paths.backups)?
-        .into_iter()
-        .map(|b| b.path)
-        .filter(|p| !cipher::looks_encrypted(p))
-        .collect())
+/// This journal's plain backups in debrief's backups folder, each proven by its content
+/// (the journal's id inside; other files, however named, are not among them), and how many
+/// plain ones from before backups carried an id are there (whose they are cannot be told).
+fn plain_backups(found: &backups::Inventory) -> (Vec<PathBuf>, usize) {
+    let mine = found
+        .backups
+        .iter()
+        .filter(|b| !b.encrypted)
+        .map(|b| b.path.clone())
+        .collect();
+    (mine, found.older.iter().filter(|b| !b.encrypted).count())
 }
 
-fn say_plain_backups(session: &Session, out: &mut impl Write) -> Result<()> {
-    let plain = plain_backups(session)?;
+/// The plain backups from before ids, which stay as they are, said in one line.
+fn say_older(session: &Session, older: usize, out: &mut impl Write) -> Result<()> {
+    if older > 0 {
+        writeln!(
+            out,
+            "{} in {} made before backups carried their journal's id: debrief cannot tell whether they are this journal's, so it leaves them (`debrief backup --list` shows them; delete them yourself if they are).",
+            crate::text::count(older, "plain backup is", "plain backups are"),
+            session.paths.backups.display()
+        )?;
+    }
+    Ok(())
+}
+
+fn say_plain_backups(
+    session: &Session,
+    owner: &backups::Owner,
+    out: &mut impl Write,
+) -> Result<()> {
+    let (plain, older) = plain_backups(&backups::inventory(&session.paths.backups, owner)?);
     if !plain.is_empty() {
         writeln!(
             out,
@@ -161,11 +187,18 @@ fn say_plain_backups(session: &Session, out: &mut impl Write) -> Result<()> {
             session.paths.backups.display()
         )?;
     }
-    Ok(())
+    say_older(session, older, out)
 }
 
-fn remove_plain_backups(session: &Session, out: &mut impl Write) -> Result<()> {
-    let plain = plain_backups(session)?;
+fn remove_plain_backups(
+    session: &Session,
+    owner: &backups::Owner,
+    out: &mut impl Write,
+) -> Result<()> {
+    let found = backups::inventory(&session.paths.backups, owner)?;
+    // Unfinished copies proven this journal's are plain text too: overwritten and removed.
+    backups::clear_unfinished(&found)?;
+    let (plain, older) = plain_backups(&found);
     for path in &plain {
         cipher::shred(path)?;
     }
@@ -175,5 +208,5 @@ fn remove_plain_backups(session: &Session, out: &mut impl Write) -> Result<()> {
         crate::text::count(plain.len(), "plain backup", "plain backups"),
         session.paths.backups.display()
     )?;
-    Ok(())
+    say_older(session, older, out)
 }

@@ -1,14 +1,20 @@
 //! Backups: consistent copies made with SQLite's backup API (safe while debrief is open),
-//! named by when and why they were made, listed, verified on a copy in memory, rolled (only
-//! debrief's own automatic ones, the newest kept), and restored into the journal in place.
+//! named by the journal they are of, when and why they were made; found again only when their
+//! content proves them this journal's and whole (see `backup_files`), listed, rolled (only
+//! debrief's own automatic ones, the newest kept), and the unfinished copies a killed run
+//! left are reported, and removed once proven this journal's.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
-use super::{Store, open};
+use super::Store;
+use super::backup_files::{self, read_content};
+use crate::secret::Passphrase;
 use crate::{Error, Result};
+
+pub use super::restore::Verified;
 
 /// Why a backup was made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,53 +50,120 @@ impl BackupKind {
         }
     }
 
-    fn suffix(self) -> &'static str {
+    fn suffix(self) -> String {
         match self {
-            BackupKind::Daily => "daily",
-            BackupKind::Manual => "manual",
-            BackupKind::BeforeRestore => "before-restore",
-            BackupKind::BeforeImport => "before-import",
-            BackupKind::BeforePurge => "before-purge",
-            BackupKind::BeforeMigration(_) => "before-migration",
+            BackupKind::Daily => "daily".into(),
+            BackupKind::Manual => "manual".into(),
+            BackupKind::BeforeRestore => "before-restore".into(),
+            BackupKind::BeforeImport => "before-import".into(),
+            BackupKind::BeforePurge => "before-purge".into(),
+            BackupKind::BeforeMigration(v) => format!("before-migration-v{v}"),
         }
+    }
+
+    fn from_suffix(suffix: &str) -> Option<BackupKind> {
+        Some(match suffix {
+            "daily" => BackupKind::Daily,
+            "manual" => BackupKind::Manual,
+            "before-restore" => BackupKind::BeforeRestore,
+            "before-import" => BackupKind::BeforeImport,
+            "before-purge" => BackupKind::BeforePurge,
+            other => {
+                BackupKind::BeforeMigration(other.strip_prefix("before-migration-v")?.parse().ok()?)
+            }
+        })
     }
 }
 
 const STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
 
-/// Where a backup of `kind` made `at` goes in `dir`.
-pub fn name(dir: &Path, kind: BackupKind, at: DateTime<Utc>) -> PathBuf {
-    match kind {
-        BackupKind::BeforeMigration(v) => open::backup_name(dir, v, at),
-        _ => dir.join(format!("debrief-{}-{}.db", at.format(STAMP), kind.suffix())),
-    }
+/// Where a backup of `kind` made `at` of the journal with the id `journal` goes in `dir`:
+/// `debrief-ID-WHEN-WHY.db`. A journal from before ids (only while it is upgraded) gets the
+/// names backups had then.
+pub fn name(dir: &Path, journal: Option<&str>, kind: BackupKind, at: DateTime<Utc>) -> PathBuf {
+    let at = at.format(STAMP);
+    dir.join(match (journal, kind) {
+        (Some(id), _) => format!("debrief-{id}-{at}-{}.db", kind.suffix()),
+        (None, BackupKind::BeforeMigration(v)) => format!("debrief-v{v}-before-migration-{at}.db"),
+        (None, _) => format!("debrief-{at}-{}.db", kind.suffix()),
+    })
 }
 
-/// What a backup file's name says about it, if debrief named it.
-fn parse_name(file: &str) -> Option<(BackupKind, DateTime<Utc>)> {
+/// A journal id as debrief makes them: 32 lowercase hex digits.
+fn is_id(s: &str) -> bool {
+    s.len() == 32
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// What a backup file's name says about it, if debrief named it: the journal's id (none for
+/// a name from before ids), why and when.
+fn parse_name(file: &str) -> Option<(Option<String>, BackupKind, DateTime<Utc>)> {
     let stem = file.strip_prefix("debrief-")?.strip_suffix(".db")?;
     let stamp = |s: &str| {
         NaiveDateTime::parse_from_str(s, STAMP)
             .ok()
             .map(|t| t.and_utc())
     };
+    if let Some((id, rest)) = stem.split_once('-').filter(|(id, _)| is_id(id)) {
+        let (at, kind) = rest.split_once('-')?;
+        return Some((Some(id.into()), BackupKind::from_suffix(kind)?, stamp(at)?));
+    }
     if let Some(rest) = stem.strip_prefix('v') {
         let (version, at) = rest.split_once("-before-migration-")?;
-        return Some((
-            BackupKind::BeforeMigration(version.parse().ok()?),
-            stamp(at)?,
-        ));
+        let kind = BackupKind::BeforeMigration(version.parse().ok()?);
+        return Some((None, kind, stamp(at)?));
     }
     let (at, kind) = stem.split_once('-')?;
-    let kind = match kind {
-        "daily" => BackupKind::Daily,
-        "manual" => BackupKind::Manual,
-        "before-restore" => BackupKind::BeforeRestore,
-        "before-import" => BackupKind::BeforeImport,
-        "before-purge" => BackupKind::BeforePurge,
+    match BackupKind::from_suffix(kind)? {
+        BackupKind::BeforeMigration(_) => None,
+        kind => Some((None, kind, stamp(at)?)),
+    }
+}
+
+/// The temporary name a copy is written under, beside its final name: hidden, the journal's
+/// id, the writing process and a random part (`.debrief-ID-PID-RANDOM.partial`).
+pub(super) fn temporary_name(journal: Option<&str>, pid: u32) -> String {
+    let mut random = [0u8; 8];
+    // Without randomness the name is still new (create_new refuses a taken one).
+    let _ = getrandom::fill(&mut random);
+    let random = u64::from_le_bytes(random);
+    match journal {
+        Some(id) => format!(".debrief-{id}-{pid}-{random:016x}.partial"),
+        None => format!(".debrief-{pid}-{random:016x}.partial"),
+    }
+}
+
+/// The journal id and process a temporary name carries, if debrief made it.
+fn parse_temporary(file: &str) -> Option<(Option<String>, u32)> {
+    let stem = file.strip_prefix(".debrief-")?.strip_suffix(".partial")?;
+    let parts: Vec<&str> = stem.split('-').collect();
+    let (id, pid, random) = match parts[..] {
+        [id, pid, random] if is_id(id) => (Some(id.to_string()), pid, random),
+        [pid, random] => (None, pid, random),
         _ => return None,
     };
-    Some((kind, stamp(at)?))
+    let random_ok = random.len() == 16 && random.bytes().all(|b| b.is_ascii_hexdigit());
+    random_ok.then_some(())?;
+    Some((id, pid.parse().ok()?))
+}
+
+/// Whose backups to look for: the journal's id, and the passphrase its encrypted backups open
+/// with (an encrypted backup is proven by opening with it and reading the id inside).
+#[derive(Clone, Debug)]
+pub struct Owner {
+    pub id: Option<String>,
+    pub key: Option<Passphrase>,
+}
+
+impl Owner {
+    /// The journal open in `store`.
+    pub fn of(store: &Store) -> Result<Owner> {
+        Ok(Owner {
+            id: store.journal_id()?,
+            key: store.key().cloned(),
+        })
+    }
 }
 
 /// One backup in the backups folder.
@@ -100,36 +173,157 @@ pub struct BackupFile {
     pub kind: BackupKind,
     pub made: DateTime<Utc>,
     pub bytes: u64,
+    pub encrypted: bool,
 }
 
-/// debrief's backups in `dir`, newest first (other files there are left alone and unlisted).
-pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
+/// A file named like one of this journal's backups that its content does not prove to be
+/// one: left alone, never listed or counted as a backup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unproven {
+    pub path: PathBuf,
+    pub why: String,
+}
+
+/// A copy left under its temporary name (its process was killed, or is still writing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unfinished {
+    pub path: PathBuf,
+    /// SQLite's files beside it (`-journal`, `-wal`, `-shm`).
+    pub side_files: Vec<PathBuf>,
+    pub state: Leftover,
+}
+
+/// What is known of an unfinished copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Leftover {
+    /// Its process still runs: it may be being written right now.
+    Running(u32),
+    /// Its process is gone and its content proves it a copy of this journal: removable.
+    Ours,
+    /// Its process is gone, but its content does not prove whose it is (why).
+    Unknown(String),
+}
+
+/// What the backups folder holds for one journal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inventory {
+    /// This journal's backups, proven whole and its own by their content, newest first.
+    pub backups: Vec<BackupFile>,
+    /// Named like this journal's backups (or like a backup from before ids), not proven.
+    pub unproven: Vec<Unproven>,
+    /// Whole debrief backups from before journals had ids: of this journal or of another
+    /// in the same folder, nobody can tell, so they are never rolled or removed.
+    pub older: Vec<BackupFile>,
+    /// This journal's unfinished copies.
+    pub unfinished: Vec<Unfinished>,
+}
+
+/// What `dir` holds for the journal `owner`, each file judged by its content (nothing is
+/// changed; another journal's backups are not looked at).
+pub fn inventory(dir: &Path, owner: &Owner) -> Result<Inventory> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Inventory::default()),
         Err(e) => return Err(e.into()),
     };
-    let mut out: Vec<BackupFile> = entries
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let (kind, made) = parse_name(e.file_name().to_str()?)?;
-            let meta = e.metadata().ok().filter(|m| m.is_file())?;
-            Some(BackupFile {
-                path: e.path(),
-                kind,
-                made,
-                bytes: meta.len(),
-            })
-        })
-        .collect();
-    out.sort_by_key(|b| std::cmp::Reverse(b.made));
-    Ok(out)
+    let mut found = Inventory::default();
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        let Some(file) = entry.file_name().to_str().map(str::to_string) else {
+            continue;
+        };
+        if let Some((id, pid)) = parse_temporary(&file) {
+            if id == owner.id {
+                found.unfinished.push(unfinished(path, pid, owner));
+            }
+        } else if let Some((id, kind, made)) = parse_name(&file) {
+            judge(&mut found, path, (id, kind, made), owner);
+        }
+    }
+    found.backups.sort_by_key(|b| std::cmp::Reverse(b.made));
+    found.older.sort_by_key(|b| std::cmp::Reverse(b.made));
+    Ok(found)
 }
 
-/// Delete debrief's automatic backups beyond the newest `keep`; returns what went.
-pub fn roll(dir: &Path, keep: usize) -> Result<Vec<PathBuf>> {
+/// Sort the file at `path`, named as `named` says, into `found` by its content.
+fn judge(
+    found: &mut Inventory,
+    path: PathBuf,
+    named: (Option<String>, BackupKind, DateTime<Utc>),
+    owner: &Owner,
+) {
+    let (id, kind, made) = named;
+    if id.is_some() && id != owner.id {
+        return;
+    }
+    let content = read_content(&path, owner.key.as_ref(), true).map(|(c, _)| c);
+    let backup = |encrypted| BackupFile {
+        bytes: path.symlink_metadata().map(|m| m.len()).unwrap_or(0),
+        path: path.clone(),
+        kind,
+        made,
+        encrypted,
+    };
+    match content {
+        Ok(c) if id.is_none() => found.older.push(backup(c.encrypted)),
+        Ok(c) if c.id == id => found.backups.push(backup(c.encrypted)),
+        Ok(_) => found.unproven.push(Unproven {
+            path,
+            why: "a copy of another journal".into(),
+        }),
+        Err(why) => found.unproven.push(Unproven { path, why }),
+    }
+}
+
+/// What is known of the unfinished copy at `path` made by process `pid`.
+fn unfinished(path: PathBuf, pid: u32, owner: &Owner) -> Unfinished {
+    let state = if crate::platform::process_alive(pid) {
+        Leftover::Running(pid)
+    } else {
+        let marked = backup_files::marked_for(&path, owner.key.as_ref());
+        match read_content(&path, owner.key.as_ref(), false).map(|(c, _)| c) {
+            _ if marked.is_some() && marked == owner.id => Leftover::Ours,
+            // Under this journal's temporary name, debrief's mark in its header, and cut
+            // short while written: an unfinished copy nothing can open.
+            _ if owner.id.is_some() && backup_files::cut_short(&path) => Leftover::Ours,
+            Ok(c) if c.id.is_some() && c.id == owner.id => Leftover::Ours,
+            Ok(c) if c.id.is_none() => {
+                Leftover::Unknown("it carries no journal id to tell whose it is".into())
+            }
+            Ok(_) => Leftover::Unknown("a copy of another journal".into()),
+            Err(why) => Leftover::Unknown(why),
+        }
+    };
+    Unfinished {
+        side_files: backup_files::side_files_of(&path),
+        path,
+        state,
+    }
+}
+
+/// Remove the unfinished copies in `found` proven to be this journal's (and SQLite's files
+/// beside them); returns what went.
+pub fn clear_unfinished(found: &Inventory) -> Result<Vec<PathBuf>> {
     let mut gone = Vec::new();
-    for b in list(dir)?
+    for u in found
+        .unfinished
+        .iter()
+        .filter(|u| u.state == Leftover::Ours)
+    {
+        backup_files::remove_unfinished(&u.path)?;
+        gone.push(u.path.clone());
+    }
+    Ok(gone)
+}
+
+/// Delete the journal `owner`'s automatic backups beyond the newest `keep`, and its proven
+/// unfinished copies; returns what went. Only files whose content proves them this
+/// journal's are counted or removed.
+pub fn roll(dir: &Path, owner: &Owner, keep: usize) -> Result<Vec<PathBuf>> {
+    let found = inventory(dir, owner)?;
+    let mut gone = clear_unfinished(&found)?;
+    for b in found
+        .backups
         .into_iter()
         .filter(|b| b.kind.is_automatic())
         .skip(keep)
@@ -149,15 +343,18 @@ pub fn before(
     now: DateTime<Utc>,
     keep: usize,
 ) -> Result<PathBuf> {
-    let path = name(dir, kind, now);
+    let owner = Owner::of(store)?;
+    let path = name(dir, owner.id.as_deref(), kind, now);
     store.backup_to(&path)?;
-    roll(dir, keep)?;
+    roll(dir, &owner, keep)?;
     Ok(path)
 }
 
-/// Is a daily backup due: none of any kind in the last 24 hours?
-pub fn daily_due(dir: &Path, now: DateTime<Utc>) -> Result<bool> {
-    Ok(list(dir)?
+/// Is a daily backup of the journal `owner` due: none of this journal's of any kind in the
+/// last 24 hours?
+pub fn daily_due(dir: &Path, owner: &Owner, now: DateTime<Utc>) -> Result<bool> {
+    Ok(inventory(dir, owner)?
+        .backups
         .first()
         .is_none_or(|b| now - b.made >= chrono::Duration::hours(24)))
 }
@@ -169,15 +366,19 @@ pub fn daily(
     dir: &Path,
     now: DateTime<Utc>,
     keep: usize,
-    key: Option<&crate::secret::Passphrase>,
+    key: Option<&Passphrase>,
 ) -> Result<Option<PathBuf>> {
-    if !journal.is_file() || !daily_due(dir, now)? {
+    if !journal.is_file() {
         return Ok(None);
     }
     let store = Store::open_read_only(journal, key)?;
-    let path = name(dir, BackupKind::Daily, now);
+    let owner = Owner::of(&store)?;
+    if !daily_due(dir, &owner, now)? {
+        return Ok(None);
+    }
+    let path = name(dir, owner.id.as_deref(), BackupKind::Daily, now);
     store.backup_to(&path)?;
-    roll(dir, keep)?;
+    roll(dir, &owner, keep)?;
     Ok(Some(path))
 }
 
@@ -204,134 +405,71 @@ pub(super) fn copy_database(from: &Connection, to: &mut Connection) -> Result<()
     }
 }
 
-/// What verifying a backup found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Verified {
-    pub entries: i64,
-    pub schema: i64,
-    /// Empty when the copy is sound.
-    pub problems: Vec<String>,
-}
-
-impl Store {
-    /// How many entries the journal holds, the trash included.
-    pub fn count_entries(&self) -> Result<usize> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
-        Ok(usize::try_from(n).unwrap_or(0))
-    }
-
-    /// Check the backup at `path` without changing it: it is read into memory, and the copy
-    /// is checked (the file, the search index) and its entries counted.
-    pub fn verify_backup(path: &Path, key: Option<&crate::secret::Passphrase>) -> Result<Verified> {
-        // Read as it stands, creating nothing beside it (no -wal, no -shm): a backup is
-        // never written while it is checked. Older versions are read too.
-        if !path.is_file() {
-            return Err(Error::NotFound {
-                what: "backup",
-                id: path.display().to_string(),
-            });
-        }
-        // An encrypted backup is read with the key given, into memory under that key.
-        let key = open::key_for(path, key)?;
-        let key = key.as_ref();
-        let conn = open::open_immutable(path).map_err(|e| open::open_error(path, e))?;
-        super::cipher::key(&conn, path, key)?;
-        open::check_identity(&conn, path, super::migrations::STEPS.len())?;
-        let mut copy = Connection::open_in_memory()?;
-        // The copy in memory under the same key (SQLCipher copies only between alike).
-        super::cipher::key(&copy, path, key)?;
-        copy_database(&conn, &mut copy)?;
-        let copy = Store {
-            conn: copy,
-            path: None,
-            file: None,
-            key: None,
-        };
-        // Whatever fails from here on is damage in the copy, reported as such.
-        let mut problems = Vec::new();
-        let entries = copy
-            .conn
-            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
-            .unwrap_or_else(|e| {
-                problems.push(format!("the entries cannot be counted: {e}"));
-                0
-            });
-        match copy.check_integrity() {
-            Ok(found) => problems.extend(found),
-            Err(e) => problems.push(e.to_string()),
-        }
-        Ok(Verified {
-            entries,
-            schema: copy.schema_version()?,
-            problems,
-        })
-    }
-
-    /// Replace the journal's whole content with the backup at `path`, in place and in one
-    /// step (SQLite's backup API into this connection). Check the backup first. An encrypted
-    /// backup is read with `key` (one made under an earlier passphrase), else with the
-    /// journal's; what is restored keeps the journal's passphrase. Only while nobody else has
-    /// the journal open (else [`Error::InUse`]); the store keeps it to itself until closed.
-    pub fn restore_from(
-        &mut self,
-        path: &Path,
-        key: Option<&crate::secret::Passphrase>,
-    ) -> Result<()> {
-        self.check_file()?;
-        let encrypted = super::cipher::looks_encrypted(path);
-        if encrypted != self.key.is_some() {
-            let (backup, journal, first) = match encrypted {
-                true => ("encrypted", "plain", "encrypt"),
-                false => ("plain", "encrypted", "decrypt"),
-            };
-            return Err(Error::Conflict(format!(
-                "{} is {backup}, and the journal is {journal}: a backup is restored into a journal like it; {first} the journal first (debrief {first})",
-                path.display(),
-            )));
-        }
-        let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(|e| open::open_error(path, e))?;
-        super::cipher::key(&source, path, key.or(self.key.as_ref()))?;
-        // A window still open on the journal would go on with drafts and screens the backup
-        // does not have.
-        open::take_sole_use(&self.conn)?;
-        copy_database(&source, &mut self.conn)
-    }
-
-    /// The journal's passphrase, when it is encrypted.
-    pub fn key(&self) -> Option<&crate::secret::Passphrase> {
-        self.key.as_ref()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ID: &str = "0123456789abcdef0123456789abcdef";
+
     #[test]
-    fn names_say_when_and_why() {
+    fn names_say_whose_when_and_why() {
         let at = DateTime::parse_from_rfc3339("2026-11-23T18:05:09.250Z")
             .expect("time")
             .with_timezone(&Utc);
         let dir = Path::new("/b");
-        for kind in [
-            BackupKind::Daily,
-            BackupKind::Manual,
-            BackupKind::BeforeRestore,
-            BackupKind::BeforeImport,
-            BackupKind::BeforeMigration(6),
-        ] {
-            let p = name(dir, kind, at);
-            let file = p.file_name().and_then(|f| f.to_str()).expect("name");
-            assert_eq!(parse_name(file), Some((kind, at)), "{file}");
+        for id in [Some(ID), None] {
+            for kind in [
+                BackupKind::Daily,
+                BackupKind::Manual,
+                BackupKind::BeforeRestore,
+                BackupKind::BeforeImport,
+                BackupKind::BeforePurge,
+                BackupKind::BeforeMigration(6),
+            ] {
+                let p = name(dir, id, kind, at);
+                let file = p.file_name().and_then(|f| f.to_str()).expect("name");
+                assert_eq!(
+                    parse_name(file),
+                    Some((id.map(String::from), kind, at)),
+                    "{file}"
+                );
+            }
         }
         assert_eq!(
-            name(dir, BackupKind::Daily, at),
+            name(dir, Some(ID), BackupKind::Daily, at),
+            Path::new("/b/debrief-0123456789abcdef0123456789abcdef-20261123T180509.250Z-daily.db")
+        );
+        // The names of backups made before journals had ids are still read.
+        assert_eq!(
+            name(dir, None, BackupKind::Daily, at),
             Path::new("/b/debrief-20261123T180509.250Z-daily.db")
+        );
+        assert_eq!(
+            parse_name("debrief-v6-before-migration-20261123T180509.250Z.db"),
+            Some((None, BackupKind::BeforeMigration(6), at))
         );
         assert_eq!(parse_name("holiday.db"), None);
         assert_eq!(parse_name("debrief-20261123T180509.250Z-mine.db"), None);
+        assert_eq!(
+            parse_name("debrief-0123456789ABCDEF0123456789ABCDEF-20261123T180509.250Z-daily.db"),
+            None
+        );
+    }
+
+    #[test]
+    fn temporary_names_carry_the_journal_and_the_process_and_are_new_each_time() {
+        let a = temporary_name(Some(ID), 4242);
+        let b = temporary_name(Some(ID), 4242);
+        assert_ne!(a, b);
+        assert!(a.starts_with(".debrief-") && a.ends_with(".partial"), "{a}");
+        assert_eq!(parse_temporary(&a), Some((Some(ID.to_string()), 4242)));
+        assert_eq!(parse_temporary(&temporary_name(None, 7)), Some((None, 7)));
+        // A backup's name is not a temporary one, nor is a look-alike.
+        assert_eq!(
+            parse_temporary("debrief-20261123T180509.250Z-daily.db"),
+            None
+        );
+        assert_eq!(parse_temporary(".debrief-12-nothex.partial"), None);
+        assert_eq!(parse_name(&a), None);
     }
 }

@@ -14,6 +14,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/007_trend_days.sql"),
     include_str!("migrations/008_name_list.sql"),
     include_str!("migrations/009_search_lookup.sql"),
+    include_str!("migrations/010_journal_identity.sql"),
     include_str!("migrations/011_entry_revisions.sql"),
 ];
 

@@ -2,6 +2,7 @@
 //! (sniff the file, check it is a debrief journal of a version we know, pragmas, back up,
 //! migrate), and one file per concern: reading entries, writing them, imports, drafts, search.
 
+mod backup_files;
 pub mod backups;
 mod changes;
 pub mod cipher;
@@ -13,6 +14,7 @@ mod import;
 mod migrations;
 pub mod names;
 mod open;
+mod restore;
 mod reviews;
 pub mod search;
 pub mod sessions;
@@ -107,7 +109,14 @@ impl Store {
             key,
         };
         if version > 0 && (version as usize) < steps.len() {
-            store.backup_to(&open::backup_name(&options.backups, version, options.now))?;
+            let kind = backups::BackupKind::BeforeMigration(version);
+            let id = store.journal_id()?;
+            store.backup_to(&backups::name(
+                &options.backups,
+                id.as_deref(),
+                kind,
+                options.now,
+            ))?;
         }
         store.migrate(steps).map_err(|e| match e {
             Error::Database(e) => open::open_error(path, e),
@@ -197,37 +206,6 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
-    }
-
-    /// Copy the whole journal to `dest`, a new file (a consistent snapshot, made with
-    /// SQLite's backup API). The copy is created with mode 0600 inside a 0700 folder.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_private_dir(dir)?;
-        }
-        // Always a new file: a backup never writes over anything.
-        crate::platform::create_new_private_file(dest).map_err(|e| Error::NotWritable {
-            path: dest.to_path_buf(),
-            reason: match e.kind() {
-                std::io::ErrorKind::AlreadyExists => "a file is already there".into(),
-                _ => e.to_string(),
-            },
-        })?;
-        let mut target = Connection::open(dest).map_err(|e| open::open_error(dest, e))?;
-        // A copy of an encrypted journal is encrypted with the same key.
-        cipher::key(&target, dest, self.key.as_ref())?;
-        // One self-contained file: a copy in WAL mode would grow a -wal and -shm beside it
-        // whenever it is read.
-        let copied = backups::copy_database(&self.conn, &mut target).and_then(|()| {
-            target.pragma_update(None, "journal_mode", "DELETE")?;
-            Ok(())
-        });
-        if copied.is_err() {
-            // Half a copy is no backup: it goes (it is the file just made for it).
-            drop(target);
-            let _ = std::fs::remove_file(dest);
-        }
-        copied
     }
 
     /// Put the journal under the passphrase `to` (`None`: plain): a copy under it is made
@@ -405,8 +383,13 @@ mod tests {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("");
+        let id = store
+            .journal_id()
+            .expect("id")
+            .expect("the journal has an id");
         assert!(
-            name.starts_with(&format!("debrief-v{}-before-migration-", LATEST_VERSION)),
+            name.starts_with(&format!("debrief-{id}-"))
+                && name.ends_with(&format!("-before-migration-v{LATEST_VERSION}.db")),
             "{name}"
         );
         let copy = Store::open(&backups[0], &options(dir.path())).expect("the copy opens");

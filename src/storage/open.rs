@@ -8,7 +8,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 use super::APPLICATION_ID;
@@ -360,13 +359,6 @@ pub fn create_private_file(path: &Path) -> Result<()> {
             reason: e.to_string(),
         }),
     }
-}
-
-pub(super) fn backup_name(dir: &Path, version: i64, now: DateTime<Utc>) -> PathBuf {
-    dir.join(format!(
-        "debrief-v{version}-before-migration-{}.db",
-        now.format("%Y%m%dT%H%M%S%.3fZ")
-    ))
 }
 
 /// Explain an error met while opening `path`.

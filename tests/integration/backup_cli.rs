@@ -164,7 +164,11 @@ fn damage_missing_files_and_a_busy_journal_are_named() {
 
 #[test]
 fn rolling_keeps_the_newest_automatic_backups_and_every_one_of_yours() {
-    let dir = tempfile::tempdir().expect("dir");
+    let j = Journal::new();
+    j.add(&["Something to keep"]);
+    let store = j.store();
+    let owner = backups::Owner::of(&store).expect("owner");
+    let dir = j.dir.path().join("rolled");
     let at = |h: i64| {
         chrono::DateTime::parse_from_rfc3339("2026-11-01T08:00:00Z")
             .expect("time")
@@ -172,17 +176,13 @@ fn rolling_keeps_the_newest_automatic_backups_and_every_one_of_yours() {
             + chrono::Duration::hours(h)
     };
     for h in 0..5 {
-        std::fs::write(
-            backups::name(dir.path(), BackupKind::Daily, at(h * 24)),
-            "x",
-        )
-        .expect("w");
+        backups::before(&store, &dir, BackupKind::Daily, at(h * 24), 99).expect("backup");
     }
-    std::fs::write(backups::name(dir.path(), BackupKind::Manual, at(1)), "x").expect("w");
-    std::fs::write(dir.path().join("holiday-photos.db"), "x").expect("w");
-    let gone = backups::roll(dir.path(), 2).expect("roll");
+    backups::before(&store, &dir, BackupKind::Manual, at(1), 99).expect("backup");
+    std::fs::write(dir.join("holiday-photos.db"), "x").expect("w");
+    let gone = backups::roll(&dir, &owner, 2).expect("roll");
     assert_eq!(gone.len(), 3, "{gone:?}");
-    let left = backups::list(dir.path()).expect("list");
+    let left = backups::inventory(&dir, &owner).expect("list").backups;
     let kinds: Vec<BackupKind> = left.iter().map(|b| b.kind).collect();
     assert_eq!(
         kinds,
@@ -190,17 +190,18 @@ fn rolling_keeps_the_newest_automatic_backups_and_every_one_of_yours() {
     );
     assert_eq!(left[0].made, at(4 * 24), "newest first");
     assert!(
-        dir.path().join("holiday-photos.db").exists(),
+        dir.join("holiday-photos.db").exists(),
         "not debrief's: untouched"
     );
-    assert!(!backups::daily_due(dir.path(), at(4 * 24 + 23)).expect("due"));
-    assert!(backups::daily_due(dir.path(), at(5 * 24)).expect("due"));
+    assert!(!backups::daily_due(&dir, &owner, at(4 * 24 + 23)).expect("due"));
+    assert!(backups::daily_due(&dir, &owner, at(5 * 24)).expect("due"));
 }
 
 #[test]
 fn the_daily_backup_is_made_once_a_day_and_rolled() {
     let j = Journal::new();
     j.add(&["Something to keep"]);
+    let owner = backups::Owner::of(&j.store()).expect("owner");
     let folder = j.dir.path().join("backups");
     let now = debrief::clock::Clock::system().now();
     let made = backups::daily(&j.db(), &folder, now, 2, None).expect("daily");
@@ -214,7 +215,10 @@ fn the_daily_backup_is_made_once_a_day_and_rolled() {
         backups::daily(&j.db(), &folder, now + chrono::Duration::days(d), 2, None).expect("daily");
     }
     assert_eq!(
-        backups::list(&folder).expect("list").len(),
+        backups::inventory(&folder, &owner)
+            .expect("list")
+            .backups
+            .len(),
         2,
         "rolled to two"
     );

@@ -8,6 +8,7 @@
 //! - `fuzz_inputs`: inputs kept from fuzzing, replayed through the fuzz targets' checks;
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
 //! - `keying`: store tests on a plain and an encrypted journal alike;
+//! - `backups_own`: a journal's backups are its own (its id inside) and whole (temporary names);
 //! - `encryption_cli`: `encrypt`, `decrypt`, `passphrase`, and no plain text left anywhere;
 //! - `learn_cli`: `debrief learn`, learning activities with and without a reflection;
 //! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
@@ -21,6 +22,7 @@
 
 mod actions;
 mod backup_cli;
+mod backups_own;
 mod boundaries;
 mod check_cli;
 mod checkin_cli;
