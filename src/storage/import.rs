@@ -196,6 +196,17 @@ impl Store {
         on_conflict: OnConflict,
         dry_run: bool,
     ) -> Result<ImportReport> {
+        let path = self.path.clone();
+        self.import_in_one(rows, on_conflict, dry_run)
+            .map_err(|e| super::write_error(path.as_deref(), e))
+    }
+
+    fn import_in_one(
+        &mut self,
+        rows: impl IntoIterator<Item = Result<Incoming>>,
+        on_conflict: OnConflict,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
         self.check_file()?;
         let tx = self
             .conn

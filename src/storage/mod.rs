@@ -142,16 +142,25 @@ impl Store {
             c.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
             Ok(c)
         };
-        let conn = match Connection::open_with_flags(path, flags)
-            .map_err(Error::from)
-            .and_then(keyed)
-        {
+        // A WAL journal whose -shm cannot be made (a full disk, a folder that cannot be
+        // written): its index in this process's memory instead, SQLite's way of reading WAL
+        // without shared memory (set before the first read), which reads the -wal too.
+        let in_memory_index = |c: Connection| -> Result<Connection> {
+            c.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+            keyed(c)
+        };
+        let open = || Connection::open_with_flags(path, flags).map_err(Error::from);
+        let conn = match open().and_then(keyed) {
             Err(e @ Error::WrongPassphrase { .. }) => return Err(e),
             Ok(c) => c,
-            // A WAL journal whose folder cannot take a -shm: read the file as it stands.
-            Err(_) => open::open_immutable(path)
-                .map_err(|e| open::open_error(path, e))
-                .and_then(keyed)?,
+            Err(_) => match open().and_then(in_memory_index) {
+                Err(e @ Error::WrongPassphrase { .. }) => return Err(e),
+                Ok(c) => c,
+                // Else the file as it stands.
+                Err(_) => open::open_immutable(path)
+                    .map_err(|e| open::open_error(path, e))
+                    .and_then(keyed)?,
+            },
         };
         let version = open::check_identity(&conn, path, latest)?;
         if version as usize != latest {
@@ -338,19 +347,36 @@ impl Store {
         open::same_file(self.path.as_deref(), self.file)
     }
 
-    /// Run `f` inside an immediate (write-locking) transaction.
+    /// Run `f` inside an immediate (write-locking) transaction. A journal that cannot be
+    /// written, or a full disk, is said as such ([`Error::ReadOnly`], [`Error::DiskFull`]).
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
         self.check_file()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(Error::from_sqlite)?;
-        // Again under the lock: the journal may have been swapped for its encrypted (or
-        // decrypted) copy while this waited for it, and a write to the old file would be lost.
-        open::same_file(self.path.as_deref(), self.file)?;
-        let value = f(&tx)?;
-        tx.commit().map_err(Error::from_sqlite)?;
-        Ok(value)
+        let path = self.path.clone();
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Again under the lock: the journal may have been swapped for its encrypted (or
+            // decrypted) copy while this waited for it, and a write to the old file would be
+            // lost.
+            open::same_file(self.path.as_deref(), self.file)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        written.map_err(|e| write_error(path.as_deref(), e))
+    }
+}
+
+/// What a failed write says: busy, read-only or a full disk (of the disk holding the
+/// journal at `path`) in so many words; other failures as they are.
+pub(crate) fn write_error(path: Option<&Path>, e: Error) -> Error {
+    match path {
+        Some(path) => e.or_disk_full(&crate::paths::journal_dir(path)),
+        None => match e {
+            Error::Database(e) => Error::from_sqlite(e),
+            other => other,
+        },
     }
 }
 

@@ -381,7 +381,8 @@ pub(super) fn open_error(path: &Path, err: rusqlite::Error) -> Error {
             reason: "the location is read-only or cannot be opened".into(),
         },
         Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Locked,
-        _ => Error::Database(err),
+        Some(C::DiskFull) => Error::DiskFull,
+        _ => Error::Database(err).or_disk_full(&crate::paths::journal_dir(path)),
     }
 }
 
