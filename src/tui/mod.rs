@@ -174,9 +174,14 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
 fn open_journal(session: &Session, theme: &Theme) -> crate::Result<Option<(Store, Option<Term>)>> {
     if !session.must_ask_passphrase() {
         return match session.open_store() {
-            // Reading needs no room: the journal opens to read, and what is typed is kept
-            // (in the room reserved for a rescue) when it cannot be saved.
-            Err(crate::Error::DiskFull) => Ok(Some((session.open_store_to_read()?, None))),
+            // A full disk or a read-only place: an existing journal opens to read, and what
+            // is typed is kept in a rescue file (the room reserved for one, or another
+            // place) when it cannot be saved.
+            Err(crate::Error::DiskFull | crate::Error::NotWritable { .. })
+                if session.paths.journal.is_file() =>
+            {
+                Ok(Some((session.open_store_to_read()?, None)))
+            }
             other => other.map(|store| Some((store, None))),
         };
     }
