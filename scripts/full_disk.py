@@ -176,6 +176,39 @@ def scenario(r):
     )
 
 
+def hot_wal(r):
+    """A crash that left changes in the -wal (a reader held it open, then was killed, so
+    nobody folded them into the journal): on a full disk without a -shm, `list` must not show
+    the journal without them."""
+    unfill(r.root)
+    for p, _ in rescues(r.root):
+        os.unlink(p)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sqlite3, sys, time\n"
+         "c = sqlite3.connect(sys.argv[1]); c.execute('BEGIN')\n"
+         "c.execute('SELECT count(*) FROM entries').fetchall()\n"
+         "print('holding', flush=True); time.sleep(60)\n", r.db],
+        stdout=subprocess.PIPE, text=True)
+    holder.stdout.readline()
+    r.cli("add", "only in the wal")
+    holder.kill()
+    holder.wait()
+    try:
+        os.unlink(r.db + "-shm")
+    except FileNotFoundError:
+        pass
+    fill(r.root)
+    code, out, err = r.cli("list")
+    r.check(
+        code == 7 and "-wal" in err and "only in the wal" not in out,
+        f"changes left in the -wal on a full disk: refused, not shown without them (exit {code}) {err.strip()}",
+    )
+    unfill(r.root)
+    code, out, _ = r.cli("list")
+    r.check(code == 0 and "only in the wal" in out, "with room again, they are listed")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--debrief", required=True)
@@ -192,6 +225,7 @@ def main():
     try:
         r = Run(debrief, mnt)
         scenario(r)
+        hot_wal(r)
     finally:
         subprocess.run(["umount", mnt])
         os.rmdir(mnt)

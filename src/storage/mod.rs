@@ -156,7 +156,14 @@ impl Store {
             Err(_) => match open().and_then(in_memory_index) {
                 Err(e @ Error::WrongPassphrase { .. }) => return Err(e),
                 Ok(c) => c,
-                // Else the file as it stands.
+                // Else the file as it stands, unless changes wait in its -wal: what it
+                // showed would be missing them.
+                Err(_) if open::wal_has_frames(path) => {
+                    return Err(Error::NotWritable {
+                        path: path.to_path_buf(),
+                        reason: "its latest changes wait in its -wal, which cannot be read without room for a -shm beside it (a full disk, or a folder that cannot be written): free some space".into(),
+                    });
+                }
                 Err(_) => open::open_immutable(path)
                     .map_err(|e| open::open_error(path, e))
                     .and_then(keyed)?,

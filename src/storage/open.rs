@@ -184,6 +184,12 @@ pub(super) fn side_file(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(p)
 }
 
+/// Whether the `-wal` beside `path` holds frames (more than its 32-byte header): changes the
+/// main file may not have yet.
+pub(super) fn wal_has_frames(path: &Path) -> bool {
+    fs::metadata(side_file(path, "-wal")).is_ok_and(|m| m.len() > 32)
+}
+
 /// The user_version and application_id of the newest committed page 1 in a `-wal` file,
 /// read as bytes (the WAL format: a 32-byte header, then frames of a 24-byte header and a
 /// page; frames of the current generation carry the header's salts).
