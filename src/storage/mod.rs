@@ -142,32 +142,24 @@ impl Store {
             c.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
             Ok(c)
         };
-        // A WAL journal whose -shm cannot be made (a full disk, a folder that cannot be
-        // written): its index in this process's memory instead, SQLite's way of reading WAL
-        // without shared memory (set before the first read), which reads the -wal too.
-        let in_memory_index = |c: Connection| -> Result<Connection> {
-            c.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
-            keyed(c)
-        };
-        let open = || Connection::open_with_flags(path, flags).map_err(Error::from);
-        let conn = match open().and_then(keyed) {
+        let conn = match Connection::open_with_flags(path, flags)
+            .map_err(Error::from)
+            .and_then(keyed)
+        {
             Err(e @ Error::WrongPassphrase { .. }) => return Err(e),
             Ok(c) => c,
-            Err(_) => match open().and_then(in_memory_index) {
-                Err(e @ Error::WrongPassphrase { .. }) => return Err(e),
-                Ok(c) => c,
-                // Else the file as it stands, unless changes wait in its -wal: what it
-                // showed would be missing them.
-                Err(_) if open::wal_has_frames(path) => {
-                    return Err(Error::NotWritable {
-                        path: path.to_path_buf(),
-                        reason: "its latest changes wait in its -wal, which cannot be read without room for a -shm beside it (a full disk, or a folder that cannot be written): free some space".into(),
-                    });
-                }
-                Err(_) => open::open_immutable(path)
-                    .map_err(|e| open::open_error(path, e))
-                    .and_then(keyed)?,
-            },
+            // A WAL journal whose folder cannot take a -shm (read-only, or a full disk): the
+            // file as it stands, unless changes wait in its -wal (SQLite cannot read them
+            // without a -shm, and what it showed would be missing them).
+            Err(_) if open::wal_has_frames(path) => {
+                return Err(Error::NotWritable {
+                    path: path.to_path_buf(),
+                    reason: "its latest changes wait in its -wal, which cannot be read without room for a -shm beside it (a full disk, or a folder that cannot be written): free some space".into(),
+                });
+            }
+            Err(_) => open::open_immutable(path)
+                .map_err(|e| open::open_error(path, e))
+                .and_then(keyed)?,
         };
         let version = open::check_identity(&conn, path, latest)?;
         if version as usize != latest {
