@@ -53,6 +53,36 @@ pub fn make_private(path: &Path) {
     let _ = path;
 }
 
+/// Whether the owner may write the file at `path` (Unix; elsewhere, whether it is not marked
+/// read-only).
+pub fn owner_can_write(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o200 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+    }
+}
+
+/// Give the file at `path` mode 0600 (Unix; a regular file only, never through a link).
+pub fn set_private_mode(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = fs::symlink_metadata(path)
+            && meta.is_file()
+            && meta.permissions().mode() & 0o777 != 0o600
+        {
+            let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 /// Whether the disk holding `at` (or its nearest folder that exists) has next to no room
 /// left (less than 64 KiB for this user): SQLite says only "disk I/O error" when its side
 /// files cannot grow.

@@ -49,6 +49,8 @@ pub(super) fn connect(
         if !super::cipher::looks_encrypted(path) {
             prepare_file(path, known)?;
         }
+        // Before SQLite opens them (it would take a read-only -shm as it finds it).
+        side_files_follow(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
@@ -292,14 +294,25 @@ pub(super) fn check_identity(conn: &Connection, path: &Path, known: usize) -> Re
 }
 
 /// A journal (and its `-wal` and `-shm`) readable by others is made private again: it is
-/// debrief's own file, and it holds other people's stories.
+/// debrief's own file, and it holds other people's stories. One its owner made read-only is
+/// left as it is (see [`crate::platform::make_private`]). SQLite gives the `-wal` and `-shm`
+/// it makes the journal's mode: made while the journal was read-only, they are read-only too,
+/// and once the journal is writable again they would refuse every write; so they follow the
+/// journal.
 pub(super) fn tighten_modes(path: &Path) {
-    for p in [
-        path.to_path_buf(),
-        side_file(path, "-wal"),
-        side_file(path, "-shm"),
-    ] {
-        crate::platform::make_private(&p);
+    crate::platform::make_private(path);
+    side_files_follow(path);
+}
+
+/// The journal's `-wal` and `-shm` made private (0600) when the journal is writable, private
+/// without being made writable when it is not (see [`tighten_modes`]).
+fn side_files_follow(path: &Path) {
+    let writable = crate::platform::owner_can_write(path);
+    for side in [side_file(path, "-wal"), side_file(path, "-shm")] {
+        match writable {
+            true => crate::platform::set_private_mode(&side),
+            false => crate::platform::make_private(&side),
+        }
     }
 }
 

@@ -164,6 +164,13 @@ fn a_read_only_journal_is_left_read_only_and_the_text_kept_beside_it() {
     let list = u.cmd(&db).args(["list", "--json"]).assert().success();
     let v: serde_json::Value = serde_json::from_slice(&list.get_output().stdout).expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+    // Made writable again, it takes writes: the side files SQLite made meanwhile (read-only,
+    // like the journal then) do not keep refusing them.
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o600)).expect("chmod");
+    u.cmd(&db)
+        .args(["add", "writable again"])
+        .assert()
+        .success();
 }
 
 #[test]
