@@ -68,6 +68,22 @@ pub enum Error {
     )]
     NotWritable { path: PathBuf, reason: String },
 
+    /// The journal (its file, or its folder) cannot be written: it is left as it is.
+    #[error(
+        "the journal is read-only (its file or its folder cannot be written), so nothing was saved; it was left as it is: make it writable, or choose another with --db"
+    )]
+    ReadOnly,
+
+    /// The disk holding the journal has no room for the change.
+    #[error("the disk is full, so nothing was saved: free some space and try again")]
+    DiskFull,
+
+    /// Typing the journal could not take, and no rescue file could keep either.
+    #[error(
+        "your unsaved text could not be kept: {0}: make room (or make the journal's folder writable) before typing again"
+    )]
+    NotKept(String),
+
     /// The journal file was deleted or replaced while it was open.
     #[error(
         "the journal at {path} was deleted or replaced while debrief had it open, so nothing was written to it: restart debrief to use the journal now at that path"
@@ -197,6 +213,9 @@ impl Error {
             | Error::ForeignDatabase { .. }
             | Error::TooNew { .. }
             | Error::NotWritable { .. }
+            | Error::ReadOnly
+            | Error::DiskFull
+            | Error::NotKept(_)
             | Error::JournalGone { .. }
             | Error::Encrypted { .. }
             | Error::WrongPassphrase { .. }
@@ -220,13 +239,37 @@ impl Error {
         }
     }
 
-    /// Turn SQLite's "busy"/"locked" into [`Error::Locked`], leaving other errors as they are.
+    /// Turn SQLite's "busy"/"locked" into [`Error::Locked`], "read-only" into
+    /// [`Error::ReadOnly`] and "full" into [`Error::DiskFull`], leaving other errors as they are.
     pub(crate) fn from_sqlite(err: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
         match err.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
-                Error::Locked
-            }
+            Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Locked,
+            Some(C::ReadOnly) => Error::ReadOnly,
+            Some(C::DiskFull) => Error::DiskFull,
             _ => Error::Database(err),
+        }
+    }
+
+    /// This error, or [`Error::DiskFull`] when it is an I/O failure of SQLite's (which says
+    /// only "disk I/O error" when its side files cannot grow) and the disk holding `at` is
+    /// full; a database error goes through [`Error::from_sqlite`].
+    pub(crate) fn or_disk_full(self, at: &std::path::Path) -> Self {
+        // (A journal opened read-only for the full disk refuses writes as read-only.)
+        let io = match &self {
+            Error::Database(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::SystemIoFailure | rusqlite::ErrorCode::ReadOnly)
+            ),
+            Error::Io(e) => e.kind() == std::io::ErrorKind::StorageFull,
+            _ => false,
+        };
+        if io && crate::platform::disk_is_full(at) {
+            return Error::DiskFull;
+        }
+        match self {
+            Error::Database(e) => Error::from_sqlite(e),
+            other => other,
         }
     }
 }

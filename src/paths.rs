@@ -65,6 +65,21 @@ impl Paths {
     }
 }
 
+/// Where text goes that the journal's own folder cannot take (read-only, or a full disk), in
+/// order: the `rescued` folder in debrief's state folder (`~/.local/state/debrief` on Linux;
+/// the local data folder elsewhere), then a private folder of debrief's own in the temporary
+/// folder (cleared on restart on many systems, so it comes last), made when `make` and it
+/// is reached (else only when it is there).
+pub fn rescue_places(make: bool) -> impl Iterator<Item = PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "debrief");
+    let state = dirs
+        .as_ref()
+        .map(|d| d.state_dir().unwrap_or(d.data_local_dir()).join("rescued"));
+    state
+        .into_iter()
+        .chain(std::iter::once_with(move || crate::platform::private_temp_dir(make)).flatten())
+}
+
 /// The folder holding the journal file ("." for a bare file name).
 pub fn journal_dir(journal: &Path) -> PathBuf {
     match journal.parent() {

@@ -34,13 +34,16 @@ pub fn create_new_private_file(path: &Path) -> std::io::Result<File> {
 }
 
 /// Make an existing file private to the user again if others can read it (Unix; on Windows
-/// the file inherits its folder's access rules).
+/// the file inherits its folder's access rules). A file its owner has made read-only is left
+/// exactly as it is: that is the owner's decision, and making it private would make it
+/// writable too.
 pub fn make_private(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         if let Ok(meta) = fs::metadata(path)
             && meta.is_file()
+            && meta.permissions().mode() & 0o200 != 0
             && meta.permissions().mode() & 0o077 != 0
         {
             let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
@@ -48,6 +51,87 @@ pub fn make_private(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// Whether the owner may write the file at `path` (Unix; elsewhere, whether it is not marked
+/// read-only).
+pub fn owner_can_write(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o200 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+    }
+}
+
+/// Give the file at `path` mode 0600 (Unix; a regular file only, never through a link).
+pub fn set_private_mode(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = fs::symlink_metadata(path)
+            && meta.is_file()
+            && meta.permissions().mode() & 0o777 != 0o600
+        {
+            let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Whether the disk holding `at` (or its nearest folder that exists) has next to no room
+/// left (less than 64 KiB for this user): SQLite says only "disk I/O error" when its side
+/// files cannot grow.
+pub fn disk_is_full(at: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        let Some(existing) = at.ancestors().find(|p| p.exists()) else {
+            return false;
+        };
+        let existing = if existing.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            existing
+        };
+        rustix::fs::statvfs(existing)
+            .is_ok_and(|s| s.f_bavail.saturating_mul(s.f_frsize) < 64 * 1024)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = at;
+        false
+    }
+}
+
+/// A private folder of debrief's own in the temporary folder (`debrief-UID`, mode 0700),
+/// for text that has nowhere else to go, made when `make` and missing; `None` when the one
+/// there is not this user's private folder (made by someone else, a link, open to others).
+pub fn private_temp_dir(make: bool) -> Option<std::path::PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+        let uid = rustix::process::geteuid().as_raw();
+        let dir = std::env::temp_dir().join(format!("debrief-{uid}"));
+        match make.then(|| fs::DirBuilder::new().mode(0o700).create(&dir)) {
+            None | Some(Ok(())) => {}
+            Some(Err(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Some(Err(_)) => return None,
+        }
+        let meta = fs::symlink_metadata(&dir).ok()?;
+        (meta.is_dir() && meta.uid() == uid && meta.mode() & 0o077 == 0).then_some(dir)
+    }
+    #[cfg(not(unix))]
+    {
+        let dir = std::env::temp_dir().join("debrief");
+        if make {
+            create_private_dir_all(&dir).ok()?;
+        }
+        dir.is_dir().then_some(dir)
+    }
 }
 
 /// Which file a path names right now: device and inode on Unix, creation time and size class

@@ -94,21 +94,26 @@ impl Session {
         Ok(self.key.get_or_init(|| key).clone())
     }
 
-    /// Open the journal (creating and migrating it as needed).
+    /// Open the journal (creating and migrating it as needed) to write to it, keeping room
+    /// beside it for a rescue (see [`crate::rescue`]).
     pub fn open_store(&self) -> crate::Result<Store> {
-        Store::open(&self.paths.journal, &self.store_options()?)
+        let store = Store::open(&self.paths.journal, &self.store_options()?)?;
+        crate::rescue::reserve_room(&self.rescue_dir());
+        Ok(store)
     }
 
     /// Open the journal for a command that only reads: as usual, or, when the journal
-    /// cannot be written (a read-only disk, someone else's file), read-only. A journal that
+    /// cannot be written (a read-only disk, someone else's file, a full disk), read-only. A journal that
     /// does not exist is read as empty, and nothing is created (a mistyped `--db` makes no
     /// folders).
     pub fn open_store_to_read(&self) -> crate::Result<Store> {
         if !self.paths.journal.exists() {
             return Store::open_in_memory();
         }
-        match self.open_store() {
-            Err(crate::Error::NotWritable { .. }) if self.paths.journal.is_file() => {
+        match Store::open(&self.paths.journal, &self.store_options()?) {
+            Err(crate::Error::NotWritable { .. } | crate::Error::DiskFull)
+                if self.paths.journal.is_file() =>
+            {
                 Store::open_read_only(&self.paths.journal, self.key()?.as_ref())
             }
             other => other,

@@ -212,6 +212,21 @@ fn common(args: &AddArgs, vocab: &Vocabulary) -> Result<Common> {
     })
 }
 
+/// The journal to add to, and the text piped in (`add -`). That text is already written, so
+/// it is read first, and kept in a rescue file when the journal cannot be opened. Otherwise
+/// an unusable journal fails before the user spends time writing.
+fn open_for(session: &Session, args: &AddArgs) -> Result<(crate::storage::Store, Option<String>)> {
+    let piped = match args.text.as_slice() {
+        [dash] if dash == "-" => Some(read_stdin()?),
+        _ => None,
+    };
+    match (session.open_store(), piped) {
+        (Ok(store), piped) => Ok((store, piped)),
+        (Err(e), Some(text)) if !text.trim().is_empty() => Err(session.rescue(&text, e)),
+        (Err(e), _) => Err(e),
+    }
+}
+
 pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     // Validate every flag before asking for text, so nothing typed is lost to a typo in a flag.
     let vocab = session.vocabulary();
@@ -226,13 +241,14 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
         .as_deref()
         .map(|w| dates.written_at(w))
         .transpose()?;
-    // Fail on an unusable journal before the user spends time writing.
-    let mut store = session.open_store()?;
+    // Fail on an unusable journal before the user spends time writing (text piped in is
+    // read first, and kept if the journal cannot be opened).
+    let (mut store, mut piped) = open_for(session, &args)?;
 
     let mut edited = None;
     let mut dated_from = None;
     content.common.body = match args.text.as_slice() {
-        [dash] if dash == "-" => read_stdin()?,
+        [dash] if dash == "-" => piped.take().unwrap_or_default(),
         // Stages answered on the command line need no editor.
         [] if !args.stages.is_empty() => String::new(),
         [] => {
@@ -339,8 +355,8 @@ pub fn from_stdin(session: &Session) -> Result<bool> {
     }
     let mut content = EntryContent::text(text);
     content.absorb_inline_tags();
-    let mut store = session.open_store()?;
     let body = content.common.body.clone();
+    let mut store = session.open_store().map_err(|e| session.rescue(&body, e))?;
     let request = Save {
         target: Target::New { at: None },
         content,

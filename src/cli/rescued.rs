@@ -12,7 +12,8 @@ use crate::session::Session;
 
 #[derive(Debug, Args)]
 pub struct RescuedArgs {
-    /// The file to print; without it, the rescue files beside the journal are listed.
+    /// The file to print; without it, the rescue files are listed (beside the journal, and
+    /// where text went that the journal's folder could not take).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 }
@@ -21,7 +22,7 @@ pub fn run(session: &Session, a: RescuedArgs) -> Result<()> {
     let mut out = stdout();
     let Some(file) = a.file else {
         let dir = session.rescue_dir();
-        let files = crate::rescue::list(&dir);
+        let files = crate::rescue::list_all(&dir);
         if files.is_empty() {
             writeln!(out, "No rescued text in {}.", dir.display())?;
         }

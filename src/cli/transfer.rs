@@ -14,8 +14,8 @@ use crate::Result;
 use crate::session::Session;
 use crate::storage::backups::BackupKind;
 use crate::storage::{Incoming, OnConflict, RowOutcome};
-use crate::transfer::bundle;
 use crate::transfer::export::{self, Exporter, Format, Leave};
+use crate::transfer::incoming;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -182,40 +182,22 @@ fn export_from(
     Ok(())
 }
 
-/// Read the bundle at `path` on a thread of its own, sending each entry as a row as soon as
-/// it is read (at most a few hundred wait at a time, so the file is never held whole), then
-/// the error that stopped the reading, if one did; `rows` gets what is sent.
+/// Read the bundle at `path` on a thread of its own, sending each entry (a row, or why it
+/// cannot come in) as soon as it is read (at most a few hundred wait at a time, so the file
+/// is never held whole), then the error that stopped the reading, if one did; `rows` gets
+/// what is sent.
 fn read_bundle_into(
     file: std::fs::File,
     name: &str,
+    now: chrono::DateTime<chrono::Utc>,
     rows: std::sync::mpsc::SyncSender<Result<Incoming>>,
 ) {
-    let mut at = 0;
     let send = |item: Incoming| {
         // The import stopped (a write failed): stop reading too.
         rows.send(Ok(item))
             .map_err(|_| crate::Error::Conflict("the import stopped".into()))
     };
-    let read = bundle::read_each(std::io::BufReader::new(file), name, |part| match part {
-        bundle::Part::Entry(record) => {
-            at += 1;
-            let uuid = record.uuid;
-            let row = record.into_row().map_err(|e| {
-                crate::Error::invalid(
-                    "bundle",
-                    format!("{name} entry {at} ({uuid}): {e}; nothing was imported"),
-                )
-            })?;
-            send(Incoming::Entry(Box::new(row)))
-        }
-        bundle::Part::Queue(queue) => queue.into_iter().try_for_each(|q| {
-            send(Incoming::Queued {
-                text: q.text,
-                function: q.function,
-                added: q.added,
-            })
-        }),
-    });
+    let read = incoming::read_bundle(std::io::BufReader::new(file), name, now, send);
     if let Err(e) = read {
         let _ = rows.send(Err(e));
     }
@@ -227,13 +209,14 @@ fn import_bundle(
     store: &mut crate::storage::Store,
     file: std::fs::File,
     name: &str,
+    now: chrono::DateTime<chrono::Utc>,
     dry_run: bool,
 ) -> Result<crate::storage::ImportReport> {
     let large = file.metadata().map(|m| m.len()).unwrap_or(0) > 5_000_000;
     let progress = Progress::counting(large, "Importing:");
     let (send, receive) = std::sync::mpsc::sync_channel(256);
     std::thread::scope(|s| {
-        s.spawn(|| read_bundle_into(file, name, send));
+        s.spawn(|| read_bundle_into(file, name, now, send));
         let rows = receive.into_iter().inspect(|_| progress.step());
         let report = store.import_stream(rows, OnConflict::KeepNewer, dry_run);
         progress.done();
@@ -250,6 +233,9 @@ struct Outcome {
     skipped: usize,
     /// (position in the file, from 1; why).
     rejected: Vec<(usize, String)>,
+    /// (position in the file, from 1; the earlier position it is the same as): jrnl entries
+    /// with the same date, time and text, brought in once.
+    merged: Vec<(usize, usize)>,
     /// Items put on the next supervision agenda.
     queued: usize,
 }
@@ -291,8 +277,10 @@ pub fn import(session: &Session, a: ImportArgs) -> Result<()> {
     }
     let report = match jrnl {
         // jrnl cannot say when an entry last changed: one already here stays as it is.
-        Some(rows) => store.import(rows, OnConflict::Skip, a.dry_run)?,
-        None => import_bundle(&mut store, file, &name, a.dry_run)?,
+        Some(items) => {
+            store.import_stream(items.into_iter().map(Ok), OnConflict::Skip, a.dry_run)?
+        }
+        None => import_bundle(&mut store, file, &name, session.clock.now(), a.dry_run)?,
     };
     say_outcome(&report, &name, &a)
 }
@@ -310,6 +298,7 @@ fn say_outcome(report: &crate::storage::ImportReport, name: &str, a: &ImportArgs
             RowOutcome::Updated(_) => outcome.updated += 1,
             RowOutcome::Skipped(_) => outcome.skipped += 1,
             RowOutcome::Rejected(why) => outcome.rejected.push((i + 1, why.clone())),
+            RowOutcome::Merged(with) => outcome.merged.push((i + 1, *with)),
         }
     }
     let mut out = stdout();
@@ -318,6 +307,12 @@ fn say_outcome(report: &crate::storage::ImportReport, name: &str, a: &ImportArgs
     }
     for (at, why) in &outcome.rejected {
         writeln!(out, "entry {at} of {name} rejected: {why}")?;
+    }
+    for (at, with) in &outcome.merged {
+        writeln!(
+            out,
+            "entry {at} of {name} is entry {with} again (the same date, time and text): brought in once"
+        )?;
     }
     let (verb, tail) = if a.dry_run {
         ("Would import", " Nothing was changed (--dry-run).")
@@ -331,9 +326,13 @@ fn say_outcome(report: &crate::storage::ImportReport, name: &str, a: &ImportArgs
             crate::text::count(n, "item", "items")
         ),
     };
+    let merged = match outcome.merged.len() {
+        0 => String::new(),
+        n => format!(", {n} merged (repeated in the file)"),
+    };
     writeln!(
         out,
-        "{verb} {name}: {} added, {} updated, {} skipped (already there, not newer), {} rejected{queued}.{tail}",
+        "{verb} {name}: {} added, {} updated, {} skipped (already there, not newer), {} rejected{merged}{queued}.{tail}",
         outcome.added,
         outcome.updated,
         outcome.skipped,

@@ -35,6 +35,12 @@ pub enum Incoming {
         function: Option<crate::domain::Function>,
         added: DateTime<Utc>,
     },
+    /// An entry of the file that cannot come in (it cannot be read, or is dated in the
+    /// future): reported with the reason, in its place.
+    Rejected(String),
+    /// An entry the same as the one at this earlier position (from 1) of the file: it comes
+    /// in once, and the report says so in its place.
+    Merged(usize),
 }
 
 /// What to do with a row whose UUID is already in the journal.
@@ -55,6 +61,8 @@ pub enum RowOutcome {
     Skipped(EntryId),
     /// Not valid; nothing of it was written. The reason is for the user.
     Rejected(String),
+    /// The same as the entry at this earlier position (from 1) of the file, so kept once.
+    Merged(usize),
 }
 
 /// The outcome of every row, in input order.
@@ -66,7 +74,8 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// How many rows were added, updated, skipped and rejected.
+    /// How many rows were added, updated, skipped and rejected (rows merged into an
+    /// earlier one are in none of them).
     pub fn counts(&self) -> (usize, usize, usize, usize) {
         let mut c = (0, 0, 0, 0);
         for r in &self.rows {
@@ -75,6 +84,7 @@ impl ImportReport {
                 RowOutcome::Updated(_) => c.1 += 1,
                 RowOutcome::Skipped(_) => c.2 += 1,
                 RowOutcome::Rejected(_) => c.3 += 1,
+                RowOutcome::Merged(_) => {}
             }
         }
         c
@@ -186,6 +196,17 @@ impl Store {
         on_conflict: OnConflict,
         dry_run: bool,
     ) -> Result<ImportReport> {
+        let path = self.path.clone();
+        self.import_in_one(rows, on_conflict, dry_run)
+            .map_err(|e| super::write_error(path.as_deref(), e))
+    }
+
+    fn import_in_one(
+        &mut self,
+        rows: impl IntoIterator<Item = Result<Incoming>>,
+        on_conflict: OnConflict,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
         self.check_file()?;
         let tx = self
             .conn
@@ -214,6 +235,14 @@ impl Store {
                     added,
                 } => {
                     report.queued += queue_in(&tx, &text, function, added)?;
+                    continue;
+                }
+                Incoming::Rejected(why) => {
+                    report.rows.push(RowOutcome::Rejected(why));
+                    continue;
+                }
+                Incoming::Merged(with) => {
+                    report.rows.push(RowOutcome::Merged(with));
                     continue;
                 }
             };

@@ -157,7 +157,15 @@ impl Store {
         {
             Err(e @ Error::WrongPassphrase { .. }) => return Err(e),
             Ok(c) => c,
-            // A WAL journal whose folder cannot take a -shm: read the file as it stands.
+            // A WAL journal whose folder cannot take a -shm (read-only, or a full disk): the
+            // file as it stands, unless changes wait in its -wal (SQLite cannot read them
+            // without a -shm, and what it showed would be missing them).
+            Err(_) if open::wal_has_frames(path) => {
+                return Err(Error::NotWritable {
+                    path: path.to_path_buf(),
+                    reason: "its latest changes wait in its -wal, which cannot be read without room for a -shm beside it (a full disk, or a folder that cannot be written): free some space".into(),
+                });
+            }
             Err(_) => open::open_immutable(path)
                 .map_err(|e| open::open_error(path, e))
                 .and_then(keyed)?,
@@ -316,19 +324,36 @@ impl Store {
         open::same_file(self.path.as_deref(), self.file)
     }
 
-    /// Run `f` inside an immediate (write-locking) transaction.
+    /// Run `f` inside an immediate (write-locking) transaction. A journal that cannot be
+    /// written, or a full disk, is said as such ([`Error::ReadOnly`], [`Error::DiskFull`]).
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
         self.check_file()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(Error::from_sqlite)?;
-        // Again under the lock: the journal may have been swapped for its encrypted (or
-        // decrypted) copy while this waited for it, and a write to the old file would be lost.
-        open::same_file(self.path.as_deref(), self.file)?;
-        let value = f(&tx)?;
-        tx.commit().map_err(Error::from_sqlite)?;
-        Ok(value)
+        let path = self.path.clone();
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Again under the lock: the journal may have been swapped for its encrypted (or
+            // decrypted) copy while this waited for it, and a write to the old file would be
+            // lost.
+            open::same_file(self.path.as_deref(), self.file)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        written.map_err(|e| write_error(path.as_deref(), e))
+    }
+}
+
+/// What a failed write says: busy, read-only or a full disk (of the disk holding the
+/// journal at `path`) in so many words; other failures as they are.
+pub(crate) fn write_error(path: Option<&Path>, e: Error) -> Error {
+    match path {
+        Some(path) => e.or_disk_full(&crate::paths::journal_dir(path)),
+        None => match e {
+            Error::Database(e) => Error::from_sqlite(e),
+            other => other,
+        },
     }
 }
 

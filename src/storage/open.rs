@@ -48,6 +48,8 @@ pub(super) fn connect(
         if !super::cipher::looks_encrypted(path) {
             prepare_file(path, known)?;
         }
+        // Before SQLite opens them (it would take a read-only -shm as it finds it).
+        side_files_follow(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
@@ -183,6 +185,12 @@ pub(super) fn side_file(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(p)
 }
 
+/// Whether the `-wal` beside `path` holds frames (more than its 32-byte header): changes the
+/// main file may not have yet.
+pub(super) fn wal_has_frames(path: &Path) -> bool {
+    fs::metadata(side_file(path, "-wal")).is_ok_and(|m| m.len() > 32)
+}
+
 /// The user_version and application_id of the newest committed page 1 in a `-wal` file,
 /// read as bytes (the WAL format: a 32-byte header, then frames of a 24-byte header and a
 /// page; frames of the current generation carry the header's salts).
@@ -285,14 +293,25 @@ pub(super) fn check_identity(conn: &Connection, path: &Path, known: usize) -> Re
 }
 
 /// A journal (and its `-wal` and `-shm`) readable by others is made private again: it is
-/// debrief's own file, and it holds other people's stories.
+/// debrief's own file, and it holds other people's stories. One its owner made read-only is
+/// left as it is (see [`crate::platform::make_private`]). SQLite gives the `-wal` and `-shm`
+/// it makes the journal's mode: made while the journal was read-only, they are read-only too,
+/// and once the journal is writable again they would refuse every write; so they follow the
+/// journal.
 pub(super) fn tighten_modes(path: &Path) {
-    for p in [
-        path.to_path_buf(),
-        side_file(path, "-wal"),
-        side_file(path, "-shm"),
-    ] {
-        crate::platform::make_private(&p);
+    crate::platform::make_private(path);
+    side_files_follow(path);
+}
+
+/// The journal's `-wal` and `-shm` made private (0600) when the journal is writable, private
+/// without being made writable when it is not (see [`tighten_modes`]).
+fn side_files_follow(path: &Path) {
+    let writable = crate::platform::owner_can_write(path);
+    for side in [side_file(path, "-wal"), side_file(path, "-shm")] {
+        match writable {
+            true => crate::platform::set_private_mode(&side),
+            false => crate::platform::make_private(&side),
+        }
     }
 }
 
@@ -373,7 +392,8 @@ pub(super) fn open_error(path: &Path, err: rusqlite::Error) -> Error {
             reason: "the location is read-only or cannot be opened".into(),
         },
         Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Locked,
-        _ => Error::Database(err),
+        Some(C::DiskFull) => Error::DiskFull,
+        _ => Error::Database(err).or_disk_full(&crate::paths::journal_dir(path)),
     }
 }
 

@@ -40,7 +40,8 @@ pub struct QueuedRecord {
 /// What reading a bundle hands over, in the order of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Part {
-    Entry(Box<EntryRecord>),
+    /// An entry, or why the JSON of this one is not an entry (the others are read on).
+    Entry(std::result::Result<Box<EntryRecord>, String>),
     /// The items waiting for the next supervision agenda (after the entries).
     Queue(Vec<QueuedRecord>),
 }
@@ -85,12 +86,20 @@ impl<W: Write> BundleWriter<W> {
     }
 }
 
-/// Read a bundle held in memory (tests, small files); see [`read_each`].
+/// Read a bundle held in memory (tests, small files), every entry of it: one that is not
+/// an entry is refused with its position; see [`read_each`].
 pub fn read(text: &str, name: &str) -> Result<Vec<EntryRecord>> {
     let mut records = Vec::new();
     read_each(text.as_bytes(), name, |part| {
-        if let Part::Entry(record) = part {
-            records.push(*record);
+        match part {
+            Part::Entry(Ok(record)) => records.push(*record),
+            Part::Entry(Err(why)) => {
+                return Err(Error::invalid(
+                    "bundle",
+                    format!("{name} entry {}: {why}", records.len() + 1),
+                ));
+            }
+            Part::Queue(_) => {}
         }
         Ok(())
     })?;
@@ -98,8 +107,10 @@ pub fn read(text: &str, name: &str) -> Result<Vec<EntryRecord>> {
 }
 
 /// Read a bundle from `reader`, handing each entry (then the agenda queue) to `each` as soon
-/// as it is read, so the file is never held whole. A file that is not a bundle, or one from a newer debrief, is
-/// refused before its first entry; one malformed part way is refused with the line and
+/// as it is read, so the file is never held whole. An entry whose JSON is not an entry's
+/// (a rating of 11, a date that is not one, a missing field) is handed over as the reason,
+/// and the reading goes on. A file that is not a bundle, or one from a newer debrief, is
+/// refused before its first entry; one that is not JSON part way is refused with the line and
 /// column where reading stopped (entries handed over before then are for the caller to
 /// drop: the import's transaction does). An error from `each` stops the reading and is
 /// returned. Returns how many entries were read.
@@ -257,14 +268,42 @@ impl<'de, F: FnMut(Part) -> Result<()>> serde::de::Visitor<'de> for Entries<'_, 
         self,
         mut seq: A,
     ) -> std::result::Result<(), A::Error> {
-        while let Some(record) = seq.next_element::<EntryRecord>()? {
+        while let Some(value) = seq.next_element::<serde_json::Value>()? {
             self.0.count += 1;
-            if let Err(e) = (self.0.each)(Part::Entry(Box::new(record))) {
+            if let Err(e) = (self.0.each)(Part::Entry(entry_record(value))) {
                 return Err(self.0.stop(e));
             }
         }
         Ok(())
     }
+}
+
+/// The entry in `value`, or why it is not one, naming the field at fault when it is one of
+/// those a person would look for.
+fn entry_record(value: serde_json::Value) -> std::result::Result<Box<EntryRecord>, String> {
+    use crate::domain::{Rating, Tag};
+    type Check = fn(&serde_json::Value) -> serde_json::Result<()>;
+    fn is<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> serde_json::Result<()> {
+        T::deserialize(v).map(drop)
+    }
+    let checks: [(&str, Check); 8] = [
+        ("uuid", is::<uuid::Uuid>),
+        ("kind", is::<Kind>),
+        ("created", is::<DateTime<chrono::FixedOffset>>),
+        ("updated", is::<DateTime<Utc>>),
+        ("deleted", is::<Option<DateTime<Utc>>>),
+        ("stress", is::<Option<Rating>>),
+        ("energy", is::<Option<Rating>>),
+        ("tags", is::<Vec<Tag>>),
+    ];
+    EntryRecord::deserialize(&value).map(Box::new).map_err(|e| {
+        let at_fault = checks.iter().find_map(|(name, check)| {
+            // A missing field is said by the whole record's message.
+            let why = check(value.get(*name)?).err()?;
+            Some(format!("its {name}: {}", first_sentence(&why.to_string())))
+        });
+        at_fault.unwrap_or_else(|| first_sentence(&e.to_string()).to_string())
+    })
 }
 
 /// serde_json's message without its " at line L column C" (said once, in front).

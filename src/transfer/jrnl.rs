@@ -1,7 +1,8 @@
 //! Moving in from jrnl: its JSON export (`jrnl --format json`) read into rows for the
 //! store's import. Title, body, date and time (on this machine's clock), stars, and `@tags`
 //! as tags. jrnl entries have no identity, so each gets one from its own date, time and text:
-//! importing the same export twice adds nothing.
+//! importing the same export twice adds nothing, and two entries of one export with the same
+//! date, time and text are one (the report says which were merged).
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::Deserialize;
@@ -9,12 +10,14 @@ use uuid::Uuid;
 
 use crate::clock::Clock;
 use crate::domain::{EntryContent, Tag};
-use crate::storage::ImportRow;
+use crate::storage::{ImportRow, Incoming};
 use crate::{Error, Result};
 
+/// The export: its entries are read one by one, so one that is not a jrnl entry is
+/// rejected on its own.
 #[derive(Debug, Deserialize)]
 struct Export {
-    entries: Vec<JrnlEntry>,
+    entries: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,9 +58,11 @@ fn identity(parts: &[&str]) -> Uuid {
     Uuid::from_bytes(bytes)
 }
 
-/// The entries of a jrnl JSON export as rows, dated on `clock`'s wall clock; a file that is
-/// not one, or an entry whose date cannot be read, refuses the whole file.
-pub fn read(text: &str, name: &str, clock: &Clock, now: DateTime<Utc>) -> Result<Vec<ImportRow>> {
+/// The entries of a jrnl JSON export, in the order of the file, dated on `clock`'s wall
+/// clock: each a row to bring in, or why it cannot come in (its date cannot be read, or is in
+/// the future), or the position of the earlier entry it is the same as. A file that is not
+/// a jrnl export is refused whole.
+pub fn read(text: &str, name: &str, clock: &Clock, now: DateTime<Utc>) -> Result<Vec<Incoming>> {
     let export: Export = serde_json::from_str(text).map_err(|e| {
         Error::invalid(
             "jrnl",
@@ -69,19 +74,37 @@ pub fn read(text: &str, name: &str, clock: &Clock, now: DateTime<Utc>) -> Result
             ),
         )
     })?;
-    export
-        .entries
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            row(&e, clock, now).map_err(|why| {
-                Error::invalid(
-                    "jrnl",
-                    format!("{name} entry {}: {why}; nothing was imported", i + 1),
-                )
-            })
-        })
-        .collect()
+    // Where each identity was first met (from 1), and that entry's text.
+    let mut seen = std::collections::HashMap::<Uuid, (usize, Uuid)>::new();
+    let items = export.entries.iter().enumerate().map(|(i, value)| {
+        let read = JrnlEntry::deserialize(value)
+            .map_err(|e| super::bundle::first_sentence(&e.to_string()).to_string())
+            .and_then(|e| Ok((row(&e, clock, now)?, text_of(&e))));
+        let (row, text) = match read {
+            Err(why) => return Incoming::Rejected(why),
+            Ok(read) => read,
+        };
+        match seen.get(&row.uuid) {
+            Some(&(first, same)) if same == text => Incoming::Merged(first),
+            Some(&(first, _)) => Incoming::Rejected(format!(
+                "its uuid {} is entry {first}'s, with other text: give one of them another uuid",
+                row.uuid
+            )),
+            None => {
+                let item = super::incoming::checked(row, now);
+                if let Incoming::Entry(row) = &item {
+                    seen.insert(row.uuid, (i + 1, text));
+                }
+                item
+            }
+        }
+    });
+    Ok(items.collect())
+}
+
+/// What makes two entries the same: their date, time and text.
+fn text_of(e: &JrnlEntry) -> Uuid {
+    identity(&[&e.date, &e.time, &e.title, &e.body])
 }
 
 fn row(e: &JrnlEntry, clock: &Clock, now: DateTime<Utc>) -> std::result::Result<ImportRow, String> {
@@ -96,7 +119,7 @@ fn row(e: &JrnlEntry, clock: &Clock, now: DateTime<Utc>) -> std::result::Result<
         .ok_or_else(|| format!("the date '{}' is out of range", e.date.escape_debug()))?;
     let uuid = match e.uuid.as_deref().map(Uuid::parse_str) {
         Some(Ok(u)) => u,
-        _ => identity(&[&e.date, &e.time, &e.title, &e.body]),
+        _ => text_of(e),
     };
     let mut content = EntryContent::text(e.body.trim_end().to_string());
     let title = e.title.trim();
@@ -123,6 +146,17 @@ fn row(e: &JrnlEntry, clock: &Clock, now: DateTime<Utc>) -> std::result::Result<
 mod tests {
     use super::*;
 
+    /// The rows of `items`, failing on anything else.
+    fn rows(items: Vec<Incoming>) -> Vec<ImportRow> {
+        items
+            .into_iter()
+            .map(|i| match i {
+                Incoming::Entry(row) => *row,
+                other => panic!("not a row: {other:?}"),
+            })
+            .collect()
+    }
+
     fn clock() -> Clock {
         let now = DateTime::parse_from_rfc3339("2026-11-23T12:00:00Z")
             .expect("now")
@@ -138,7 +172,7 @@ mod tests {
             {"title": "Winter", "body": "", "date": "2026-01-10", "time": "18:05", "tags": [],
              "starred": false}]}"#;
         let c = clock();
-        let rows = read(text, "jrnl.json", &c, c.now()).expect("rows");
+        let rows = rows(read(text, "jrnl.json", &c, c.now()).expect("rows"));
         assert_eq!(rows.len(), 2);
         let summer = &rows[0];
         assert_eq!(summer.content.common.title.as_deref(), Some("Court day."));
@@ -153,24 +187,46 @@ mod tests {
         assert_eq!(summer.utc_offset_s, 3600);
         assert_eq!(rows[1].utc_offset_s, 0);
         // The same entry read again has the same identity; a different one does not.
-        let again = read(text, "jrnl.json", &c, c.now()).expect("rows");
+        let again = super::tests::rows(read(text, "jrnl.json", &c, c.now()).expect("rows"));
         assert_eq!(again[0].uuid, summer.uuid);
         assert_ne!(rows[1].uuid, summer.uuid);
     }
 
     #[test]
-    fn bad_files_and_dates_are_refused_whole() {
+    fn a_file_that_is_not_jrnl_is_refused_whole_and_a_bad_entry_alone() {
         let c = clock();
         let e = read("[1, 2]", "x.json", &c, c.now()).expect_err("not jrnl");
         assert!(e.to_string().contains("x.json line 1, column 2"), "{e}");
-        let bad_date =
-            r#"{"entries": [{"title": "a", "body": "", "date": "01/07/2026", "time": "09:30"}]}"#;
-        let e = read(bad_date, "x.json", &c, c.now()).expect_err("bad date");
+        let text = r#"{"entries": [
+            {"title": "a", "body": "", "date": "01/07/2026", "time": "09:30"},
+            {"title": "b", "body": "", "date": "2026-07-01", "time": "09:30"},
+            {"title": "c", "body": "", "date": "2999-12-31", "time": "09:30"},
+            {"title": "d", "body": "", "time": "09:30"},
+            {"title": "b", "body": "", "date": "2026-07-01", "time": "09:30"},
+            {"title": "e", "body": "", "date": "2026-07-01", "time": "09:30",
+             "uuid": "a1a1a1a1-0000-4000-8000-000000000001"},
+            {"title": "f", "body": "", "date": "2026-07-01", "time": "09:30",
+             "uuid": "a1a1a1a1-0000-4000-8000-000000000001"}]}"#;
+        let items = read(text, "x.json", &c, c.now()).expect("read");
+        let said: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Incoming::Entry(_) => "in".into(),
+                Incoming::Rejected(why) => why.clone(),
+                Incoming::Merged(with) => format!("merged {with}"),
+                Incoming::Queued { .. } => "queued".into(),
+            })
+            .collect();
+        assert_eq!(said[0], "the date '01/07/2026' is not YYYY-MM-DD");
+        assert_eq!(said[1], "in");
         assert!(
-            e.to_string()
-                .contains("x.json entry 1: the date '01/07/2026' is not YYYY-MM-DD"),
-            "{e}"
+            said[2].contains("2999-12-31") && said[2].contains("future"),
+            "{said:?}"
         );
+        assert!(said[3].contains("missing field `date`"), "{said:?}");
+        assert_eq!(said[4], "merged 2");
+        assert_eq!(said[5], "in");
+        assert!(said[6].contains("entry 6's, with other text"), "{said:?}");
     }
 
     proptest::proptest! {
@@ -189,14 +245,15 @@ mod tests {
                 "tags": [], "starred": starred}]});
             let c = clock();
             let text = entry.to_string();
-            let rows = read(&text, "j.json", &c, c.now()).expect("rows");
+            let rows = super::tests::rows(read(&text, "j.json", &c, c.now()).expect("rows"));
             let r = &rows[0];
             proptest::prop_assert_eq!(r.content.common.title.clone(), (!title.trim().is_empty()).then(|| title.trim().to_string()));
             proptest::prop_assert_eq!(&r.content.common.body, body.trim_end());
             proptest::prop_assert_eq!(r.content.common.flags.starred, starred);
             let local = c.local(r.created);
             proptest::prop_assert_eq!(local.format("%Y-%m-%d").to_string(), format!("2025-{month:02}-{day:02}"));
-            proptest::prop_assert_eq!(r.uuid, read(&text, "j.json", &c, c.now()).expect("rows")[0].uuid);
+            let again = super::tests::rows(read(&text, "j.json", &c, c.now()).expect("rows"));
+            proptest::prop_assert_eq!(r.uuid, again[0].uuid);
         }
     }
 }

@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod export;
 pub mod flat;
+pub mod incoming;
 pub mod jrnl;
 pub mod leaving;
 pub mod record;

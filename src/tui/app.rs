@@ -36,6 +36,9 @@ pub struct App {
     pub status: Option<(String, bool)>,
     /// Said on the terminal once the interface has closed (where rescued text went).
     pub exit_notes: Vec<String>,
+    /// Why typing that had to be kept could not be kept anywhere, when it could not: said
+    /// once the interface has closed, and debrief then ends in failure.
+    pub not_kept: Option<String>,
     pub quit: bool,
 }
 
@@ -68,6 +71,7 @@ impl App {
             next_asker: 1,
             status: None,
             exit_notes: Vec::new(),
+            not_kept: None,
             quit: false,
         };
         app.resize(size);
@@ -208,6 +212,11 @@ impl App {
         let top = self.stack.len() - 1;
         match &msg {
             Msg::Failed { message, .. } => self.set_error(message.clone()),
+            Msg::NotKept { reason } => {
+                let note = format!("Your unsaved text could not be kept: {reason}");
+                self.set_error(note);
+                self.not_kept.get_or_insert_with(|| reason.clone());
+            }
             Msg::Rescued { path, reason, .. } => {
                 let note = format!(
                     "The journal could not take your draft ({reason}); the text is safe in {}",

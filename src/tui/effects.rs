@@ -43,19 +43,30 @@ pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
                     revision: now.meta.revision,
                 }];
             }
-            if let (Some((form, text)), Some(dir)) = (keep, rt.rescue_dir.as_deref())
-                && let Ok(path) = crate::rescue::keep(dir, rt.clock.now(), &text, rt.store.key())
-            {
-                return vec![Msg::Rescued {
+            let failed = Msg::Failed {
+                form,
+                message: e.to_string(),
+            };
+            let Some((form, text)) = keep else {
+                return vec![failed];
+            };
+            let kept = match rt.rescue_dir.as_deref() {
+                Some(dir) => crate::rescue::keep(dir, rt.clock.now(), &text, rt.store.key()),
+                None => Err(std::io::Error::other("the journal is in memory")),
+            };
+            match kept {
+                Ok(path) => vec![Msg::Rescued {
                     form,
                     path,
                     reason: e.to_string(),
-                }];
+                }],
+                Err(why) => vec![
+                    failed,
+                    Msg::NotKept {
+                        reason: format!("{e}; and no rescue file could be written ({why})"),
+                    },
+                ],
             }
-            vec![Msg::Failed {
-                form,
-                message: e.to_string(),
-            }]
         }
     }
 }

@@ -161,6 +161,10 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
     for note in &app.exit_notes {
         eprintln!("debrief: {}", crate::text::visible_line(note));
     }
+    // Never an ordinary end when typing was lost.
+    if let Some(reason) = app.not_kept.take() {
+        return Err(crate::Error::NotKept(reason));
+    }
     result
 }
 
@@ -169,7 +173,17 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
 /// took). `None`: the person left without opening it.
 fn open_journal(session: &Session, theme: &Theme) -> crate::Result<Option<(Store, Option<Term>)>> {
     if !session.must_ask_passphrase() {
-        return Ok(Some((session.open_store()?, None)));
+        return match session.open_store() {
+            // A full disk or a read-only place: an existing journal opens to read, and what
+            // is typed is kept in a rescue file (the room reserved for one, or another
+            // place) when it cannot be saved.
+            Err(crate::Error::DiskFull | crate::Error::NotWritable { .. })
+                if session.paths.journal.is_file() =>
+            {
+                Ok(Some((session.open_store_to_read()?, None)))
+            }
+            other => other.map(|store| Some((store, None))),
+        };
     }
     let mut terminal = terminal::init()?;
     match unlock::ask(session, &mut terminal, theme) {

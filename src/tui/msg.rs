@@ -224,6 +224,12 @@ pub enum Msg {
         draft_id: i64,
         mode: DraftMode,
     },
+    /// A closing or final draft the journal could not take, and that no rescue file could
+    /// keep either (follows the form's [`Msg::Failed`]): said when debrief closes, which then
+    /// ends in failure.
+    NotKept {
+        reason: String,
+    },
     /// A closing or final draft the journal could not take was kept in a rescue file.
     Rescued {
         form: FormId,

@@ -14,6 +14,7 @@
 //! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
 //! - `review_cli`: `debrief review`, questions quoting the journal, text and JSON;
 //! - `reliability`: attacks on the loss paths (busy or vanished journal, two windows, foreign files);
+//! - `rescue_cli`: piped text kept (and where said) for a read-only folder or journal, plain or encrypted;
 //! - `storage_props`: property tests (write/read round trip, the search index after any changes);
 //! - `storage_story`: a journal file's life through the library (create, migrate, add, search, trash, reopen);
 //! - `templates_cli`: reflective templates listed, shown, added by the user, written with;
@@ -37,6 +38,7 @@ mod keying;
 mod learn_cli;
 mod migrations;
 mod reliability;
+mod rescue_cli;
 mod review_cli;
 mod storage_props;
 mod storage_story;

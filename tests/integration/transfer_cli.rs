@@ -124,9 +124,9 @@ fn malformed_and_foreign_files_are_refused_whole() {
     };
     let broken = write(
         "broken.json",
-        "{\"format\": \"debrief-bundle\", \"version\": 1, \"entries\": [\n{\"uuid\": \"not a uuid\"}]}",
+        "{\"format\": \"debrief-bundle\", \"version\": 1, \"entries\": [\n{\"uuid\": \"a\" \"b\"}]}",
     );
-    j.fails(&["import", &broken], "broken.json line 2, column 21:");
+    j.fails(&["import", &broken], "broken.json line 2, column 14:");
     let foreign = write(
         "tags.json",
         "{\"format\": \"jrnl\", \"version\": 1, \"entries\": []}",
@@ -155,8 +155,8 @@ fn malformed_and_foreign_files_are_refused_whole() {
         &["export", "--format", "yaml"],
         "unknown export format 'yaml'",
     );
-    // Entries are read and written as they come: a file that breaks after good entries, or
-    // ends early, still brings in nothing.
+    // Entries are read and written as they come: a file that stops being JSON after good
+    // entries, or ends early, still brings in nothing.
     let other = Journal::new();
     for i in 0..30 {
         other.add(&[&format!("Entry number {i} from the other machine")]);
@@ -166,7 +166,7 @@ fn malformed_and_foreign_files_are_refused_whole() {
         .match_indices("\"kind\":\"reflection\"")
         .nth(24)
         .expect("25 entries");
-    let late_text = format!("{}\"kind\":7{}", &whole[..at], &whole[at + 19..]);
+    let late_text = format!("{}\"kind\"::{}", &whole[..at], &whole[at + 19..]);
     let late = write("late.json", &late_text);
     j.fails(&["import", &late], "late.json line 27, column");
     let cut = write("cut.json", &whole[..whole.len() * 2 / 3]);
@@ -366,4 +366,85 @@ fn bundles_carry_cpd_records_covered_entries_and_the_agenda_queue() {
     // A filtered export leaves journal-wide things out.
     let some = a.run(&["export", "--kind", "checkin"]);
     assert!(some.contains("\"agenda_queue\": []"), "{some}");
+}
+
+#[test]
+fn a_bad_entry_is_rejected_alone_in_its_place_and_the_others_come_in() {
+    let other = Journal::new();
+    for i in 0..4 {
+        other.add(&[&format!("Entry number {i}")]);
+    }
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&other.run(&["export"])).expect("json");
+    let entries = bundle["entries"].as_array_mut().expect("entries");
+    entries[1]["stress"] = 11.into();
+    entries[2]["created"] = "9999-12-31T09:00:00+00:00".into();
+    entries[3]["updated"] = "2999-01-01T00:00:00Z".into();
+    let j = Journal::new();
+    let path = j.dir.path().join("mixed.json");
+    // Written with what it is first, as debrief writes it (serde_json sorts the keys).
+    let text = format!(
+        r#"{{"format": "debrief-bundle", "version": 1, "exported": "2026-11-23T11:00:00Z", "notice": "", "entries": {}}}"#,
+        bundle["entries"]
+    );
+    std::fs::write(&path, text).expect("write");
+    let file = path.to_str().expect("path");
+    let report: serde_json::Value =
+        serde_json::from_str(&j.run(&["import", file, "--dry-run", "--json"])).expect("json");
+    assert_eq!(report["added"], 1, "{report}");
+    let rejected = report["rejected"].as_array().expect("rejected");
+    let places: Vec<_> = rejected.iter().map(|r| r[0].as_i64()).collect();
+    assert_eq!(places, [Some(2), Some(3), Some(4)], "{report}");
+    assert!(
+        rejected[0][1]
+            .as_str()
+            .expect("why")
+            .starts_with("its stress: "),
+        "{report}"
+    );
+    let out = j.run(&["import", file]);
+    assert!(
+        out.contains(&format!(
+            "entry 3 of {file} rejected: its date 9999-12-31 09:00 UTC is in the future"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "entry 4 of {file} rejected: its updated time 2999-01-01"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 added, 0 updated, 0 skipped (already there, not newer), 3 rejected."),
+        "{out}"
+    );
+    let list = j.json(&["list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(list[0]["headline"], "Entry number 0");
+
+    // jrnl: a bad date alone is rejected, and an entry written twice comes in once, said.
+    let jrnl = j.dir.path().join("jrnl.json");
+    std::fs::write(
+        &jrnl,
+        r#"{"entries": [
+            {"title": "Twice", "body": "", "date": "2026-07-01", "time": "09:30"},
+            {"title": "Bad", "body": "", "date": "01/07/2026", "time": "09:30"},
+            {"title": "Twice", "body": "", "date": "2026-07-01", "time": "09:30"}]}"#,
+    )
+    .expect("write");
+    let jrnl = jrnl.to_str().expect("path");
+    let report: serde_json::Value =
+        serde_json::from_str(&j.run(&["import", jrnl, "--format", "jrnl", "--dry-run", "--json"]))
+            .expect("json");
+    assert_eq!(report["merged"], serde_json::json!([[3, 1]]), "{report}");
+    assert_eq!(report["rejected"][0][0], 2, "{report}");
+    let out = j.run(&["import", jrnl, "--format", "jrnl"]);
+    assert!(
+        out.contains(&format!(
+            "entry 3 of {jrnl} is entry 1 again (the same date, time and text): brought in once"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("1 added, 0 updated, 0 skipped (already there, not newer), 1 rejected, 1 merged (repeated in the file)."), "{out}");
 }
