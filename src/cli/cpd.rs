@@ -57,7 +57,7 @@ pub fn run(session: &Session, args: CpdArgs) -> Result<()> {
     let (config, warning) = session.load_config();
     if let Some(w) = warning {
         // The requirement decides what status says: a setting that could not be read is named.
-        eprintln!("debrief: {w}");
+        super::output::note(format_args!("debrief: {w}"));
     }
     let requirement = config.cpd;
     match (&args.what, &args.id) {

@@ -321,10 +321,10 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
 fn note_unused_passphrase(session: &Session) {
     let journal = &session.paths.journal;
     if session.passphrase_file.is_some() && crate::storage::cipher::looks_plain(journal) {
-        eprintln!(
+        output::note(format_args!(
             "debrief: note: {} is not encrypted, so the passphrase file was not used (`debrief encrypt` encrypts it)",
             journal.display()
-        );
+        ));
     }
 }
 

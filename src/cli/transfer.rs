@@ -149,12 +149,11 @@ fn export_from(
             }
             export::Outcome::Written(w) => {
                 let each = if w.folder { ", a file each" } else { "" };
-                let _ = writeln!(
-                    std::io::stderr(),
+                super::output::note(format_args!(
                     "Exported {} to {}{each}.",
                     crate::text::count(w.count, "entry", "entries"),
                     path.display()
-                );
+                ));
                 w.redacted
             }
         },
@@ -168,7 +167,12 @@ fn export_from(
                 .transpose()?;
             let mut exporter = Exporter::new(store, clock, &ids, redact, &at);
             exporter.whole_journal = filter.is_none();
-            exporter.write(format, &mut stdout())?;
+            let mut out = stdout();
+            match format {
+                Format::Json => exporter.write(format, &mut out.json())?,
+                _ => exporter.write(format, &mut out)?,
+            };
+            out.flush()?;
             exporter.redacted()
         }
     };

@@ -267,7 +267,9 @@ impl<'a> Exporter<'a> {
                 }
                 Ok(w.finish(&self.queue()?)?.0)
             }
+            // The readable formats carry no control character (JSON escapes its own).
             Format::Markdown => {
+                let mut out = crate::text::SafeWriter::new(out);
                 writeln!(out, "# debrief journal\n\n*{}*", bundle::NOTICE)?;
                 for (i, id) in self.ids.iter().enumerate() {
                     let e = self.store.get(*id)?;
@@ -278,7 +280,7 @@ impl<'a> Exporter<'a> {
                 Ok(self.ids.len())
             }
             Format::Csv => {
-                let mut w = flat::csv_writer(out)?;
+                let mut w = flat::csv_writer(crate::text::SafeWriter::new(out))?;
                 for (i, id) in self.ids.iter().enumerate() {
                     let e = self.store.get(*id)?;
                     let title = self.cleaned(e.content.common.title.clone().unwrap_or_default());
@@ -352,7 +354,10 @@ pub fn write_new_file(path: &std::path::Path, text: &str) -> crate::Result<()> {
             ),
         )
     })?;
-    f.write_all(text.as_bytes())?;
+    let mut safe = crate::text::SafeWriter::new(&mut f);
+    safe.write_all(text.as_bytes())?;
+    safe.flush()?;
+    drop(safe);
     f.sync_all()?;
     Ok(())
 }

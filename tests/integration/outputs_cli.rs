@@ -1,0 +1,197 @@
+//! What leaves debrief: no escape sequence or control character from an entry reaches the
+//! terminal or a Markdown/CSV file, whatever the command (issue 23, point 4); exports are
+//! whole or absent (point 8); files read for a passphrase, settings or templates are read
+//! within bounds (point 9).
+
+use std::fs;
+
+use super::cli::Journal;
+
+/// The hostile strings of the issue: clear screen, OSC 52 (set the clipboard) ended by BEL,
+/// carriage return, an 8-bit CSI (U+009B), a right-to-left override and an isolate.
+const TITLE: &str = "t \u{1b}[2J";
+const BODY: &str = "b \u{1b}]52;c;cHduZWQ=\u{7} cr\r c1\u{9b}2J rtl\u{202e}X iso\u{2066}Y";
+
+/// What must never appear in output: ESC, BEL, NUL, CR, C1 and bidirectional controls.
+fn acts(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn assert_harmless(what: &str, out: &str) {
+    let bad: Vec<String> = out
+        .chars()
+        .filter(|c| acts(*c))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(bad.is_empty(), "{what} wrote {bad:?}: {out:?}");
+}
+
+/// A journal holding the hostile text in a reflection flagged for supervision, a learning
+/// activity, an agenda item, a supervision note's action, and a body with NUL (from standard
+/// input: an argument cannot carry one).
+fn hostile() -> Journal {
+    let j = Journal::new();
+    j.add(&[
+        "--title",
+        TITLE,
+        BODY,
+        "--for-supervision",
+        "--tag",
+        "court",
+        "--stress",
+        "8",
+    ]);
+    j.cmd()
+        .args(["add", "-"])
+        .write_stdin(format!("nul \0 here {BODY}\n"))
+        .assert()
+        .success();
+    j.run(&["supervision", "agenda", "add", BODY]);
+    j.run(&[
+        "supervision",
+        "add",
+        "--supervisor",
+        TITLE,
+        "--action",
+        "act \u{1b}[2J \u{7} rtl\u{202e}X; owner=me",
+        "--notes",
+        BODY,
+    ]);
+    j.add(&[
+        "--title",
+        TITLE,
+        BODY,
+        "--for-supervision",
+        "--at",
+        "1 hour ago",
+    ]);
+    j
+}
+
+/// Every command that prints journal text, as text.
+fn commands() -> Vec<Vec<&'static str>> {
+    [
+        &["list"][..],
+        &["show", "1"],
+        &["show", "2"],
+        &["search", "rtl"],
+        &["supervision", "prep", "--allow-identifiers"],
+        &["supervision", "prep", "--full", "--allow-identifiers"],
+        &["supervision", "agenda"],
+        &["supervision", "actions", "--all"],
+        &["review", "week", "--print"],
+        &["cpd", "1"],
+        &["cpd", "1", "--markdown"],
+        &["cpd", "list"],
+        &["export", "--format", "md"],
+        &["export", "--format", "csv"],
+    ]
+    .into_iter()
+    .map(|a| a.to_vec())
+    .collect()
+}
+
+fn each_command_is_harmless(j: &Journal, label: &str) {
+    for args in commands() {
+        let out = j.cmd().args(&args).output().expect("run");
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(out.status.success(), "{label} {args:?}: {stderr}");
+        assert_harmless(&format!("{label} {args:?} (stdout)"), &stdout);
+        assert_harmless(&format!("{label} {args:?} (stderr)"), &stderr);
+        // The text was printed, made visible.
+        assert!(
+            stdout.contains("^[") || stdout.contains("<U+"),
+            "{label} {args:?} printed none of the text: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn no_command_prints_control_characters_from_an_entry() {
+    let j = hostile();
+    // The hostile text is in the journal as it was written, and shows visibly.
+    let show = j.run(&["show", "1"]);
+    assert!(
+        show.contains("t ^[[2J") && show.contains("<U+202E>"),
+        "{show}"
+    );
+    let prep = j.run(&["supervision", "prep", "--allow-identifiers"]);
+    assert!(prep.contains("^[]52;c;cHduZWQ=^G"), "{prep}");
+    each_command_is_harmless(&j, "written");
+}
+
+#[test]
+fn text_that_came_in_by_import_is_as_harmless() {
+    let a = hostile();
+    let bundle = a.dir.path().join("hostile.json");
+    a.run(&["export", "-o", bundle.to_str().expect("path")]);
+    // A NUL inside a string, as any JSON can carry it.
+    let text = fs::read_to_string(&bundle).expect("bundle");
+    assert!(
+        text.contains("\\u001b]52"),
+        "the bundle keeps the text exactly"
+    );
+    fs::write(&bundle, text.replace("rtl", "nul\\u0000rtl")).expect("edit");
+    let b = Journal::new();
+    b.run(&["import", bundle.to_str().expect("path")]);
+    assert!(
+        b.json(&["show", "1", "--json"])["body"]
+            .as_str()
+            .expect("body")
+            .contains('\0'),
+        "the import kept the NUL"
+    );
+    each_command_is_harmless(&b, "imported");
+}
+
+#[test]
+fn markdown_and_csv_files_carry_no_control_characters_but_json_keeps_the_text() {
+    let j = hostile();
+    let dir = j.dir.path();
+    let path = |name: &str| dir.join(name).to_str().expect("path").to_string();
+    j.run(&["export", "--format", "md", "-o", &path("all.md")]);
+    j.run(&["export", "--format", "md", "-o", &path("each/")]);
+    j.run(&["export", "--format", "csv", "-o", &path("all.csv")]);
+    j.run(&["export", "-o", &path("all.json")]);
+    j.run(&["cpd", "1", "--markdown", "-o", &path("cpd.md")]);
+    j.run(&[
+        "supervision",
+        "prep",
+        "--allow-identifiers",
+        "-o",
+        &path("prep.md"),
+    ]);
+    let mut files = vec![dir.join("all.md"), dir.join("all.csv"), dir.join("cpd.md")];
+    files.push(dir.join("prep.md"));
+    files.extend(
+        fs::read_dir(dir.join("each"))
+            .expect("folder")
+            .map(|e| e.expect("entry").path()),
+    );
+    for f in &files {
+        let text = fs::read_to_string(f).expect("read");
+        assert_harmless(&f.display().to_string(), &text);
+        assert!(
+            text.contains("<U+202E>") || f.ends_with("all.csv"),
+            "{}",
+            f.display()
+        );
+    }
+    let csv = fs::read_to_string(dir.join("all.csv")).expect("csv");
+    assert!(csv.contains("t ^[[2J"), "{csv}");
+    // JSON escapes controls itself; its strings keep the exact text.
+    let bundle: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("all.json")).expect("json"))
+            .expect("json");
+    let bodies: Vec<&str> = bundle["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter_map(|e| e["body"].as_str())
+        .collect();
+    assert!(bodies.iter().any(|b| b.contains(BODY)), "{bodies:?}");
+}
