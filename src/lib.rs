@@ -27,6 +27,7 @@ pub mod external_editor;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod keys;
+pub mod outfile;
 pub mod paths;
 pub mod platform;
 pub mod present;

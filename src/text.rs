@@ -25,6 +25,12 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 
+/// The file-safe form of text for Markdown and plain-text files: as [`visible`] (the same
+/// rule [`SafeWriter`] applies to a stream).
+pub fn file_safe(text: &str) -> Cow<'_, str> {
+    visible(text)
+}
+
 /// Like [`visible`], but newlines and tabs are made visible too (for one-line output).
 pub fn visible_line(text: &str) -> Cow<'_, str> {
     escape(text, false)

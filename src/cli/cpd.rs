@@ -79,6 +79,7 @@ fn record(session: &Session, id: &str, args: &CpdArgs) -> Result<()> {
     let r: EntryRef = id.parse()?;
     if let Some(path) = &args.output {
         check_new_file(path)?;
+        crate::outfile::remove_on_signal();
     }
     let mut store = session.open_store()?;
     let id = store.resolve(&r)?;

@@ -109,10 +109,11 @@ pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
     } else {
         None
     };
-    if let Some(path) = &a.output
-        && !export::is_folder(format, path)
-    {
-        super::output::check_new_file(path)?;
+    if let Some(path) = &a.output {
+        if !export::is_folder(format, path) {
+            super::output::check_new_file(path)?;
+        }
+        crate::outfile::remove_on_signal();
     }
     let store = session.open_store_to_read()?;
     store.reading(|store| export_from(store, session, &a, format, filter.as_ref()))

@@ -195,3 +195,97 @@ fn markdown_and_csv_files_carry_no_control_characters_but_json_keeps_the_text() 
         .collect();
     assert!(bodies.iter().any(|b| b.contains(BODY)), "{bodies:?}");
 }
+
+/// Run debrief under a file-size limit (`ulimit -f`, in blocks), as a full disk would stop
+/// a write part way.
+fn limited(j: &Journal, blocks: u32, args: &[&str]) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("debrief");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -f {blocks}; exec \"$@\""))
+        .arg("sh")
+        .arg(bin)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", j.dir.path())
+        .env("TZ", "Europe/London")
+        .env("DEBRIEF_DB", j.db())
+        .output()
+        .expect("sh")
+}
+
+fn listing(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_output_that_cannot_be_finished_leaves_nothing() {
+    let j = Journal::new();
+    j.add(&["--title", "short", "a short one", "--for-supervision"]);
+    j.add(&["--template", "gibbs", "--stage", "description=the visit"]);
+    // 300 kB: past the limit below in any format (the limit stays above SQLite's 32 kB
+    // shared-memory file, so the journal itself opens).
+    j.cmd()
+        .args(["add", "-", "--for-supervision"])
+        .write_stdin("long ".repeat(60_000))
+        .assert()
+        .success();
+    let out = j.dir.path().join("out");
+    fs::create_dir(&out).expect("out");
+    fs::write(out.join("mine.txt"), "not debrief's").expect("mine");
+    let at = |name: &str| out.join(name).to_str().expect("path").to_string();
+    let runs: Vec<Vec<String>> = vec![
+        vec!["export".into(), "-o".into(), at("all.json")],
+        vec![
+            "export".into(),
+            "--format".into(),
+            "md".into(),
+            "-o".into(),
+            at("all.md"),
+        ],
+        vec![
+            "export".into(),
+            "--format".into(),
+            "md".into(),
+            "-o".into(),
+            at("each/"),
+        ],
+        vec![
+            "export".into(),
+            "--format".into(),
+            "md".into(),
+            "-o".into(),
+            at(""),
+        ],
+        vec![
+            "supervision".into(),
+            "prep".into(),
+            "--full".into(),
+            "-o".into(),
+            at("prep.md"),
+        ],
+    ];
+    for args in &runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = limited(&j, 100, &args);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write") && stderr.contains("nothing was left there"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert_eq!(listing(&out), ["mine.txt"], "{args:?} left something");
+    }
+    // Without the limit the same commands write whole files.
+    j.run(&["export", "-o", &at("all.json")]);
+    j.run(&["export", "--format", "md", "-o", &at("each/")]);
+    assert_eq!(listing(&out), ["all.json", "each", "mine.txt"]);
+    assert_eq!(listing(&out.join("each")).len(), 3);
+}
