@@ -18,6 +18,7 @@
 //!   [`external_editor`] (handing text to `$VISUAL`/`$EDITOR`).
 
 pub mod analytics;
+pub mod bounded;
 pub mod cli;
 pub mod clock;
 pub mod config;

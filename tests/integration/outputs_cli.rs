@@ -289,3 +289,125 @@ fn an_output_that_cannot_be_finished_leaves_nothing() {
     assert_eq!(listing(&out), ["all.json", "each", "mine.txt"]);
     assert_eq!(listing(&out.join("each")).len(), 3);
 }
+
+/// debrief in `sh -c SCRIPT` on the journal of `j` (for descriptors and pipes), with
+/// `DEBRIEF` naming the binary and a short wait for files that have nothing to read.
+fn shell(j: &Journal, script: &str) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", j.dir.path())
+        .env("TZ", "Europe/London")
+        .env("DEBRIEF_DB", j.db())
+        .env("DEBRIEF_READ_WAIT_MS", "400")
+        .env("DEBRIEF", assert_cmd::cargo::cargo_bin("debrief"))
+        .output()
+        .expect("sh")
+}
+
+fn refused(out: &std::process::Output, message: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains(message), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_passphrase_file_is_read_to_its_first_line_within_bounds() {
+    let j = Journal::new();
+    j.add(&["kept plain"]);
+    let big = j.dir.path().join("big.txt");
+    fs::write(&big, "x".repeat(2 << 20)).expect("big");
+    let line = "is longer than 1 KiB";
+    for file in [big.to_str().expect("path"), "/dev/zero"] {
+        let out = j
+            .cmd()
+            .args(["--passphrase-file", file, "encrypt"])
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .expect("run");
+        refused(&out, line);
+    }
+    // A FIFO that nobody writes to: given up after the wait, not blocking forever.
+    let fifo = j.dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let out = j
+        .cmd()
+        .env("DEBRIEF_READ_WAIT_MS", "300")
+        .args(["--passphrase-file", fifo.to_str().expect("path"), "encrypt"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .expect("run");
+    refused(
+        &out,
+        "nothing came from it in 300 ms (a FIFO or pipe that nobody writes to?)",
+    );
+    let store = j.store();
+    assert_eq!(
+        store.count_entries().expect("count"),
+        1,
+        "still plain and whole"
+    );
+    drop(store);
+    // A descriptor (/dev/fd/3) still works, a pipe whose writer is late included.
+    let out = shell(
+        &j,
+        r#"printf 'pass one\nnot read\n' | { "$DEBRIEF" --passphrase-file /dev/fd/3 encrypt 3<&0; }"#,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = shell(
+        &j,
+        r#"{ sleep 0.2; printf 'pass '; sleep 0.1; printf 'one\n'; } | { "$DEBRIEF" --passphrase-file /dev/fd/3 list 3<&0; }"#,
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("kept plain"),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn settings_and_template_files_are_read_within_bounds() {
+    let j = Journal::new();
+    let big = j.dir.path().join("big.toml");
+    fs::write(&big, format!("# {}\n", "x".repeat(1 << 20))).expect("big");
+    for file in [big.to_str().expect("path"), "/dev/zero"] {
+        let out = j
+            .cmd()
+            .args(["--config", file, "config"])
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .expect("run");
+        refused(
+            &out,
+            "(it is longer than 1 MiB); starting with the default settings",
+        );
+    }
+    // A template folder holding one template too large to be one: the others are in use.
+    let templates = j.dir.path().join(".config/debrief/templates");
+    fs::create_dir_all(&templates).expect("templates");
+    fs::write(
+        templates.join("huge.toml"),
+        format!("# {}\n", "x".repeat(1 << 20)),
+    )
+    .expect("huge");
+    let out = j.cmd().args(["templates"]).output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("huge.toml: cannot be read (it is longer than 1 MiB)"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("gibbs"));
+}
