@@ -126,6 +126,7 @@ impl Drop for NewFolder {
 
 /// Create the folder `dir` (not its parents), private to the user; fails if it exists.
 fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {
