@@ -3,7 +3,8 @@
 //! whose errors (a closed pipe included) are returned, never a panic. Every byte of text
 //! written to [`Out`] passes a [`SafeWriter`]: no escape sequence or control character from
 //! an entry reaches the terminal whatever the print site does; only this painter's own
-//! colour sequences pass. JSON goes past it through [`Out::json`] (its strings escape every
+//! colour sequences pass, and only in a run that paints in colour (an entry can then at most
+//! hold one of them and colour its own text). JSON goes past it through [`Out::json`] (its strings escape every
 //! control already).
 
 use std::io::{BufWriter, StdoutLock, Write};
@@ -18,10 +19,23 @@ pub struct Out {
     safe: SafeWriter<BufWriter<StdoutLock<'static>>>,
 }
 
+/// Whether this run paints in colour: set once, before the command runs ([`super::run`]).
+static COLOUR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Say whether this run paints in colour; without colour, [`Out`] lets no escape sequence
+/// through at all.
+pub fn set_colour(on: bool) {
+    let _ = COLOUR.set(on);
+}
+
 /// A buffered lock on standard output.
 pub fn stdout() -> Out {
+    let allowed: &'static [String] = match COLOUR.get() {
+        Some(true) => &STYLES,
+        _ => &[],
+    };
     Out {
-        safe: SafeWriter::allowing(BufWriter::new(std::io::stdout().lock()), &STYLES),
+        safe: SafeWriter::allowing(BufWriter::new(std::io::stdout().lock()), allowed),
     }
 }
 

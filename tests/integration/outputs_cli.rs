@@ -10,7 +10,8 @@ use super::cli::Journal;
 /// The hostile strings of the issue: clear screen, OSC 52 (set the clipboard) ended by BEL,
 /// carriage return, an 8-bit CSI (U+009B), a right-to-left override and an isolate.
 const TITLE: &str = "t \u{1b}[2J";
-const BODY: &str = "b \u{1b}]52;c;cHduZWQ=\u{7} cr\r c1\u{9b}2J rtl\u{202e}X iso\u{2066}Y";
+const BODY: &str =
+    "b \u{1b}]52;c;cHduZWQ=\u{7} cr\r c1\u{9b}2J rtl\u{202e}X iso\u{2066}Y bold\u{1b}[1m";
 
 /// What must never appear in output: ESC, BEL, NUL, CR, C1 and bidirectional controls.
 fn acts(c: char) -> bool {
