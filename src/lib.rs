@@ -14,7 +14,9 @@
 //!   place with SQL; one [`storage::Store`] owns the connection), [`transfer`] (the JSON
 //!   record), and the small shared modules [`paths`], [`clock`] (the only reader of the wall
 //!   clock), [`config`], [`error`] (typed errors with exit codes), [`text`] (making journal
-//!   text safe to print), [`platform`] (what differs on Unix and Windows), [`rescue`] (keeping text the journal could not take) and
+//!   text safe to print), [`platform`] (what differs on Unix and Windows), [`rescue`] (keeping text the journal could not take),
+//!   [`outfile`] (exports and other files written whole or not at all), [`bounded`] (reading
+//!   the passphrase, settings and template files within bounds) and
 //!   [`external_editor`] (handing text to `$VISUAL`/`$EDITOR`).
 
 pub mod analytics;
