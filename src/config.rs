@@ -9,6 +9,10 @@ use serde::Deserialize;
 /// The commented default file, printed by `debrief config --default`.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/default-config.toml");
 
+/// The largest settings file read (the default one is a few kilobytes); a larger one is not
+/// read, and said so.
+pub const MAX_SETTINGS_BYTES: usize = 1 << 20;
+
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -112,7 +116,15 @@ impl Config {
     /// mistakes every valid setting still applies, and the warning names every invalid one
     /// (file, line, key, what is allowed); those take their defaults.
     pub fn load(path: &Path) -> (Config, Option<String>) {
-        match std::fs::read_to_string(path) {
+        let read = crate::bounded::read(path, MAX_SETTINGS_BYTES, crate::bounded::wait());
+        let text = match read {
+            Ok(bytes) => String::from_utf8(bytes.to_vec()).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text")
+            }),
+            Err(crate::bounded::ReadError::Io(e)) => Err(e),
+            Err(e) => Err(std::io::Error::other(e.to_string())),
+        };
+        match text {
             Ok(text) => match Config::parse_each(&text) {
                 (c, problems) if problems.is_empty() => (c, None),
                 (c, problems) => (

@@ -23,10 +23,13 @@
 //!   modules [`paths`], [`clock`] (the only reader of the wall clock), [`config`], [`error`]
 //!   (typed errors with exit codes), [`text`] (making journal text safe to print),
 //!   [`secret`] (passphrases, wiped after use), [`platform`] (what differs on Unix and
-//!   Windows), [`rescue`] (keeping text the journal could not take) and [`external_editor`]
-//!   (handing text to `$VISUAL`/`$EDITOR`).
+//!   Windows), [`rescue`] (keeping text the journal could not take), [`outfile`] (exports
+//!   and other files written whole or not at all), [`bounded`] (reading the passphrase,
+//!   settings and template files within bounds) and [`external_editor`] (handing text to
+//!   `$VISUAL`/`$EDITOR`).
 
 pub mod analytics;
+pub mod bounded;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -37,6 +40,7 @@ pub mod external_editor;
 pub mod fuzzing;
 pub mod journal;
 pub mod keys;
+pub mod outfile;
 pub mod paths;
 pub mod platform;
 pub mod present;

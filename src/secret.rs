@@ -12,6 +12,9 @@ use crate::{Error, Result};
 /// Names a file holding the passphrase (its first line).
 pub const PASSPHRASE_FILE_ENV: &str = "DEBRIEF_PASSPHRASE_FILE";
 
+/// The longest passphrase read from a file (its first line), in bytes.
+pub const MAX_PASSPHRASE_BYTES: usize = 1024;
+
 /// A passphrase; its bytes are overwritten when it is dropped.
 #[derive(Clone)]
 pub struct Passphrase(Zeroizing<String>);
@@ -39,19 +42,33 @@ impl Passphrase {
         &self.0
     }
 
-    /// The first line of the file at `path` (its line ending dropped).
+    /// The first line of the file at `path` (its line ending dropped), at most
+    /// [`MAX_PASSPHRASE_BYTES`]; nothing after it is read, and a FIFO that nobody writes to
+    /// is given up after [`crate::bounded::wait`].
     pub fn from_file(path: &Path) -> Result<Passphrase> {
-        let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
-            Error::invalid(
-                "passphrase",
-                format!(
-                    "cannot read the passphrase file {}: {e}; check the path given by --passphrase-file or {PASSPHRASE_FILE_ENV}",
-                    path.display()
-                ),
-            )
-        })?);
-        let line = text.lines().next().unwrap_or_default();
-        Passphrase::new(line.to_string())
+        use crate::bounded::ReadError;
+        let shown = path.display();
+        let refuse = |why: String| Error::invalid("passphrase", why);
+        let line = crate::bounded::first_line(path, MAX_PASSPHRASE_BYTES, crate::bounded::wait())
+            .map_err(|e| match e {
+                ReadError::Io(e) => refuse(format!(
+                    "cannot read the passphrase file {shown}: {e}; check the path given by --passphrase-file or {PASSPHRASE_FILE_ENV}"
+                )),
+                ReadError::TooLarge { .. } => refuse(format!(
+                    "the first line of the passphrase file {shown} is longer than 1 KiB, so it is not a passphrase: put the passphrase alone on the first line"
+                )),
+                e @ ReadError::TimedOut { .. } => refuse(format!(
+                    "the passphrase file {shown} gave no line: {e}; write the passphrase to it, or give a file that holds it"
+                )),
+            })?;
+        let text = String::from_utf8(line.to_vec()).map_err(|e| {
+            // The bytes are wiped before the error leaves.
+            drop(Zeroizing::new(e.into_bytes()));
+            refuse(format!(
+                "the first line of the passphrase file {shown} is not UTF-8 text: save it as UTF-8"
+            ))
+        })?;
+        Passphrase::new(text)
     }
 
     /// The passphrase of the encrypted file `of`: from `file` when one is given, else asked

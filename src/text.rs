@@ -1,7 +1,12 @@
 //! Making journal text safe to print: control and escape characters become visible
-//! (`^[`, `<U+202E>`) instead of acting on the terminal. Pure; used by the CLI.
+//! (`^[`, `<U+202E>`) instead of acting on the terminal. Pure; used by the CLI. [`SafeWriter`]
+//! applies the same rule to everything written through it (the CLI's standard output, the
+//! Markdown and CSV exports), so no print site can forget it.
 
 use std::borrow::Cow;
+
+mod writer;
+pub use writer::SafeWriter;
 
 /// Bidirectional controls that can reorder what a reader sees.
 fn is_bidi_control(c: char) -> bool {
@@ -20,6 +25,12 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 
+/// The file-safe form of text for Markdown and plain-text files: as [`visible`] (the same
+/// rule [`SafeWriter`] applies to a stream).
+pub fn file_safe(text: &str) -> Cow<'_, str> {
+    visible(text)
+}
+
 /// Like [`visible`], but newlines and tabs are made visible too (for one-line output).
 pub fn visible_line(text: &str) -> Cow<'_, str> {
     escape(text, false)
@@ -31,18 +42,26 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if !needs_escaping(c, keep_newlines) {
-            out.push(c);
-        } else if (c as u32) < 0x20 {
-            out.push('^');
-            out.push(char::from(b'@' + c as u8));
-        } else if c == '\u{7f}' {
-            out.push_str("^?");
+        if needs_escaping(c, keep_newlines) {
+            push_visible(&mut out, c);
         } else {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
+            out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// The visible form of a control character: `^[` for C0 controls, `^?` for DEL, `<U+009B>`
+/// for the others (C1 and bidirectional controls).
+fn push_visible(out: &mut String, c: char) {
+    if (c as u32) < 0x20 {
+        out.push('^');
+        out.push(char::from(b'@' + c as u8));
+    } else if c == '\u{7f}' {
+        out.push_str("^?");
+    } else {
+        out.push_str(&format!("<U+{:04X}>", c as u32));
+    }
 }
 
 /// Cut `text` to at most `max` terminal columns (wide characters count two), ending with

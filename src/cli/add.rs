@@ -312,14 +312,14 @@ pub(super) fn note_missing_headings(missing: &[String]) {
     if missing.is_empty() {
         return;
     }
-    eprintln!(
+    super::output::note(format_args!(
         "debrief: {} not found (deleted or renamed); any text under a heading debrief does not know is kept in the entry's text",
         missing
             .iter()
             .map(|h| format!("the heading \u{201c}## {h}\u{201d}"))
             .collect::<Vec<_>>()
             .join(", ")
-    );
+    ));
 }
 
 /// Say what was saved. The entry is saved: from here on a closed output is not a failure.

@@ -82,7 +82,7 @@ pub fn run(session: &Session, args: CpdArgs) -> Result<()> {
     let (config, warning) = session.load_config();
     if let Some(w) = warning {
         // The requirement decides what status says: a setting that could not be read is named.
-        eprintln!("debrief: {w}");
+        super::output::note(format_args!("debrief: {w}"));
     }
     let requirement = config.cpd;
     match (args.what, &args.id) {
@@ -107,14 +107,15 @@ fn preview(session: &Session, id: &str, shape: &Shape) -> Result<()> {
     let r: EntryRef = id.parse()?;
     if let Some(path) = &shape.output {
         check_new_file(path)?;
+        crate::outfile::remove_on_signal();
     }
     let store = session.open_store_to_read()?;
     let id = store.resolve(&r)?;
     let record = rules::preview(&store, id, None)?;
     if store.cpd_mark(id)?.is_none() {
-        eprintln!(
+        super::output::note(format_args!(
             "debrief: entry {id} is not a CPD record yet: `debrief cpd record {id}` makes it one"
-        );
+        ));
     }
     show(id, &record, shape)
 }
@@ -123,12 +124,13 @@ fn record(session: &Session, id: &str, peer: Option<String>, shape: &Shape) -> R
     let r: EntryRef = id.parse()?;
     if let Some(path) = &shape.output {
         check_new_file(path)?;
+        crate::outfile::remove_on_signal();
     }
     let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
     let made = rules::record(&mut store, &session.clock, id, peer.as_deref())?;
     let missing = made.missing();
-    eprintln!(
+    super::output::note(format_args!(
         "debrief: entry {id} is a CPD record for the registration year of {}{}",
         made.record.date.format("%-d %B %Y"),
         match missing.is_empty() {
@@ -138,7 +140,7 @@ fn record(session: &Session, id: &str, peer: Option<String>, shape: &Shape) -> R
                 missing.join(" and ")
             ),
         }
-    );
+    ));
     show(id, &made.record, shape)
 }
 

@@ -267,6 +267,7 @@ pub enum Command {
 
 /// Run a parsed command. `None` (no command) is handled by the caller.
 pub fn run(session: &Session, command: Command) -> crate::Result<()> {
+    output::set_colour(painter(session).color);
     let own_use = matches!(
         command,
         Command::Encrypt(_)
@@ -322,16 +323,17 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
 fn note_unused_passphrase(session: &Session) {
     let journal = &session.paths.journal;
     if session.passphrase_file.is_some() && crate::storage::cipher::looks_plain(journal) {
-        eprintln!(
+        output::note(format_args!(
             "debrief: note: {} is not encrypted, so the passphrase file was not used (`debrief encrypt` encrypts it)",
             journal.display()
-        );
+        ));
     }
 }
 
 /// Bare `debrief` outside a terminal: text piped in becomes a new entry (as in jrnl);
 /// otherwise the newest `limit` entries (10 by default) are printed.
 pub fn bare(session: &Session, limit: Option<usize>, piped: bool) -> crate::Result<()> {
+    output::set_colour(painter(session).color);
     let result = (|| {
         if piped && limit.is_none() {
             if add::from_stdin(session)? {

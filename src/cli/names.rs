@@ -109,7 +109,10 @@ fn add(session: &Session, role: &str) -> Result<()> {
             NameAdded::Added(n) => format!("Added name {} to the list", n.id),
             NameAdded::Renamed(n) => format!("Name {} was on the list already; its role", n.id),
         };
-        eprintln!("{what}: written as \"{}\".", crate::text::visible(role));
+        super::output::note(format_args!(
+            "{what}: written as \"{}\".",
+            crate::text::visible(role)
+        ));
         added += 1;
     }
     if added == 0 {

@@ -1,22 +1,107 @@
 //! How the CLI prints: presentation spans ([`crate::present`]) rendered as ANSI styles or plain
-//! text, journal text always made visible first (no escape sequence reaches the terminal),
-//! and standard output written through [`Out`], whose errors (a closed pipe included) are
-//! returned, never a panic.
+//! text, journal text always made visible first, and standard output written through [`Out`],
+//! whose errors (a closed pipe included) are returned, never a panic. Every byte of text
+//! written to [`Out`] passes a [`SafeWriter`]: no escape sequence or control character from
+//! an entry reaches the terminal whatever the print site does; only this painter's own
+//! colour sequences pass, and only in a run that paints in colour (an entry can then at most
+//! hold one of them and colour its own text). JSON goes past it through [`Out::json`] (its strings escape every
+//! control already).
 
 use std::io::{BufWriter, StdoutLock, Write};
 
 use anstyle::{AnsiColor, Style as Ansi};
 
 use crate::present::{Role, Span, StressLevel};
-use crate::text::{visible, visible_line};
+use crate::text::{SafeWriter, visible, visible_line};
 
-/// Standard output, buffered.
-pub type Out = BufWriter<StdoutLock<'static>>;
+/// Standard output, buffered, through the sanitiser.
+pub struct Out {
+    safe: SafeWriter<BufWriter<StdoutLock<'static>>>,
+}
+
+/// Whether this run paints in colour: set once, before the command runs ([`super::run`]).
+static COLOUR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Say whether this run paints in colour; without colour, [`Out`] lets no escape sequence
+/// through at all.
+pub fn set_colour(on: bool) {
+    let _ = COLOUR.set(on);
+}
 
 /// A buffered lock on standard output.
 pub fn stdout() -> Out {
-    BufWriter::new(std::io::stdout().lock())
+    let allowed: &'static [String] = match COLOUR.get() {
+        Some(true) => &STYLES,
+        _ => &[],
+    };
+    Out {
+        safe: SafeWriter::allowing(BufWriter::new(std::io::stdout().lock()), allowed),
+    }
 }
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.safe.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.safe.flush()
+    }
+}
+
+impl Out {
+    /// A writer for JSON made by serde_json: it goes out as it is (C1 and bidirectional
+    /// controls as `\u` escapes on a terminal), past the sanitiser, which would change the
+    /// text inside its strings.
+    pub fn json(&mut self) -> JsonOut<'_> {
+        JsonOut { out: self }
+    }
+}
+
+/// See [`Out::json`].
+pub struct JsonOut<'a> {
+    out: &'a mut Out,
+}
+
+impl Write for JsonOut<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(json) => {
+                let json = for_terminal(json);
+                self.out.safe.inner_mut()?.write_all(json.as_bytes())?;
+                Ok(buf.len())
+            }
+            // serde_json writes whole characters; anything else is not its JSON.
+            Err(_) => self.out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The colour sequences [`Painter`] writes, one `ESC [ ... m` each: the only ones [`Out`]
+/// lets through.
+static STYLES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    use Role::*;
+    let roles = [Text, Dim, Title, Heading, Key, Match, Warning];
+    let stress = [StressLevel::Low, StressLevel::Mid, StressLevel::High].map(Role::Stress);
+    let mut all: Vec<String> = Vec::new();
+    for role in roles.into_iter().chain(stress) {
+        let style = Painter::style(role);
+        let rendered = format!("{}{}", style.render(), style.render_reset());
+        for seq in rendered
+            .split_inclusive('m')
+            .filter(|s| s.starts_with('\u{1b}'))
+        {
+            if !all.iter().any(|s| s == seq) {
+                all.push(seq.to_string());
+            }
+        }
+    }
+    all
+});
 
 /// Renders spans for the terminal, with or without colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,25 +159,30 @@ pub struct JsonArray {
 }
 
 impl JsonArray {
-    pub fn push<T: serde::Serialize>(
-        &mut self,
-        out: &mut impl Write,
-        value: &T,
-    ) -> crate::Result<()> {
+    pub fn push<T: serde::Serialize>(&mut self, out: &mut Out, value: &T) -> crate::Result<()> {
+        let mut out = out.json();
         out.write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
         let text = serde_json::to_string(value).map_err(std::io::Error::from)?;
-        out.write_all(for_terminal(&text).as_bytes())?;
+        out.write_all(text.as_bytes())?;
         self.count += 1;
         Ok(())
     }
 
-    pub fn finish(self, out: &mut impl Write) -> crate::Result<()> {
-        out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+    pub fn finish(self, out: &mut Out) -> crate::Result<()> {
+        out.json()
+            .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
         Ok(())
     }
 }
 
 pub use crate::transfer::export::{check_new_file, write_new_file};
+
+/// One line on standard error, through the same sanitiser as standard output (notes name
+/// templates, settings, headings and paths, any of which can hold anything).
+pub fn note(line: impl std::fmt::Display) {
+    let mut err = SafeWriter::new(std::io::stderr().lock());
+    let _ = writeln!(err, "{line}");
+}
 
 /// Ask a yes/no question on the terminal (`y` or `yes`, any case, is yes). Without a
 /// terminal it refuses to guess: the error is `without_terminal`, which says what to add.
@@ -110,9 +200,9 @@ pub fn confirm(question: &str, without_terminal: &str) -> crate::Result<bool> {
 }
 
 /// Write `value` as pretty JSON.
-pub fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> crate::Result<()> {
+pub fn write_json<T: serde::Serialize>(out: &mut Out, value: &T) -> crate::Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(std::io::Error::from)?;
-    writeln!(out, "{}", for_terminal(&text))?;
+    writeln!(out.json(), "{text}")?;
     out.flush()?;
     Ok(())
 }
@@ -139,24 +229,24 @@ pub fn summary_line(p: Painter, s: &crate::present::SummaryParts) -> String {
 
 /// JSON on a terminal has the characters that act on a terminal written as `\\u` escapes
 /// (C1 controls, bidirectional controls): the same JSON, harmless to look at. In a pipe,
-/// JSON is written as it is.
+/// JSON is written as it is. A raw C0 control (serde_json escapes them all) is escaped
+/// anywhere, so not even a mistaken caller can send one.
 fn for_terminal(json: &str) -> std::borrow::Cow<'_, str> {
     use std::io::IsTerminal;
     static TERMINAL: std::sync::LazyLock<bool> =
         std::sync::LazyLock::new(|| std::io::stdout().is_terminal());
-    if *TERMINAL {
-        escape_json_controls(json)
-    } else {
-        std::borrow::Cow::Borrowed(json)
-    }
+    escape_json(json, *TERMINAL)
 }
 
-/// Write C1 and bidirectional controls in `json` as `\\uXXXX`. serde_json escapes the C0
-/// controls already; these others can only stand inside strings, so the result is still JSON.
-pub fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
+/// Write C1 and bidirectional controls in `json` as `\\uXXXX` (C0 ones, newlines apart,
+/// always; the others when `terminal`). They can only stand inside strings, so the result is
+/// still JSON, with the same strings.
+fn escape_json(json: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
     let acts = |c: char| {
-        matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            || matches!(c, '\u{200e}' | '\u{200f}')
+        (c < ' ' && c != '\n')
+            || terminal
+                && (matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}')
+                    || matches!(c, '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}'))
     };
     if !json.chars().any(acts) {
         return std::borrow::Cow::Borrowed(json);
@@ -189,7 +279,7 @@ mod tests {
     #[test]
     fn json_for_a_terminal_escapes_what_would_act_on_it_and_stays_json() {
         let raw = serde_json::to_string(&"csi\u{9b}2J rtl\u{202e}x é").expect("json");
-        let safe = escape_json_controls(&raw);
+        let safe = escape_json(&raw, true);
         assert!(
             !safe.contains('\u{9b}') && !safe.contains('\u{202e}'),
             "{safe}"

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::output::{stdout, write_json};
+use super::output::{Out, stdout, write_json};
 use crate::Result;
 use crate::domain::{Details, EntryContent};
 use crate::journal::{self, Save, Saved, Target};
@@ -18,20 +18,20 @@ pub fn warn_identifiers(saved: &Saved) {
         return;
     }
     let trashed = saved.summary.deleted.is_some();
-    let mut err = std::io::stderr().lock();
     for i in &saved.identifiers {
         let line = i.found(saved.id, trashed).line();
-        let _ = writeln!(err, "debrief: warning: may identify someone: {line}");
+        super::output::note(format_args!(
+            "debrief: warning: may identify someone: {line}"
+        ));
     }
     let id = saved.id.0;
-    let _ = writeln!(
-        err,
+    super::output::note(format_args!(
         "debrief: saved as written; fix with `debrief edit {id}`, and see `debrief check {id}`"
-    );
+    ));
 }
 
 /// `{"id": N, "uuid": "..."}`.
-pub fn write_id_json(out: &mut impl Write, saved: &Saved) -> Result<()> {
+pub fn write_id_json(out: &mut Out, saved: &Saved) -> Result<()> {
     write_json(
         out,
         &serde_json::json!({ "id": saved.id, "uuid": saved.summary.uuid }),

@@ -51,7 +51,7 @@ pub fn find(id: &str) -> Result<&'static Template> {
 
 pub fn run(session: &Session, args: TemplatesArgs) -> Result<()> {
     for p in &session.template_problems {
-        eprintln!("debrief: {p}; the other templates are in use");
+        super::output::note(format_args!("debrief: {p}; the other templates are in use"));
     }
     let mut out = stdout();
     match args.show {

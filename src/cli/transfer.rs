@@ -109,10 +109,11 @@ pub fn export(session: &Session, a: ExportArgs) -> Result<()> {
     } else {
         None
     };
-    if let Some(path) = &a.output
-        && !export::is_folder(format, path)
-    {
-        super::output::check_new_file(path)?;
+    if let Some(path) = &a.output {
+        if !export::is_folder(format, path) {
+            super::output::check_new_file(path)?;
+        }
+        crate::outfile::remove_on_signal();
     }
     let store = session.open_store_to_read()?;
     store.reading(|store| export_from(store, session, &a, format, filter.as_ref()))
@@ -149,12 +150,11 @@ fn export_from(
             }
             export::Outcome::Written(w) => {
                 let each = if w.folder { ", a file each" } else { "" };
-                let _ = writeln!(
-                    std::io::stderr(),
+                super::output::note(format_args!(
                     "Exported {} to {}{each}.",
                     crate::text::count(w.count, "entry", "entries"),
                     path.display()
-                );
+                ));
                 w.redacted
             }
         },
@@ -168,7 +168,12 @@ fn export_from(
                 .transpose()?;
             let mut exporter = Exporter::new(store, clock, &ids, redact, &at);
             exporter.whole_journal = filter.is_none();
-            exporter.write(format, &mut stdout())?;
+            let mut out = stdout();
+            match format {
+                Format::Json => exporter.write(format, &mut out.json())?,
+                _ => exporter.write(format, &mut out)?,
+            };
+            out.flush()?;
             exporter.redacted()
         }
     };

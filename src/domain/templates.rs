@@ -128,6 +128,9 @@ pub fn merged(user: Vec<Template>) -> Vec<Template> {
     out
 }
 
+/// The largest template file read (a template is a few kilobytes).
+pub const MAX_TEMPLATE_BYTES: usize = 1 << 20;
+
 /// Read every `*.toml` in `dir` as a template, in file-name order: the templates that are
 /// valid, and one line for each file that is not (file, line, problem). A missing folder
 /// has none of either.
@@ -143,11 +146,13 @@ pub fn load_dir(dir: &Path) -> (Vec<Template>, Vec<String>) {
     let (mut found, mut problems) = (Vec::new(), Vec::new());
     for file in files {
         let shown = file.display().to_string();
-        match std::fs::read_to_string(&file) {
-            Ok(text) => match parse(&shown, &text) {
+        let read = crate::bounded::read(&file, MAX_TEMPLATE_BYTES, crate::bounded::wait());
+        match read.map(|bytes| String::from_utf8(bytes.to_vec())) {
+            Ok(Ok(text)) => match parse(&shown, &text) {
                 Ok(t) => found.push(t),
                 Err(why) => problems.push(why),
             },
+            Ok(Err(_)) => problems.push(format!("{shown}: cannot be read (it is not UTF-8 text)")),
             Err(e) => problems.push(format!("{shown}: cannot be read ({e})")),
         }
     }

@@ -267,7 +267,9 @@ impl<'a> Exporter<'a> {
                 }
                 Ok(w.finish(&self.queue()?)?.0)
             }
+            // The readable formats carry no control character (JSON escapes its own).
             Format::Markdown => {
+                let mut out = crate::text::SafeWriter::new(out);
                 writeln!(out, "# debrief journal\n\n*{}*", bundle::NOTICE)?;
                 for (i, id) in self.ids.iter().enumerate() {
                     let e = self.store.get(*id)?;
@@ -278,7 +280,7 @@ impl<'a> Exporter<'a> {
                 Ok(self.ids.len())
             }
             Format::Csv => {
-                let mut w = flat::csv_writer(out)?;
+                let mut w = flat::csv_writer(crate::text::SafeWriter::new(out))?;
                 for (i, id) in self.ids.iter().enumerate() {
                     let e = self.store.get(*id)?;
                     let title = self.cleaned(e.content.common.title.clone().unwrap_or_default());
@@ -292,37 +294,39 @@ impl<'a> Exporter<'a> {
         }
     }
 
-    /// Into a new private file; a half-written export is removed.
+    /// Into a new private file, whole or not at all ([`crate::outfile`]): a half-written
+    /// export is removed, and none is ever left under the name asked for.
     pub fn to_file(&self, format: Format, path: &Path) -> Result<usize> {
-        let file = crate::platform::create_new_private_file(path)?;
-        let mut out = std::io::BufWriter::new(file);
-        let count = match self.write(format, &mut out) {
-            Ok(n) => n,
-            Err(e) => {
-                drop(out);
-                let _ = std::fs::remove_file(path);
-                return Err(e);
-            }
-        };
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        let new = crate::outfile::NewFile::create(path)?;
+        let mut out = std::io::BufWriter::new(new);
+        let count = self.write(format, &mut out).map_err(|e| match e {
+            Error::Io(io) => crate::outfile::cannot_write(path, &io),
+            other => other,
+        })?;
+        let new = out
+            .into_inner()
+            .map_err(|e| crate::outfile::cannot_write(path, e.error()))?;
+        new.commit()?;
         Ok(count)
     }
 
-    /// A Markdown file an entry into `dir` (made private when new); none is written over,
-    /// and every name is checked before the first file is written.
+    /// A Markdown file an entry into `dir` (made private when new), whole or not at all: into
+    /// a working folder first ([`crate::outfile::NewFolder`]); none is written over, and every
+    /// name is checked before the first file is written.
     pub fn to_folder(&self, dir: &Path) -> Result<usize> {
         for id in self.ids {
             let s = self.store.summary(*id)?;
             check_new_file(&dir.join(flat::file_name(s.created, *id)))?;
         }
-        crate::storage::create_private_dir(dir)?;
+        let mut folder = crate::outfile::NewFolder::create(dir)?;
         for (i, id) in self.ids.iter().enumerate() {
             let e = self.store.get(*id)?;
-            let path = dir.join(flat::file_name(e.meta.created, *id));
+            let name = flat::file_name(e.meta.created, *id);
             let text = self.cleaned(flat::entry_file(&e, self.clock));
-            write_new_file(&path, &text)?;
+            folder.add(&name, crate::text::file_safe(&text).as_bytes())?;
             (self.progress)(i + 1);
         }
+        folder.commit()?;
         Ok(self.ids.len())
     }
 }
@@ -341,18 +345,8 @@ pub fn check_new_file(path: &std::path::Path) -> crate::Result<()> {
     Ok(())
 }
 
-/// Write `text` to a new private file (0600) at `path`, synced before it returns.
+/// Write `text` (Markdown or plain text: control characters made visible) to a new private
+/// file (0600) at `path`, whole or not at all, synced before it returns.
 pub fn write_new_file(path: &std::path::Path, text: &str) -> crate::Result<()> {
-    let mut f = crate::storage::create_new_private_file(path).map_err(|e| {
-        crate::Error::invalid(
-            "output",
-            format!(
-                "cannot write {} ({e}); give a new file name",
-                path.display()
-            ),
-        )
-    })?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()?;
-    Ok(())
+    crate::outfile::write_whole(path, crate::text::file_safe(text).as_bytes())
 }

@@ -12,6 +12,7 @@
 //! - `encryption_cli`: `encrypt`, `decrypt`, `passphrase`, and no plain text left anywhere;
 //! - `learn_cli`: `debrief learn`, learning activities with and without a reflection;
 //! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
+//! - `outputs_cli`: no control character from an entry printed or exported; exports whole or absent; bounded reads;
 //! - `review_cli`: `debrief review`, questions quoting the journal, text and JSON;
 //! - `reliability`: attacks on the loss paths (busy or vanished journal, two windows, foreign files);
 //! - `rescue_cli`: piped text kept (and where said) for a read-only folder or journal, plain or encrypted;
@@ -37,6 +38,7 @@ mod json_schema;
 mod keying;
 mod learn_cli;
 mod migrations;
+mod outputs_cli;
 mod reliability;
 mod rescue_cli;
 mod review_cli;

@@ -164,7 +164,7 @@ fn add(session: &Session, a: AddArgs) -> Result<()> {
         None
     };
     for p in &page.problems {
-        eprintln!("debrief: {p}");
+        crate::cli::output::note(format_args!("debrief: {p}"));
     }
     let content = EntryContent {
         common: crate::domain::Common {

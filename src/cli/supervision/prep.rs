@@ -31,6 +31,7 @@ pub struct PrepArgs {
 pub fn run(session: &Session, a: PrepArgs) -> Result<()> {
     if let Some(path) = &a.output {
         check_new_file(path)?;
+        crate::outfile::remove_on_signal();
     }
     let since = match a.since.as_deref().map(str::trim) {
         None | Some("last") => None,
