@@ -7,6 +7,7 @@
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
 //! - `keying`: store tests on a plain and an encrypted journal alike;
 //! - `encryption_cli`: `encrypt`, `decrypt`, `passphrase`, and no plain text left anywhere;
+//! - `encrypt_files`: `encrypt` and `decrypt` touch only their own files, and what a killed run left goes;
 //! - `learn_cli`: `debrief learn`, learning activities with and without a reflection;
 //! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
 //! - `review_cli`: `debrief review`, questions quoting the journal, text and JSON;
@@ -24,6 +25,7 @@ mod checkin_cli;
 mod cli;
 mod cli_exits;
 mod cpd_cli;
+mod encrypt_files;
 mod encryption_cli;
 mod fuzz_inputs;
 mod json_schema;
