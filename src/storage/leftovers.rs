@@ -109,6 +109,7 @@ pub fn tidy(journal: &Path) -> Tidied {
     };
     let mut records = Vec::new();
     let mut working = Vec::new();
+    let mut begun = Vec::new();
     for entry in listing.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         let Some(rest) = file_name.strip_prefix(&prefix) else {
@@ -118,7 +119,12 @@ pub fn tidy(journal: &Path) -> Tidied {
             records.push((token.to_string(), entry.path()));
         } else if let Some(token) = rest.strip_suffix(workfile::SUFFIX) {
             working.push((token.to_string(), entry.path()));
+        } else if rest.strip_suffix(PART).is_some_and(workfile::is_token) {
+            begun.push(entry.path());
         }
+    }
+    for path in begun {
+        tidy_begun(&path, &mut out);
     }
     let journal_id = FileId::of(&real).ok();
     let mut listed = Vec::new();
@@ -126,7 +132,7 @@ pub fn tidy(journal: &Path) -> Tidied {
         listed.extend(tidy_record(&real, &path, journal_id, &mut out));
     }
     for (token, path) in working {
-        if !listed.contains(&token) && path.exists() {
+        if !listed.contains(&token) && std::fs::symlink_metadata(&path).is_ok() {
             out.left_alone.push(path);
         }
     }
@@ -179,6 +185,36 @@ fn tidy_record(
         let _ = workfile::remove_if_same(path, id);
     }
     tokens
+}
+
+/// A record killed while it was begun (before its first file was written down, so it lists
+/// none): removed if it is one, that is a file of the user's holding the start of a record
+/// at most, whose lock is free. (One caught in the instant between its creation and its
+/// lock is removed too; its operation then fails to rename it and stops, nothing changed.)
+fn tidy_begun(path: &Path, out: &mut Tidied) {
+    let Some(file) = platform::open_not_followed(path, false)
+        .ok()
+        .filter(|f| f.try_lock().is_ok())
+    else {
+        return;
+    };
+    let Some(meta) = file.metadata().ok().filter(|m| {
+        m.is_file() && platform::link_count(m) == 1 && platform::owned_by_me(m) && m.len() < 100
+    }) else {
+        out.left_alone.push(path.to_path_buf());
+        return;
+    };
+    let mut text = String::new();
+    let read = (&file).take(meta.len()).read_to_string(&mut text).is_ok();
+    let start = format!("{HEADER}\noperation ");
+    let ours = read && (start.starts_with(&text) || text.starts_with(&start)) && text.len() < 40;
+    match FileId::of_file(&file) {
+        Ok(id) if ours && workfile::remove_if_same(path, id).is_ok() => out.removed.push(format!(
+            "{}, a record an interrupted encrypt or decrypt had begun (it held no journal text)",
+            path.display()
+        )),
+        _ => out.left_alone.push(path.to_path_buf()),
+    }
 }
 
 /// The record at `path`, locked by nobody yet, if it is one of debrief's own: a regular

@@ -165,3 +165,20 @@ fn a_file_that_is_not_a_record_of_debriefs_is_not_read_as_one() {
     assert_eq!(std::fs::read(&path).expect("w"), b"words");
     assert_eq!(t.left_alone.len(), 2, "{t:?}");
 }
+
+#[test]
+fn a_record_killed_while_it_was_begun_is_removed_and_nothing_like_it() {
+    let (dir, j) = journal();
+    let begun = workfile::beside(&j, "0123456789ab.part");
+    std::fs::write(&begun, format!("{HEADER}\nopera")).expect("write");
+    let other = workfile::beside(&j, "ba9876543210.part");
+    std::fs::write(&other, "another program's words").expect("write");
+    let t = tidy(&j);
+    assert!(
+        t.removed.len() == 1 && t.removed[0].contains("held no journal text"),
+        "{t:?}"
+    );
+    assert!(!begun.exists());
+    assert_eq!(t.left_alone, [other.clone()]);
+    assert_eq!(names(dir.path()).len(), 2);
+}
