@@ -69,10 +69,14 @@ def working_files(folder):
 
 
 def snapshot(paths):
+    """The bytes of each file (None: gone)."""
     out = {}
     for p in paths:
-        with open(p, "rb") as f:
-            out[p] = f.read()
+        try:
+            with open(p, "rb") as f:
+                out[p] = f.read()
+        except OSError:
+            out[p] = None
     return out
 
 

@@ -276,6 +276,14 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
             | Command::Completions(_)
             | Command::Man
     );
+    // Every command that concerns the journal first removes what an interrupted encrypt or
+    // decrypt left beside it (said after the command).
+    if !matches!(
+        command,
+        Command::Completions(_) | Command::Man | Command::Config(_)
+    ) {
+        session.tidy_leftovers();
+    }
     let result = match command {
         Command::Add(a) => add::run(session, a),
         Command::Checkin(a) => checkin::checkin(session, a),

@@ -189,6 +189,13 @@ fn what_a_killed_decrypt_left_is_wiped_by_the_next_command_which_says_so() {
         out.contains(&format!("left alone: {}", stranger.display())),
         "{out}"
     );
+    // Any command that concerns the journal does it, `paths` too.
+    let copy = beside_name(&j, "dddddddddddd.tmp");
+    std::fs::write(&copy, format!("another half copy: {PHRASE}")).expect("write");
+    record_leftover(&j, "dddddddddddd", &copy);
+    let said = j.cmd().arg("paths").output().expect("paths").stderr;
+    assert!(String::from_utf8_lossy(&said).contains("removed 1 leftover file"));
+    assert!(!copy.exists());
 }
 
 /// A leftover that cannot be opened for writing: a program running from it (the system

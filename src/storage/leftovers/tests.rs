@@ -179,6 +179,6 @@ fn a_record_killed_while_it_was_begun_is_removed_and_nothing_like_it() {
         "{t:?}"
     );
     assert!(!begun.exists());
-    assert_eq!(t.left_alone, [other.clone()]);
+    assert_eq!(t.left_alone, [other]);
     assert_eq!(names(dir.path()).len(), 2);
 }
