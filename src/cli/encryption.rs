@@ -64,9 +64,13 @@ pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
         let changed = store.change_encryption(Some(&new))?;
         writeln!(
             out,
-            "Encrypted the journal at {} ({}); the plain file was overwritten and removed.",
+            "Encrypted the journal at {} ({}); the plain file was {}.",
             journal.display(),
-            crate::text::count(changed.entries as usize, "entry", "entries")
+            crate::text::count(changed.entries as usize, "entry", "entries"),
+            match changed.overwritten {
+                true => "overwritten and removed",
+                false => "removed from beside it (not overwritten: see the note)",
+            }
         )?;
         say_notes(&changed.notes);
     }

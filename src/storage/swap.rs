@@ -32,6 +32,9 @@ use crate::{Error, Result};
 pub struct Changed {
     /// How many entries the journal holds.
     pub entries: i64,
+    /// Whether the old file's bytes were overwritten (not when it has other hard links, or
+    /// the overwriting failed: `notes` says which).
+    pub overwritten: bool,
     /// Things to tell (an old file with other hard links, an interruption that came late).
     pub notes: Vec<String>,
 }
@@ -78,9 +81,9 @@ pub(super) fn change(store: Store, to: Option<&Passphrase>) -> Result<Changed> {
         }
     };
     let mut notes = Vec::new();
-    let wiped = match old {
+    let (wiped, overwritten) = match old {
         Some(old) => wipe_old(old, to, &mut notes),
-        None => true,
+        None => (true, false),
     };
     // The new journal's descriptor is closed, not wiped: it is the journal now.
     drop(new);
@@ -93,7 +96,11 @@ pub(super) fn change(store: Store, to: Option<&Passphrase>) -> Result<Changed> {
                 .into(),
         );
     }
-    Ok(Changed { entries, notes })
+    Ok(Changed {
+        entries,
+        overwritten,
+        notes,
+    })
 }
 
 /// Steps 2 and 3 up to the rename; `old` is the journal's file once held.
@@ -204,19 +211,20 @@ fn roll_back(new: WorkFile, old: Option<Old>, record: Record) {
 
 /// Step 4: overwrite the old journal's bytes through the descriptor held and remove its
 /// second name. A file with other hard links (a name the user gave it elsewhere) is not
-/// overwritten, which would reach them: that is said. Returns whether nothing is left.
-fn wipe_old(old: Old, to: Option<&Passphrase>, notes: &mut Vec<String>) -> bool {
+/// overwritten, which would reach them: that is said. Returns whether nothing is left of it
+/// beside the journal, and whether it was overwritten.
+fn wipe_old(old: Old, to: Option<&Passphrase>, notes: &mut Vec<String>) -> (bool, bool) {
     let wiped = workfile::wipe_and_remove(&old.file, old.id, old.second.as_deref());
     let what = if to.is_some() { "plain" } else { "encrypted" };
     match wiped {
-        Ok(Wiped::Overwritten) => true,
+        Ok(Wiped::Overwritten) => (true, true),
         Ok(Wiped::OtherLinks(n)) => {
             notes.push(format!(
                 "the old {what} journal file has {n} other hard link{} (another name for it elsewhere), so its bytes were not overwritten: they stay readable through {}",
                 if n == 1 { "" } else { "s" },
                 if n == 1 { "that name" } else { "those names" }
             ));
-            true
+            (true, false)
         }
         Err(e) => {
             let again = match old.second {
@@ -226,7 +234,7 @@ fn wipe_old(old: Old, to: Option<&Passphrase>, notes: &mut Vec<String>) -> bool 
             notes.push(format!(
                 "the old {what} journal file could not be overwritten ({e}){again}"
             ));
-            false
+            (false, false)
         }
     }
 }

@@ -99,7 +99,9 @@ fn an_old_journal_with_another_name_is_not_overwritten_and_that_is_said() {
     let store = Store::open(&j, &options(dir.path(), None)).expect("open");
     let changed = store.change_encryption(Some(&key())).expect("encrypt");
     assert!(
-        changed.notes.len() == 1 && changed.notes[0].contains("1 other hard link"),
+        !changed.overwritten
+            && changed.notes.len() == 1
+            && changed.notes[0].contains("1 other hard link"),
         "{changed:?}"
     );
     // The user's other name still holds the old journal, whole.
