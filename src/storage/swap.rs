@@ -77,7 +77,12 @@ pub(super) fn change(store: Store, to: Option<&Passphrase>) -> Result<Changed> {
         Ok(entries) => entries,
         Err(e) => {
             roll_back(new, old, record);
-            return Err(e);
+            // Whatever step the signal stopped (SQLite reports its interrupt as an error).
+            return Err(if watch.interrupted() {
+                interrupted(to)
+            } else {
+                e
+            });
         }
     };
     let mut notes = Vec::new();
@@ -112,7 +117,7 @@ fn swap(
     (watch, record, old): (&Watch, &mut Record, &mut Option<Old>),
 ) -> Result<i64> {
     record.note(&new.token, new.id)?;
-    let entries = copy_and_check(store, real, new, to, watch)?;
+    let entries = copy_and_check(store, real, new, to)?;
     second_name(store, real, record, old)?;
     // The last moment to stop: after the rename the change is finished.
     if watch.interrupted() {
@@ -131,13 +136,8 @@ fn copy_and_check(
     real: &Path,
     new: &WorkFile,
     to: Option<&Passphrase>,
-    watch: &Watch,
 ) -> Result<i64> {
-    let copied = cipher::export(&store.conn, &new.path, to);
-    if watch.interrupted() {
-        return Err(interrupted(to));
-    }
-    let (entries, version) = copied?;
+    let (entries, version) = cipher::export(&store.conn, &new.path, to)?;
     cipher::verify_copy(&new.path, to, entries, version)?;
     if !new.still_named() {
         return Err(Error::Conflict(format!(
