@@ -117,6 +117,10 @@ pub enum Error {
     #[error("{0}")]
     Editor(String),
 
+    /// A signal (Ctrl-C, SIGTERM) stopped an operation, which was undone.
+    #[error("{0}")]
+    Interrupted(String),
+
     /// Another error with a note added for the user ("your text was kept in ...").
     #[error("{error} ({note})")]
     Noted { error: Box<Error>, note: String },
@@ -173,6 +177,8 @@ pub mod exit {
     pub const BUSY: u8 = 6;
     /// The journal cannot be used: not a journal, a newer one, a directory, not writable.
     pub const UNAVAILABLE: u8 = 7;
+    /// Interrupted (Ctrl-C, SIGTERM) and undone: 128 + SIGINT, as shells report it.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 impl Error {
@@ -222,6 +228,7 @@ impl Error {
             | Error::OldPassphrase { .. }
             | Error::Corrupt { .. } => exit::UNAVAILABLE,
             Error::Noted { error, .. } => error.exit_code(),
+            Error::Interrupted(_) => exit::INTERRUPTED,
             Error::Editor(_)
             | Error::Database(_)
             | Error::Migration(_)

@@ -21,16 +21,72 @@ pub fn create_private_dir_all(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Create `path` private to the user and open it for writing; fails if it exists already.
+/// Create `path` private to the user and open it for writing; fails if anything is there
+/// already, a symlink included (never followed).
 pub fn create_new_private_file(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
+    private_and_not_followed(&mut options);
+    options.open(path)
+}
+
+/// Create `path` private to the user, opened for reading and writing; fails if anything is
+/// there already, a symlink included.
+pub fn create_new_private_rw(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    private_and_not_followed(&mut options);
+    options.open(path)
+}
+
+/// Open an existing file at `path` (for writing too when `write`) without following a
+/// symlink there: a link is an error, never its target.
+pub fn open_not_followed(path: &Path, write: bool) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(write);
+    private_and_not_followed(&mut options);
+    options.open(path)
+}
+
+/// Mode 0600 for a file created, and `O_NOFOLLOW` (Unix).
+fn private_and_not_followed(options: &mut OpenOptions) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        options
+            .mode(0o600)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
     }
-    options.open(path)
+    #[cfg(not(unix))]
+    let _ = options;
+}
+
+/// How many names (hard links) the file of `meta` has (1 where that cannot be asked).
+pub fn link_count(meta: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.nlink()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
+    }
+}
+
+/// Whether the file of `meta` belongs to the user running debrief (always, off Unix).
+pub fn owned_by_me(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.uid() == rustix::process::getuid().as_raw()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        true
+    }
 }
 
 /// Make an existing file private to the user again if others can read it (Unix; on Windows
@@ -140,21 +196,44 @@ pub fn private_temp_dir(make: bool) -> Option<std::path::PathBuf> {
 pub struct FileId(u64, u64);
 
 impl FileId {
+    /// The file `path` names (following a symlink).
     pub fn of(path: &Path) -> std::io::Result<FileId> {
-        let m = fs::metadata(path)?;
+        Ok(FileId::of_meta(&fs::metadata(path)?))
+    }
+
+    /// The file named by `path` itself (a symlink is its own file).
+    pub fn of_name(path: &Path) -> std::io::Result<FileId> {
+        Ok(FileId::of_meta(&fs::symlink_metadata(path)?))
+    }
+
+    /// The file behind an open descriptor.
+    pub fn of_file(file: &File) -> std::io::Result<FileId> {
+        Ok(FileId::of_meta(&file.metadata()?))
+    }
+
+    /// The two numbers, to be written down ([`FileId::from_parts`] reads them back).
+    pub fn parts(self) -> (u64, u64) {
+        (self.0, self.1)
+    }
+
+    pub fn from_parts(a: u64, b: u64) -> FileId {
+        FileId(a, b)
+    }
+
+    fn of_meta(m: &fs::Metadata) -> FileId {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            Ok(FileId(m.dev(), m.ino()))
+            FileId(m.dev(), m.ino())
         }
         #[cfg(windows)]
         {
             use std::os::windows::fs::MetadataExt;
-            Ok(FileId(m.creation_time(), 0))
+            FileId(m.creation_time(), 0)
         }
         #[cfg(not(any(unix, windows)))]
         {
-            Ok(FileId(m.len(), 0))
+            FileId(m.len(), 0)
         }
     }
 }

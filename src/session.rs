@@ -29,6 +29,8 @@ pub struct Session {
     config: std::sync::OnceLock<(Config, Option<String>)>,
     /// The passphrase, once had (asked for at most once a run).
     key: std::sync::OnceLock<Option<Passphrase>>,
+    /// What an interrupted encrypt or decrypt left, tidied at the first open of the run.
+    tidied: std::sync::OnceLock<crate::storage::leftovers::Tidied>,
 }
 
 impl Session {
@@ -51,6 +53,7 @@ impl Session {
             passphrase_file: None,
             config: std::sync::OnceLock::new(),
             key: std::sync::OnceLock::new(),
+            tidied: std::sync::OnceLock::new(),
         }
     }
 
@@ -97,9 +100,40 @@ impl Session {
     /// Open the journal (creating and migrating it as needed) to write to it, keeping room
     /// beside it for a rescue (see [`crate::rescue`]).
     pub fn open_store(&self) -> crate::Result<Store> {
+        self.tidy_leftovers();
         let store = Store::open(&self.paths.journal, &self.store_options()?)?;
         crate::rescue::reserve_room(&self.rescue_dir());
         Ok(store)
+    }
+
+    /// Remove what an interrupted `encrypt` or `decrypt` left beside the journal (once a
+    /// run, before the journal is first opened); see [`Session::leftover_lines`].
+    pub fn tidy_leftovers(&self) -> &crate::storage::leftovers::Tidied {
+        self.tidied
+            .get_or_init(|| crate::storage::leftovers::tidy(&self.paths.journal))
+    }
+
+    /// What to tell about the leftovers tidied this run, one line each: those removed, and
+    /// those that could not be (`debrief check` lists them). None if nothing was found.
+    pub fn leftover_lines(&self) -> Vec<String> {
+        let Some(t) = self.tidied.get() else {
+            return Vec::new();
+        };
+        let mut lines = Vec::new();
+        if !t.removed.is_empty() {
+            lines.push(format!(
+                "removed {}: {}",
+                crate::text::count(t.removed.len(), "leftover file", "leftover files"),
+                t.removed.join("; ")
+            ));
+        }
+        if !t.not_removed.is_empty() {
+            lines.push(format!(
+                "could not remove {} left by an interrupted encrypt or decrypt: `debrief check --all` lists them",
+                crate::text::count(t.not_removed.len(), "file", "files")
+            ));
+        }
+        lines
     }
 
     /// Open the journal for a command that only reads: as usual, or, when the journal
@@ -107,6 +141,7 @@ impl Session {
     /// does not exist is read as empty, and nothing is created (a mistyped `--db` makes no
     /// folders).
     pub fn open_store_to_read(&self) -> crate::Result<Store> {
+        self.tidy_leftovers();
         if !self.paths.journal.exists() {
             return Store::open_in_memory();
         }

@@ -31,6 +31,31 @@ pub struct CheckArgs {
     pub json: bool,
 }
 
+/// Files beside the journal that an interrupted encrypt or decrypt left and opening it
+/// could not remove, and files named like them that nothing shows are debrief's (left
+/// alone): one line each, on standard output (standard error with `--json`).
+fn report_leftovers(session: &Session, json: bool) -> Result<()> {
+    let t = session.tidy_leftovers();
+    let lines = t
+        .not_removed
+        .iter()
+        .map(|l| format!("could not remove {l}"))
+        .chain(t.left_alone.iter().map(|p| {
+            format!(
+                "left alone: {} is named like a file of debrief's, but no record shows debrief made it; remove it yourself if you know what it is",
+                p.display()
+            )
+        }));
+    let mut out: Box<dyn Write> = match json {
+        true => Box::new(std::io::stderr().lock()),
+        false => Box::new(stdout()),
+    };
+    for line in lines {
+        writeln!(out, "{}", crate::text::visible_line(&line))?;
+    }
+    Ok(())
+}
+
 /// How text may leave the journal (an export, a prep pack) when the guard finds identifiers.
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct LeaveArgs {
@@ -56,6 +81,7 @@ impl LeaveArgs {
 
 pub fn run(session: &Session, a: CheckArgs) -> Result<()> {
     let store = session.open_store_to_read()?;
+    report_leftovers(session, a.json)?;
     let only = match &a.id {
         Some(typed) => Some(store.resolve(&typed.parse::<EntryRef>()?)?),
         None => None,

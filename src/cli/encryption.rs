@@ -41,6 +41,7 @@ const NEW_FROM: &str = "--passphrase-file FILE (or DEBRIEF_PASSPHRASE_FILE)";
 pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
     let journal = &session.paths.journal;
     let mut out = stdout();
+    session.tidy_leftovers();
     if cipher::looks_encrypted(journal) {
         if a.remove_plain_backups {
             let owner = backups::Owner::of(&session.open_store()?)?;
@@ -65,13 +66,18 @@ pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
             journal.display()
         )?;
     } else {
-        let entries = store.change_encryption(Some(&new))?;
+        let changed = store.change_encryption(Some(&new))?;
         writeln!(
             out,
-            "Encrypted the journal at {} ({}); the plain file was overwritten and removed.",
+            "Encrypted the journal at {} ({}); the plain file was {}.",
             journal.display(),
-            crate::text::count(entries as usize, "entry", "entries")
+            crate::text::count(changed.entries as usize, "entry", "entries"),
+            match changed.overwritten {
+                true => "overwritten and removed",
+                false => "removed from beside it (not overwritten: see the note)",
+            }
         )?;
+        say_notes(&changed.notes);
     }
     writeln!(
         out,
@@ -87,6 +93,7 @@ pub fn encrypt(session: &Session, a: EncryptArgs) -> Result<()> {
 
 pub fn decrypt(session: &Session, a: DecryptArgs) -> Result<()> {
     let journal = &session.paths.journal;
+    session.tidy_leftovers();
     must_be_encrypted(journal, "so there is nothing to decrypt")?;
     let store = session.open_store()?;
     let question = format!(
@@ -99,20 +106,22 @@ pub fn decrypt(session: &Session, a: DecryptArgs) -> Result<()> {
         eprintln!("Nothing was changed.");
         return Ok(());
     }
-    let entries = store.change_encryption(None)?;
+    let changed = store.change_encryption(None)?;
     let mut out = stdout();
     writeln!(
         out,
         "Decrypted the journal at {} ({}): anyone who can read the file can read it now. Backups made from now on are plain; the encrypted ones keep the passphrase.",
         journal.display(),
-        crate::text::count(entries as usize, "entry", "entries")
+        crate::text::count(changed.entries as usize, "entry", "entries")
     )?;
+    say_notes(&changed.notes);
     out.flush()?;
     Ok(())
 }
 
 pub fn passphrase(session: &Session, a: PassphraseArgs) -> Result<()> {
     let journal = &session.paths.journal;
+    session.tidy_leftovers();
     must_be_encrypted(journal, "`debrief encrypt` gives it a passphrase")?;
     let mut store = session.open_store()?;
     let new = Passphrase::choose_new(
@@ -128,6 +137,13 @@ pub fn passphrase(session: &Session, a: PassphraseArgs) -> Result<()> {
     )?;
     out.flush()?;
     Ok(())
+}
+
+/// What the change has to tell besides (an old file with other hard links, a late Ctrl-C).
+fn say_notes(notes: &[String]) {
+    for note in notes {
+        eprintln!("debrief: note: {note}");
+    }
 }
 
 /// Refuse unless the journal is there and encrypted; `then` says what to do instead.

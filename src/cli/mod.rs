@@ -278,6 +278,14 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
             | Command::Completions(_)
             | Command::Man
     );
+    // Every command that concerns the journal first removes what an interrupted encrypt or
+    // decrypt left beside it (said after the command).
+    if !matches!(
+        command,
+        Command::Completions(_) | Command::Man | Command::Config(_)
+    ) {
+        session.tidy_leftovers();
+    }
     let result = match command {
         Command::Add(a) => add::run(session, a),
         Command::Checkin(a) => checkin::checkin(session, a),
@@ -315,7 +323,16 @@ pub fn run(session: &Session, command: Command) -> crate::Result<()> {
     if !own_use {
         note_unused_passphrase(session);
     }
+    say_leftovers(session);
     result
+}
+
+/// What an interrupted encrypt or decrypt left and opening the journal removed (or could
+/// not), one line each on standard error.
+fn say_leftovers(session: &Session) {
+    for line in session.leftover_lines() {
+        eprintln!("debrief: {}", crate::text::visible_line(&line));
+    }
 }
 
 /// A passphrase file given for a journal that is not encrypted is not used: said once on
@@ -344,6 +361,7 @@ pub fn bare(session: &Session, limit: Option<usize>, piped: bool) -> crate::Resu
         list::run(session, list::ListArgs::recent(limit.unwrap_or(10)))
     })();
     note_unused_passphrase(session);
+    say_leftovers(session);
     result
 }
 

@@ -1,11 +1,8 @@
 //! Encryption at rest with SQLCipher: keying a connection (and telling a wrong passphrase
 //! from a good one before anything is written), copying a journal into a new file under
-//! another key (or none), and swapping that copy in for the journal without a moment in
-//! which neither is whole.
+//! another key (or none), and checking the copy. Swapping it in for the journal is `swap`'s.
 
 use std::path::Path;
-
-use super::open::side_file;
 
 use rusqlite::Connection;
 
@@ -72,46 +69,42 @@ fn entries_and_version(conn: &Connection) -> Result<(i64, i64)> {
     )?)
 }
 
-/// Copy the database of `conn` into the new file `dest` under `to` (`None`: plain), with
-/// SQLCipher's `sqlcipher_export`, and the schema version and debrief's mark with it.
-/// Returns the entries and schema version copied, read under the same lock.
+/// Copy the database of `conn` into `dest`, a new, empty working file, under `to` (`None`:
+/// plain), with SQLCipher's `sqlcipher_export`, and the schema version and debrief's mark
+/// with it. The copy's rollback journal is kept in memory, so no `-journal` file appears
+/// beside it. Returns the entries and schema version copied, read under the same lock. On
+/// an error the caller wipes `dest`.
 pub(super) fn export(
     conn: &Connection,
     dest: &Path,
     to: Option<&Passphrase>,
 ) -> Result<(i64, i64)> {
-    crate::platform::create_new_private_file(dest).map_err(|e| Error::NotWritable {
-        path: dest.to_path_buf(),
-        reason: e.to_string(),
-    })?;
-    let copied = (|| -> Result<(i64, i64)> {
-        conn.execute(
-            "ATTACH DATABASE ?1 AS copy KEY ?2",
-            rusqlite::params![
-                dest.to_string_lossy(),
-                to.map(Passphrase::expose).unwrap_or("")
-            ],
-        )?;
-        // Under the write lock: nothing is written to the journal while it is copied.
-        let done = (|| -> Result<(i64, i64)> {
-            conn.execute_batch("BEGIN IMMEDIATE")
-                .map_err(Error::from_sqlite)?;
-            conn.query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(()))?;
-            let (entries, version) = entries_and_version(conn)?;
-            let app: i64 = conn.query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
-            conn.execute_batch(&format!(
-                "PRAGMA copy.user_version = {version}; PRAGMA copy.application_id = {app};"
-            ))?;
-            Ok((entries, version))
-        })();
-        let _ = conn.execute_batch("COMMIT");
-        conn.execute_batch("DETACH DATABASE copy")?;
-        done
+    conn.execute(
+        "ATTACH DATABASE ?1 AS copy KEY ?2",
+        rusqlite::params![
+            dest.to_string_lossy(),
+            to.map(Passphrase::expose).unwrap_or("")
+        ],
+    )?;
+    // Under the write lock: nothing is written to the journal while it is copied.
+    let done = (|| -> Result<(i64, i64)> {
+        conn.query_row("PRAGMA copy.journal_mode = MEMORY", [], |_| Ok(()))?;
+        conn.execute_batch("BEGIN IMMEDIATE")
+            .map_err(Error::from_sqlite)?;
+        conn.query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(()))?;
+        let (entries, version) = entries_and_version(conn)?;
+        let app: i64 = conn.query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
+        conn.execute_batch(&format!(
+            "PRAGMA copy.user_version = {version}; PRAGMA copy.application_id = {app};"
+        ))?;
+        Ok((entries, version))
     })();
-    if copied.is_err() {
-        let _ = std::fs::remove_file(dest);
-    }
-    copied
+    let committed = conn.execute_batch("COMMIT");
+    let detached = conn.execute_batch("DETACH DATABASE copy");
+    let done = done?;
+    committed?;
+    detached?;
+    Ok(done)
 }
 
 /// Check the copy at `path` under `key`: it opens, is sound, and holds `entries` entries at
@@ -156,41 +149,7 @@ pub fn unseal(path: &Path, key: &Passphrase) -> Result<String> {
     Ok(texts.join("\n"))
 }
 
-/// Put the file `new` in place of the journal at `journal`, then overwrite the old journal's
-/// bytes and remove them. At every moment `journal` names a whole journal (the old one, then
-/// the new one): the old one is first given a second name, the new one is renamed over
-/// `journal` in one step, and only then are the old bytes wiped through the second name.
-pub(super) fn swap_in(journal: &Path, new: &Path) -> Result<()> {
-    let old = side_file(journal, ".old");
-    if old.exists() {
-        shred(&old)?;
-    }
-    std::fs::hard_link(journal, &old).or_else(|_| std::fs::copy(journal, &old).map(|_| ()))?;
-    std::fs::rename(new, journal)?;
-    crate::platform::sync_dir(journal);
-    for side in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(side_file(journal, side));
-    }
-    shred(&old)
-}
-
-/// Overwrite a file's bytes with zeros, make that stick, and remove it.
-pub fn shred(path: &Path) -> Result<()> {
-    use std::io::Write;
-    let len = std::fs::metadata(path)?.len();
-    let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
-    let zeros = vec![0u8; 64 * 1024];
-    let mut left = len;
-    while left > 0 {
-        let n = left.min(zeros.len() as u64) as usize;
-        f.write_all(&zeros[..n])?;
-        left -= n as u64;
-    }
-    f.sync_all()?;
-    drop(f);
-    std::fs::remove_file(path)?;
-    Ok(())
-}
+pub use super::workfile::shred;
 
 #[cfg(test)]
 mod tests {
@@ -239,7 +198,8 @@ mod tests {
     }
 
     #[test]
-    fn export_copies_under_another_key_and_swap_in_replaces_the_journal() {
+    fn export_copies_under_another_key_with_the_version_and_the_mark() {
+        crate::storage::testing::sqlcipher_ready();
         let dir = tempfile::tempdir().expect("dir");
         let journal = dir.path().join("j.db");
         let conn = keyed(&journal, None).expect("plain");
@@ -248,20 +208,20 @@ mod tests {
         )
         .expect("write");
         assert!(!looks_encrypted(&journal));
-        let new = side_file(&journal, ".new");
+        let new = dir.path().join("copy");
+        std::fs::File::create(&new).expect("empty file");
         assert_eq!(
             export(&conn, &new, Some(&pass("k"))).expect("export"),
             (1, 8)
         );
-        // Never over a file.
-        assert!(export(&conn, &new, Some(&pass("k"))).is_err());
-        assert!(new.exists(), "the first copy stays");
         drop(conn);
-        swap_in(&journal, &new).expect("swap");
-        assert!(!new.exists() && !side_file(&journal, ".old").exists());
-        let bytes = std::fs::read(&journal).expect("read");
+        verify_copy(&new, Some(&pass("k")), 1, 8).expect("the copy checks out");
+        assert!(verify_copy(&new, Some(&pass("k")), 2, 8).is_err());
+        // The copy's journal was in memory: nothing beside it.
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 2);
+        let bytes = std::fs::read(&new).expect("read");
         assert!(!String::from_utf8_lossy(&bytes).contains("plain words"));
-        let conn = keyed(&journal, Some(&pass("k"))).expect("key");
+        let conn = keyed(&new, Some(&pass("k"))).expect("key");
         let (x, v, app): (String, i64, i64) = conn
             .query_row(
                 "SELECT (SELECT x FROM entries), (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)",

@@ -11,6 +11,8 @@ mod details;
 mod drafts;
 mod entries;
 mod import;
+mod interrupts;
+pub mod leftovers;
 mod migrations;
 pub mod names;
 mod open;
@@ -19,11 +21,13 @@ mod reviews;
 pub mod search;
 pub mod sessions;
 mod supervision;
+mod swap;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod texts;
 mod trend_days;
 mod trends;
+mod workfile;
 mod write;
 mod write_details;
 
@@ -39,6 +43,7 @@ pub use import::{ImportReport, ImportRow, Incoming, OnConflict, RowOutcome};
 pub use migrations::{LATEST_VERSION, migrations};
 pub use open::{create_new_private_file, create_private_dir, create_private_file};
 pub use search::{RANK_WINDOW, SearchHit, fts_query};
+pub use swap::Changed;
 pub use write::SaveTarget;
 
 use crate::{Error, Result};
@@ -217,39 +222,12 @@ impl Store {
     }
 
     /// Put the journal under the passphrase `to` (`None`: plain): a copy under it is made
-    /// while nobody else has the journal open (else [`Error::InUse`]), checked, and swapped in
-    /// for the journal, whose old bytes are then overwritten and removed. The store is
-    /// closed; open the journal again after. Returns how many entries the journal holds.
-    pub fn change_encryption(self, to: Option<&crate::secret::Passphrase>) -> Result<i64> {
-        self.check_file()?;
-        let Some(path) = self.path.clone() else {
-            return Err(Error::Conflict(
-                "an in-memory journal has no file to encrypt".into(),
-            ));
-        };
-        open::take_sole_use(&self.conn)?;
-        let new = open::side_file(&path, ".new");
-        if new.exists() {
-            // Left by an interrupted run: the journal itself was never replaced by it.
-            cipher::shred(&new)?;
-        }
-        let (entries, version) = cipher::export(&self.conn, &new, to)?;
-        if let Err(e) = cipher::verify_copy(&new, to, entries, version) {
-            let _ = cipher::shred(&new);
-            return Err(e);
-        }
-        // Out of WAL mode before letting go (it folds the -wal in and removes it and the
-        // -shm): a process that waited for the journal and reaches the old file before the
-        // swap then reads it alone, without opening the -wal and -shm names the new journal
-        // will use, and starts again on the new one (open::connect).
-        let _ = self
-            .conn
-            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
-                r.get::<_, String>(0)
-            });
-        drop(self);
-        cipher::swap_in(&path, &new)?;
-        Ok(entries)
+    /// in a new working file while nobody else has the journal open (else
+    /// [`Error::InUse`]), checked, and swapped in for the journal, whose old bytes are then
+    /// overwritten and removed; no other file is touched, and an interruption is undone or
+    /// finished (see `swap`). The store is closed; open the journal again after.
+    pub fn change_encryption(self, to: Option<&crate::secret::Passphrase>) -> Result<Changed> {
+        swap::change(self, to)
     }
 
     /// Change the passphrase of an encrypted journal (SQLCipher's `rekey`, in place), while

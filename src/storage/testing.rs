@@ -25,3 +25,25 @@ pub(crate) fn each_keying(mut test: impl FnMut(&mut Store)) {
     assert!(store.key().is_some(), "the test journal is not encrypted");
     test(&mut store);
 }
+
+/// Wait until SQLCipher's `sqlcipher_export` is given to every new connection. SQLCipher
+/// marks itself initialised a moment before it registers the function for new connections,
+/// so a connection a test thread opens while another thread is initialising it can lack the
+/// function (the binary opens its first connection alone). Opening connections until one
+/// has it closes that moment; it is then there for all.
+pub(crate) fn sqlcipher_ready() {
+    for _ in 0..10_000 {
+        let has = rusqlite::Connection::open_in_memory().and_then(|c| {
+            c.query_row(
+                "SELECT count(*) FROM pragma_function_list WHERE name = 'sqlcipher_export'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+        });
+        if has.is_ok_and(|n| n > 0) {
+            return;
+        }
+        std::thread::yield_now();
+    }
+    panic!("sqlcipher_export never became available");
+}

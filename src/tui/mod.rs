@@ -102,6 +102,7 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
     let private = session.passphrase_file.is_some()
         || crate::storage::cipher::looks_encrypted(&session.paths.journal);
     install_panic_log(session.paths.log.clone(), private);
+    session.tidy_leftovers();
     let Some((store, unlocked_on)) = open_journal(session, &theme)? else {
         return Ok(());
     };
@@ -136,6 +137,7 @@ pub fn run_from(session: &Session, start: Start) -> crate::Result<()> {
     let mut notes: Vec<String> = warning.into_iter().collect();
     notes.extend(problems);
     notes.extend(session.template_problems.iter().cloned());
+    notes.extend(session.leftover_lines());
     if !notes.is_empty() {
         app.set_error(notes.join("; "));
     }

@@ -10,6 +10,7 @@
 //! - `keying`: store tests on a plain and an encrypted journal alike;
 //! - `backups_own`: a journal's backups are its own (its id inside) and whole (temporary names);
 //! - `encryption_cli`: `encrypt`, `decrypt`, `passphrase`, and no plain text left anywhere;
+//! - `encrypt_files`: `encrypt` and `decrypt` touch only their own files, and what a killed run left goes;
 //! - `learn_cli`: `debrief learn`, learning activities with and without a reflection;
 //! - `migrations`: journals made by an earlier schema opened by this one, nothing lost;
 //! - `outputs_cli`: no control character from an entry printed or exported; exports whole or absent; bounded reads;
@@ -32,6 +33,7 @@ mod cli;
 mod cli_exits;
 mod conflicts;
 mod cpd_cli;
+mod encrypt_files;
 mod encryption_cli;
 mod fuzz_inputs;
 mod json_schema;
