@@ -378,9 +378,9 @@ impl Drop for SmallDisk {
 #[test]
 fn a_backup_that_fails_for_want_of_space_leaves_nothing() {
     let j = Journal::new();
-    // A disk with room for the journal and not for a copy of it (a tmpfs, where this may
-    // mount one); elsewhere, a limit on the size of files written, which fails the same way.
-    let disk = SmallDisk::mount(&j.dir.path().join("data"), "3m");
+    // A disk with room for the journal (and the room it keeps for a rescue) and not for a
+    // copy of it (a tmpfs, where this may mount one); elsewhere, a limit on the size of files written, which fails the same way.
+    let disk = SmallDisk::mount(&j.dir.path().join("data"), "4608k");
     for n in 0..20 {
         j.cmd()
             .args(["add", "-"])

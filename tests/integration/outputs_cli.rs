@@ -83,6 +83,7 @@ fn commands() -> Vec<Vec<&'static str>> {
         &["supervision", "actions", "--all"],
         &["review", "week", "--print"],
         &["cpd", "1"],
+        &["cpd", "record", "1"],
         &["cpd", "1", "--markdown"],
         &["cpd", "list"],
         &["export", "--format", "md"],
