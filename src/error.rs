@@ -132,7 +132,7 @@ pub enum Error {
 
     /// A file debrief was reading or writing for the user (an export, a backup, a settings
     /// file): what it was doing, and which file.
-    #[error("cannot {doing} {}: {source}", path.display())]
+    #[error("cannot {doing} {}: {source}; nothing was left there: give another place", path.display())]
     File {
         doing: &'static str,
         path: PathBuf,

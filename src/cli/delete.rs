@@ -7,6 +7,7 @@ use clap::Args;
 use super::output::stdout;
 use crate::Result;
 use crate::domain::EntryRef;
+use crate::journal::entries::{self, Change, Copies};
 use crate::session::Session;
 
 #[derive(Debug, Args)]
@@ -39,7 +40,7 @@ pub fn run(session: &Session, args: DeleteArgs) -> Result<()> {
     let id = store.resolve(&r)?;
     let mut out = stdout();
     if !args.purge {
-        store.trash(id, session.clock.now())?;
+        entries::change(&mut store, &session.clock, id, Change::Trash, None)?;
         writeln!(
             out,
             "Moved entry {id} to the trash (bring it back with: debrief restore {id})."
@@ -57,19 +58,22 @@ pub fn run(session: &Session, args: DeleteArgs) -> Result<()> {
             "refusing to delete for good without confirmation: add --yes",
         )?
     {
-        let copy = if args.no_backup {
-            None
-        } else {
-            Some(
-                session
-                    .backup_before(&store, crate::storage::backups::BackupKind::BeforePurge)
-                    .map_err(|e| {
-                        e.with_note("nothing was deleted; add --no-backup to delete without a copy")
-                    })?,
-            )
+        let keep = session.load_config().0.backups.keep;
+        let copies = Copies {
+            dir: &session.paths.backups,
+            keep,
         };
-        store.purge(id)?;
-        match copy {
+        let purge = Change::Purge {
+            copy: !args.no_backup,
+        };
+        let done =
+            entries::change(&mut store, &session.clock, id, purge, Some(copies)).map_err(|e| {
+                match args.no_backup {
+                    false => e.with_note("add --no-backup to delete without a copy"),
+                    true => e,
+                }
+            })?;
+        match done.copy {
             Some(path) => writeln!(
                 out,
                 "Deleted entry {id} for good. A copy of the journal from just before is {} (kept with the automatic backups until it rolls off; delete it to leave no copy).",
@@ -88,7 +92,7 @@ pub fn restore(session: &Session, args: RestoreArgs) -> Result<()> {
     let r: EntryRef = args.id.parse()?;
     let mut store = session.open_store()?;
     let id = store.resolve(&r)?;
-    store.restore(id)?;
+    entries::change(&mut store, &session.clock, id, Change::Restore, None)?;
     let mut out = stdout();
     writeln!(out, "Restored entry {id}.")?;
     out.flush()?;

@@ -8,6 +8,7 @@
 
 pub mod cpd;
 pub mod dates;
+pub mod entries;
 pub mod guard;
 pub mod save;
 

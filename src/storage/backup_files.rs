@@ -35,7 +35,14 @@ impl Store {
     /// to `dest`, which is never written over; on any failure nothing is left.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let dir = crate::paths::journal_dir(dest);
-        open::create_private_dir(&dir)?;
+        // Said of the place asked for (not of a working file's name), with no advice meant
+        // for the journal's own path.
+        let cannot =
+            |reason: String| Error::file("write a backup to", dest, std::io::Error::other(reason));
+        open::create_private_dir(&dir).map_err(|e| match e {
+            Error::NotWritable { reason, .. } => cannot(reason),
+            other => other,
+        })?;
         let taken = || Error::NotWritable {
             path: dest.to_path_buf(),
             reason: "a file is already there".into(),
@@ -45,10 +52,7 @@ impl Store {
         }
         let id = self.journal_id()?;
         let temp = dir.join(backups::temporary_name(id.as_deref(), std::process::id()));
-        crate::platform::create_new_private_file(&temp).map_err(|e| Error::NotWritable {
-            path: temp.clone(),
-            reason: e.to_string(),
-        })?;
+        crate::platform::create_new_private_file(&temp).map_err(|e| cannot(e.to_string()))?;
         let written = self
             .copy_into(&temp, id.as_deref())
             .and_then(|()| check_copy(&temp, self.key.as_ref(), id.as_deref()))

@@ -321,26 +321,9 @@ fn load_page(
     })
 }
 
-/// The copy of the journal made before deleting an entry for good; without it, nothing is
-/// deleted.
-fn before_purge(
-    store: &Store,
-    clock: &Clock,
-    dir: &std::path::Path,
-    keep: usize,
-) -> crate::Result<()> {
-    use crate::storage::backups::{BackupKind, before};
-    before(store, dir, BackupKind::BeforePurge, clock.now(), keep)
-        .map(|_| ())
-        .map_err(|e| {
-            crate::Error::Conflict(format!(
-                "nothing was deleted: the copy made first failed ({e}); press x in the dialog to delete without one"
-            ))
-        })
-}
-
-/// Change entry `id`; before deleting it for good with a copy, the copy goes to `backups`
-/// (the folder, and how many automatic backups to keep).
+/// Change entry `id` as the journal layer changes entries; before deleting it for good
+/// with a copy, the copy goes to `backups` (the folder, and how many automatic backups to
+/// keep), and a copy that fails deletes nothing.
 fn make_change(
     store: &mut Store,
     clock: &Clock,
@@ -348,23 +331,19 @@ fn make_change(
     id: crate::domain::EntryId,
     change: Change,
 ) -> crate::Result<Msg> {
-    if let (Change::Purge { copy: true }, Some((dir, keep))) = (change, backups) {
-        before_purge(store, clock, dir, *keep)?;
-    }
-    let now = clock.now();
-    match change {
-        Change::Flag(flag, on) => store.set_flag(id, flag, on, now)?,
-        Change::Trash => store.trash(id, now)?,
-        Change::Restore => store.restore(id)?,
-        Change::Purge { .. } => store.purge(id)?,
-    }
-    let summary = match change {
-        Change::Purge { .. } => None,
-        _ => Some(Box::new(store.summary(id)?)),
-    };
+    let copies = backups.map(|(dir, keep)| crate::journal::entries::Copies { dir, keep: *keep });
+    let done =
+        crate::journal::entries::change(store, clock, id, change, copies).map_err(
+            |e| match change {
+                Change::Purge { copy: true } => {
+                    e.with_note("press x in the dialog to delete without a copy")
+                }
+                _ => e,
+            },
+        )?;
     Ok(Msg::Changed {
         id,
         change,
-        summary,
+        summary: done.summary.map(Box::new),
     })
 }

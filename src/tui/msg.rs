@@ -2,7 +2,7 @@
 //! correlation (which list, which form, what to do with a loaded entry), never strings.
 //! Screens never touch the store; [`super::runtime::Runtime`] performs effects.
 
-use crate::domain::{Draft, Entry, EntryFilter, EntryId, EntrySummary, Flag};
+use crate::domain::{Draft, Entry, EntryFilter, EntryId, EntrySummary};
 use crate::storage::{SearchHit, StoredDraft};
 
 /// How many entries one page of a list loads.
@@ -37,18 +37,7 @@ pub enum Open {
     Refresh,
 }
 
-/// A change made to an entry without editing it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Change {
-    Flag(Flag, bool),
-    Trash,
-    Restore,
-    /// Deleting for good; with `copy`, the journal is backed up first (when it has a
-    /// backups folder).
-    Purge {
-        copy: bool,
-    },
-}
+pub use crate::journal::entries::Change;
 
 /// Why a draft is being written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -268,3 +268,26 @@ fn deleting_for_good_copies_the_journal_first_unless_told_not_to() {
         .failure()
         .stderr(predicates::str::contains("--purge"));
 }
+
+/// A backup to a place that cannot take it names that place, and gives no advice meant for
+/// the journal's own path (it said "choose a writable location with --db" of a working
+/// file's name).
+#[test]
+fn a_backup_to_a_place_that_cannot_take_it_names_that_place() {
+    let j = Journal::new();
+    j.add(&["Something to back up"]);
+    let out = j
+        .cmd()
+        .args(["backup", "/proc/debrief-cannot-be-here.db"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot write a backup to /proc/debrief-cannot-be-here.db")
+            && !err.contains("--db")
+            && !err.contains(".partial"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
