@@ -25,7 +25,8 @@
 //!   [`secret`] (passphrases, wiped after use), [`platform`] (what differs on Unix and
 //!   Windows), [`rescue`] (keeping text the journal could not take), [`outfile`] (exports
 //!   and other files written whole or not at all), [`bounded`] (reading the passphrase,
-//!   settings and template files within bounds) and [`external_editor`] (handing text to
+//!   settings and template files within bounds), [`user_templates`] (reading the user's
+//!   own models from their folder) and [`external_editor`] (handing text to
 //!   `$VISUAL`/`$EDITOR`).
 
 pub mod analytics;
@@ -53,5 +54,6 @@ pub mod storage;
 pub mod text;
 pub mod transfer;
 pub mod tui;
+pub mod user_templates;
 
 pub use error::{Error, Result};

@@ -42,7 +42,7 @@ impl Session {
             .map(Duration::from_millis)
             .unwrap_or(DEFAULT_BUSY_TIMEOUT);
         // The user's templates join the shipped ones before anything reads a template.
-        let (user, template_problems) = crate::domain::templates::load_dir(&paths.templates);
+        let (user, template_problems) = crate::user_templates::load_dir(&paths.templates);
         crate::domain::templates::install(user);
         Session {
             paths,

@@ -6,7 +6,6 @@
 //! followed by one `## Stage title` heading per stage, with the prompts as `> ` lines that
 //! are dropped again when the text is split back into answers.
 
-use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -126,37 +125,6 @@ pub fn merged(user: Vec<Template>) -> Vec<Template> {
         }
     }
     out
-}
-
-/// The largest template file read (a template is a few kilobytes).
-pub const MAX_TEMPLATE_BYTES: usize = 1 << 20;
-
-/// Read every `*.toml` in `dir` as a template, in file-name order: the templates that are
-/// valid, and one line for each file that is not (file, line, problem). A missing folder
-/// has none of either.
-pub fn load_dir(dir: &Path) -> (Vec<Template>, Vec<String>) {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return (Vec::new(), Vec::new());
-    };
-    let mut files: Vec<std::path::PathBuf> = read
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    let (mut found, mut problems) = (Vec::new(), Vec::new());
-    for file in files {
-        let shown = file.display().to_string();
-        let read = crate::bounded::read(&file, MAX_TEMPLATE_BYTES, crate::bounded::wait());
-        match read.map(|bytes| String::from_utf8(bytes.to_vec())) {
-            Ok(Ok(text)) => match parse(&shown, &text) {
-                Ok(t) => found.push(t),
-                Err(why) => problems.push(why),
-            },
-            Ok(Err(_)) => problems.push(format!("{shown}: cannot be read (it is not UTF-8 text)")),
-            Err(e) => problems.push(format!("{shown}: cannot be read ({e})")),
-        }
-    }
-    (found, problems)
 }
 
 /// Parse and check one template file; the error names the file, the line and the problem.

@@ -78,26 +78,6 @@ fn broken_templates_name_the_file_the_line_and_the_problem() {
 }
 
 #[test]
-fn user_templates_add_and_override_and_broken_ones_are_reported() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let own = "id = \"placement\"\nname = \"Placement log\"\ncitation = \"My university\"\n[[stages]]\nkey = \"event\"\ntitle = \"Event\"\nprompts = [\"What happened?\"]\nmaps_to = \"description\"\n";
-    let gibbs = "id = \"gibbs\"\nname = \"Gibbs, our way\"\ncitation = \"Gibbs 1988\"\n[[stages]]\nkey = \"description\"\ntitle = \"Description\"\nprompts = [\"What happened?\"]\n";
-    std::fs::write(dir.path().join("placement.toml"), own).expect("write");
-    std::fs::write(dir.path().join("gibbs.toml"), gibbs).expect("write");
-    std::fs::write(dir.path().join("broken.toml"), "id = ").expect("write");
-    std::fs::write(dir.path().join("notes.txt"), "not a template").expect("write");
-    let (found, problems) = load_dir(dir.path());
-    assert_eq!(found.len(), 2);
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].contains("broken.toml: line 1"), "{problems:?}");
-    let all = merged(found);
-    assert_eq!(all[0].name, "Gibbs, our way", "an override keeps its place");
-    assert_eq!(all.last().map(|t| t.id.as_str()), Some("placement"));
-    assert_eq!(all.len(), SOURCES.len() + 1);
-    assert_eq!(load_dir(&dir.path().join("none")), (Vec::new(), Vec::new()));
-}
-
-#[test]
 fn compose_then_split_gives_answers_back() {
     let t = find("driscoll").expect("driscoll");
     let answers = vec![StageAnswer {
