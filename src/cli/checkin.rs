@@ -43,6 +43,8 @@ pub struct CheckinArgs {
     /// A tag (repeat for more).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    #[command(flatten)]
+    pub marks: super::flags::FlagArgs,
     /// Print {"id": N, "uuid": "..."} instead of a sentence.
     #[arg(long)]
     pub json: bool,
@@ -55,6 +57,8 @@ pub struct LogArgs {
     /// When it was, if not now: the same words as `add --at` ("last night").
     #[arg(long, value_name = "WHEN", global = true)]
     pub at: Option<String>,
+    #[command(flatten)]
+    pub flags: super::flags::FlagArgs,
     /// Print {"id": N, "uuid": "..."} instead of a sentence.
     #[arg(long, global = true)]
     pub json: bool,
@@ -112,6 +116,7 @@ fn checkin_content(args: &CheckinArgs, vocab: &Vocabulary) -> Result<EntryConten
     };
     let mut content = EntryContent {
         common: Common {
+            flags: args.marks.flags(),
             stress: rating("stress", &args.stress)?,
             energy: rating("energy", &args.energy)?,
             work_context: args
@@ -173,7 +178,10 @@ fn recovery(what: &LogWhat, vocab: &Vocabulary) -> Result<Recovery> {
 pub fn log(session: &Session, args: LogArgs) -> Result<()> {
     let vocab = session.vocabulary();
     let content = EntryContent {
-        common: Common::default(),
+        common: Common {
+            flags: args.flags.flags(),
+            ..Common::default()
+        },
         details: Details::Recovery(recovery(&args.what, &vocab)?),
     };
     super::saved::save_new(session, content, args.at.as_deref(), args.json)

@@ -28,6 +28,9 @@ pub struct EditArgs {
     /// the editor.
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
+    /// Star, flag or mark it (`--star`, `--no-for-supervision`, ...), without the editor.
+    #[command(flatten)]
+    pub flags: super::flags::FlagArgs,
 }
 
 pub fn run(session: &Session, args: EditArgs) -> Result<()> {
@@ -62,8 +65,16 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
             return Ok(());
         }
     }
+    let marks = args.flags.changes();
+    if !marks.is_empty() {
+        set_flags(session, &mut store, id, &marks)?;
+        if args.title.is_none() && args.tags.is_empty() {
+            return Ok(());
+        }
+    }
     let entry = store.get(id)?;
-    let by_flags = args.title.is_some() || !new_tags.is_empty() || at.is_some();
+    let by_flags =
+        args.title.is_some() || !new_tags.is_empty() || at.is_some() || !marks.is_empty();
     let (content, edited) = match by_flags {
         true => {
             let mut content = entry.content.clone();
@@ -90,6 +101,25 @@ pub fn run(session: &Session, args: EditArgs) -> Result<()> {
         return Ok(());
     }
     save_over(session, &mut store, &entry, content, edited)
+}
+
+/// Set each flag asked for (to a value, never flipped), as the interface does, and say so.
+fn set_flags(
+    session: &Session,
+    store: &mut crate::storage::Store,
+    id: crate::domain::EntryId,
+    marks: &[(crate::domain::Flag, bool)],
+) -> Result<()> {
+    let mut said = Vec::new();
+    for &(flag, on) in marks {
+        let change = crate::journal::entries::Change::Flag(flag, on);
+        crate::journal::entries::change(store, &session.clock, id, change, None)?;
+        said.push(super::flags::said(flag, on));
+    }
+    let mut out = stdout();
+    writeln!(out, "Entry {id}: {}.", said.join(", "))?;
+    out.flush()?;
+    Ok(())
 }
 
 /// The entry's text changed in the editor (an empty text is refused: delete is for that).

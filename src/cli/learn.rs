@@ -30,6 +30,9 @@ pub struct LearnArgs {
     /// Time spent: minutes (40), or hours as 1h30 or 1.5h.
     #[arg(long, value_name = "TIME")]
     pub minutes: Option<String>,
+    /// Why it matters for my practice (the CPD record's description says it).
+    #[arg(long, value_name = "TEXT")]
+    pub why: Option<String>,
     /// What I learned.
     #[arg(long, value_name = "TEXT")]
     pub learned: Option<String>,
@@ -48,6 +51,8 @@ pub struct LearnArgs {
     /// A tag (repeatable).
     #[arg(long = "tag", short = 't', value_name = "TAG")]
     pub tags: Vec<String>,
+    #[command(flatten)]
+    pub flags: super::flags::FlagArgs,
     /// Print {"id": N, "uuid": "..."} instead of a sentence.
     #[arg(long)]
     pub json: bool,
@@ -67,6 +72,7 @@ pub fn run(session: &Session, args: LearnArgs) -> Result<()> {
         ));
     }
     let answers: Vec<StageAnswer> = [
+        ("why", &args.why),
         ("learned", &args.learned),
         ("practice", &args.practice),
         ("benefits", &args.benefits),
@@ -90,6 +96,7 @@ pub fn run(session: &Session, args: LearnArgs) -> Result<()> {
                 .iter()
                 .map(|t| Tag::parse(t))
                 .collect::<Result<_>>()?,
+            flags: args.flags.flags(),
             ..Common::default()
         },
         details: Details::Learning(Learning {

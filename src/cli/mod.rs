@@ -14,6 +14,7 @@ mod docs;
 mod edit;
 mod encryption;
 mod filters;
+mod flags;
 mod learn;
 mod list;
 mod names;

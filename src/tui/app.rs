@@ -225,6 +225,12 @@ impl App {
                 self.set_error(note.clone());
                 self.exit_notes.push(note);
             }
+            // Every change says what it did, and to which entry.
+            Msg::Changed {
+                id,
+                change,
+                summary,
+            } => self.set_status(changed_status(*id, *change, summary.as_deref())),
             // An entry asked for to read or edit opens on top of whoever asked.
             Msg::Entry {
                 entry,
@@ -336,5 +342,33 @@ impl App {
         }
         self.resize(self.ctx.size);
         effects
+    }
+}
+
+/// What a change did, to which entry: "⚑ for supervision: check-in 2", "No longer starred:
+/// reflection 4", "Moved to the trash: check-in 2 (r restores it from the trash)".
+fn changed_status(
+    id: crate::domain::EntryId,
+    change: super::msg::Change,
+    summary: Option<&crate::domain::EntrySummary>,
+) -> String {
+    use super::msg::Change;
+    use crate::domain::Flag;
+    let which = match summary {
+        Some(s) => format!("{} {id}", s.kind.label()),
+        None => format!("entry {id}"),
+    };
+    match change {
+        Change::Flag(Flag::Starred, true) => format!("★ starred: {which}"),
+        Change::Flag(Flag::Starred, false) => format!("No longer starred: {which}"),
+        Change::Flag(Flag::ForSupervision, true) => format!("⚑ for supervision: {which}"),
+        Change::Flag(Flag::ForSupervision, false) => {
+            format!("No longer for supervision: {which}")
+        }
+        Change::Flag(Flag::Unfinished, true) => format!("✎ to finish later: {which}"),
+        Change::Flag(Flag::Unfinished, false) => format!("Marked finished: {which}"),
+        Change::Trash => format!("Moved to the trash: {which} (t opens the trash)"),
+        Change::Restore => format!("Restored from the trash: {which}"),
+        Change::Purge { .. } => format!("Deleted for good: {which}"),
     }
 }

@@ -281,3 +281,32 @@ fn vocab_lists_every_list_in_text_and_json_with_the_users_own_words() {
         "{human}"
     );
 }
+
+/// The command line can flag a check-in, a recovery log and a learning activity as they are
+/// made, and `edit` sets (never flips) star, flag and finish-later, the last one given
+/// winning.
+#[test]
+fn flags_are_set_when_made_and_by_edit() {
+    let j = Journal::new();
+    j.run(&["checkin", "--stress", "6", "--for-supervision"]);
+    j.run(&["log", "sleep", "7", "--star"]);
+    j.run(&["learn", "A podcast", "--type", "podcast", "--later"]);
+    let flags = |id: &str| {
+        let e = j.json(&["show", id, "--json"]);
+        (
+            e["starred"].as_bool(),
+            e["for_supervision"].as_bool(),
+            e["unfinished"].as_bool(),
+        )
+    };
+    assert_eq!(flags("1"), (Some(false), Some(true), Some(false)));
+    assert_eq!(flags("2"), (Some(true), Some(false), Some(false)));
+    assert_eq!(flags("3"), (Some(false), Some(false), Some(true)));
+    let said = j.run(&["edit", "1", "--no-for-supervision", "--star"]);
+    assert_eq!(said.trim(), "Entry 1: starred, no longer for supervision.");
+    assert_eq!(flags("1"), (Some(true), Some(false), Some(false)));
+    // Set, not flipped: the same again changes nothing; the last of a pair wins.
+    j.run(&["edit", "1", "--star"]);
+    j.run(&["edit", "1", "--later", "--no-later"]);
+    assert_eq!(flags("1"), (Some(true), Some(false), Some(false)));
+}

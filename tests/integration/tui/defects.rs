@@ -235,3 +235,37 @@ fn a_result_goes_to_the_screen_that_asked_or_nowhere() {
         "{effects:?}"
     );
 }
+
+/// Every toggle says what it did and to which entry: from a reader, `f` on entry 1 after a
+/// check-in was saved unflagged entry 1 without a word.
+#[test]
+fn every_toggle_says_what_it_did_and_to_which_entry() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut c = EntryContent::text("The Jones visit");
+    c.common.flags.for_supervision = true;
+    store
+        .add_entry(&c, at(20, 9, 0), 3600, at(20, 9, 0))
+        .expect("add");
+    let mut h = Harness::new(store, (100, 30));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.screen_id(), ScreenId::Reader);
+    h.key(KeyCode::Char('f'));
+    assert!(
+        h.screen()
+            .contains("No longer for supervision: reflection 1"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('s'));
+    assert!(
+        h.screen().contains("★ starred: reflection 1"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('d'));
+    assert!(
+        h.screen().contains("Moved to the trash: reflection 1"),
+        "{}",
+        h.screen()
+    );
+}
