@@ -10,6 +10,7 @@ pub mod cpd;
 pub mod dates;
 pub mod entries;
 pub mod guard;
+pub mod pack;
 pub mod save;
 
 pub use dates::{Dates, Moment};

@@ -380,6 +380,12 @@ fn supervision() -> Vec<Binding> {
             "agenda / prep pack",
             true,
         ),
+        b(
+            &[Key::ch('w')],
+            Action::Wellbeing,
+            "your wellbeing in the pack, or out",
+            false,
+        ),
     ];
     t.extend(down_up("next", "previous"));
     t.extend(back_help_quit());

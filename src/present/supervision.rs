@@ -201,10 +201,14 @@ fn extract_md(out: &mut String, e: &Extract) {
 }
 
 /// The prep pack as Markdown.
+/// The pack's first words: what it is, and what it is not.
+pub const NOT_A_CASE_RECORD: &str =
+    "Personal reflective notes, brought to supervision: not a case record.";
+
 pub fn pack_markdown(p: &Pack, clock: &Clock) -> String {
     let date = |t: DateTime<Utc>| clock.local(t).format("%a %-d %b %Y").to_string();
     let mut out = format!(
-        "# Supervision prep: {} to {}\n\n{}.\n",
+        "# Supervision prep: {} to {}\n\n{NOT_A_CASE_RECORD}\n\n{}.\n",
         date(p.from),
         date(p.to),
         since_line(&p.agenda, clock)

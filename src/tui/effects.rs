@@ -75,11 +75,10 @@ pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
 fn supervision(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Vec<Msg>> {
     Ok(match effect {
         Effect::LoadAgenda => vec![agenda(store, clock)?],
-        Effect::LoadPack(vocab) => {
-            let pack = crate::review::prep(store, clock, None, false, true, &vocab)?;
-            vec![Msg::Pack(crate::present::supervision::pack_markdown(
-                &pack, clock,
-            ))]
+        Effect::LoadPack(request) => {
+            vec![Msg::Pack(crate::journal::pack::pack(
+                store, clock, &request,
+            )?)]
         }
         Effect::ChangeAction { id, change } => vec![Msg::ActionChanged(Box::new(
             store.change_action(id, &change, clock.now())?,

@@ -132,7 +132,7 @@ pub enum Effect {
     /// What to bring to the next supervision session.
     LoadAgenda,
     /// The prep pack, as Markdown (regions named in the vocabulary given).
-    LoadPack(Box<crate::domain::Vocabulary>),
+    LoadPack(Box<crate::journal::pack::PackRequest>),
     /// Mark an action done, dropped or open again.
     ChangeAction {
         id: crate::domain::ItemId,

@@ -327,12 +327,21 @@ fn the_prep_pack_is_markdown_and_goes_to_a_new_private_file() {
         "No supervision note yet.",
         "## Actions from earlier sessions\n\nNone open.",
         "### A dilemma about consent (entry 1)",
-        "## Wellbeing\n\nNot enough check-ins to summarise (0 in this period",
         "## Balance\n\nNo earlier sessions to look at.",
         "## Questions to ask\n\n- How do I ask for a lighter caseload?",
     ] {
         assert!(md.contains(part), "{part}: {md}");
     }
+    // What it is, first; the worker's wellbeing only when they ask for it.
+    assert!(
+        md.contains("Personal reflective notes, brought to supervision: not a case record."),
+        "{md}"
+    );
+    assert!(!md.contains("## Wellbeing"), "{md}");
+    assert!(
+        j.run(&["supervision", "prep", "--wellbeing"])
+            .contains("## Wellbeing\n\nNot enough check-ins to summarise (0 in this period")
+    );
     assert!(
         !j.run(&["supervision", "prep", "--no-wellbeing"])
             .contains("## Wellbeing")

@@ -8,6 +8,7 @@ use clap::Args;
 
 use crate::Result;
 use crate::cli::output::{check_new_file, stdout, write_new_file};
+use crate::journal::pack::PackRequest;
 use crate::session::Session;
 
 #[derive(Debug, Args)]
@@ -18,8 +19,12 @@ pub struct PrepArgs {
     /// Whole reflections, descriptions included (by default the analysis and what next).
     #[arg(long)]
     pub full: bool,
-    /// Leave out the wellbeing summary.
+    /// Put your wellbeing summary in (stress, emotions, the body): left out unless you ask,
+    /// since who you bring the pack to may also be your line manager.
     #[arg(long)]
+    pub wellbeing: bool,
+    /// (Left out already unless --wellbeing is given.)
+    #[arg(long, hide = true, conflicts_with = "wellbeing")]
     pub no_wellbeing: bool,
     /// Write the pack to this file (a new, private file: an existing one is never replaced).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -38,26 +43,13 @@ pub fn run(session: &Session, a: PrepArgs) -> Result<()> {
         Some(words) => Some(session.read_date(words)?.since()),
     };
     let store = session.open_store_to_read()?;
-    let pack = crate::review::prep(
-        &store,
-        &session.clock,
+    let request = PackRequest {
         since,
-        a.full,
-        !a.no_wellbeing,
-        &session.vocabulary(),
-    )?;
-    let mut text = crate::present::supervision::pack_markdown(&pack, &session.clock);
-    // The pack is checked as it would leave: what it quotes, in the words it quotes.
-    let hits = store.guard()?.scan(&text);
-    if a.leave.redact {
-        text = crate::privacy::redact(&text, &hits);
-    } else if !a.leave.allow_identifiers {
-        let found: Vec<crate::cli::check::Found> = hits
-            .into_iter()
-            .map(|h| crate::cli::check::Found::in_pack(&text, h))
-            .collect();
-        crate::cli::check::refuse_identifiers("the prep pack", &found)?;
-    }
+        full: a.full,
+        wellbeing: a.wellbeing,
+        vocab: session.vocabulary(),
+    };
+    let text = crate::journal::pack::leaving(&store, &session.clock, &request, a.leave.leave())?;
     match &a.output {
         Some(path) => {
             write_new_file(path, &text)?;

@@ -55,9 +55,24 @@ pub struct SupervisionScreen {
     /// mistaken `d` can be taken back with `o`.
     pub changed: Vec<crate::domain::sessions::SessionAction>,
     pub error: Option<String>,
+    /// Whether the pack holds the worker's wellbeing summary: out unless they put it in
+    /// (`w`), since who they bring it to may also be their line manager.
+    pub wellbeing: bool,
 }
 
 impl SupervisionScreen {
+    /// Make the pack, with the wellbeing summary only if the worker put it in.
+    fn load_pack(&self, ctx: &Ctx) -> Cmd {
+        Cmd::Do(Effect::LoadPack(Box::new(
+            crate::journal::pack::PackRequest {
+                since: None,
+                full: false,
+                wellbeing: self.wellbeing,
+                vocab: ctx.vocab.clone(),
+            },
+        )))
+    }
+
     /// Open the screen and gather the agenda.
     pub fn open() -> Vec<Cmd> {
         vec![
@@ -104,8 +119,17 @@ impl SupervisionScreen {
                     Tab::Pack => Tab::Agenda,
                 };
                 if self.tab == Tab::Pack && self.pack.is_none() {
-                    return vec![Cmd::Do(Effect::LoadPack(Box::new(ctx.vocab.clone())))];
+                    return vec![self.load_pack(ctx)];
                 }
+            }
+            (Action::Wellbeing, Tab::Pack) => {
+                self.wellbeing = !self.wellbeing;
+                self.pack = None;
+                let said = match self.wellbeing {
+                    true => "Your wellbeing summary is in the pack now (w takes it out).",
+                    false => "Your wellbeing summary is left out of the pack (w puts it in).",
+                };
+                return vec![self.load_pack(ctx), Cmd::Status(said.into())];
             }
             (Action::Down, Tab::Agenda) => {
                 self.selected = (self.selected + 1).min(self.rows().len().saturating_sub(1))

@@ -274,6 +274,19 @@ fn the_agenda_marks_actions_and_takes_new_items_and_the_pack_is_a_tab_away() {
             "{s}"
         );
         snap!("supervision_pack", size, s);
+        // The worker's wellbeing is left out unless they put it in.
+        assert!(
+            s.contains("your wellbeing: left out (w puts it in)") && !s.contains("Wellbeing"),
+            "{s}"
+        );
+        h.key(KeyCode::Char('w'));
+        let s = h.screen();
+        assert!(
+            s.contains("Your wellbeing summary is in the pack now") && s.contains("Wellbeing"),
+            "{s}"
+        );
+        h.key(KeyCode::Char('w'));
+        assert!(!h.screen().contains("\n Wellbeing"), "{}", h.screen());
         h.key(KeyCode::Esc);
         assert_eq!(h.screen_id(), ScreenId::Timeline);
     }

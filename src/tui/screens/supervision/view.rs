@@ -95,8 +95,14 @@ impl SupervisionScreen {
         let Some(md) = &self.pack else {
             return vec![Line::styled("Making the prep pack…", t.dim)];
         };
+        let wellbeing = match self.wellbeing {
+            true => "your wellbeing: in (w takes it out)",
+            false => "your wellbeing: left out (w puts it in)",
+        };
         let mut lines = vec![Line::styled(
-            "↑/↓ scroll · Tab: the agenda · debrief supervision prep -o FILE writes it to a file",
+            format!(
+                "{wellbeing} · ↑/↓ scroll · Tab: the agenda · `debrief supervision prep -o FILE` writes it"
+            ),
             t.dim,
         )];
         lines.extend(md.iter().map(|l| {
