@@ -1,6 +1,6 @@
 //! The figures trends show, each a pure function of summed [`Day`]s: daily means and rolling
 //! means, the weekday-by-hour heatmap, buckets by kind of work, flag and tag, the body's
-//! regions, emotion quadrants, and days with and without what helps.
+//! regions, emotion quadrants, and stress on days with and without a break or movement.
 
 use std::collections::{BTreeMap, HashMap};
 

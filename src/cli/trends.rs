@@ -1,5 +1,5 @@
 //! `debrief trends`: stress over time, by weekday and hour, by kind of work, flag and tag,
-//! the body, emotions and what helps, for a period, as text or JSON; and `--signals`, the
+//! the body, emotions and stress with and without, for a period, as text or JSON; and `--signals`, the
 //! early-warning signals of now, one of which can go on the next supervision agenda.
 
 use std::io::Write;

@@ -1,5 +1,5 @@
 //! Trends as text: a sparkline of daily stress, the weekday-by-hour grid, bars per kind of
-//! work, flag and tag, the body's regions, emotion quadrants and what helps, each with its n.
+//! work, flag and tag, the body's regions, emotion quadrants and stress with and without, each with its n.
 
 use std::fmt::Write as _;
 

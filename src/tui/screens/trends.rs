@@ -1,5 +1,5 @@
 //! Trends (`T`): one view at a time (signals, stress over time, the calendar, when, kinds
-//! of work, the body, emotions, what helps) over a range ending now, switched with `r`.
+//! of work, the body, emotions, with and without) over a range ending now, switched with `r`.
 //! Signals can go on the next supervision agenda with `a`; `F2` shows where to get support.
 
 mod grids;

@@ -1,6 +1,6 @@
 //! Drawing the Trends screen: the views' tab line and period, then one view: signals, a line
 //! chart with a sparkline of ratings, the calendar and weekday-by-hour grids, bars per kind
-//! of work, the body map, emotion quadrants and what helps. Every figure shows its n.
+//! of work, the body map, emotion quadrants and stress with and without. Every figure shows its n.
 
 use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
