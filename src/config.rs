@@ -58,6 +58,8 @@ pub struct TrendsSettings {
     pub show: bool,
     /// Early-warning signals (in the Trends screen and `debrief trends --signals`).
     pub signals: bool,
+    /// Signals switched off one by one, by name (`signals_off = ["no_breaks"]`).
+    pub signals_off: crate::analytics::signals::Off,
 }
 
 impl Default for TrendsSettings {
@@ -65,6 +67,7 @@ impl Default for TrendsSettings {
         TrendsSettings {
             show: true,
             signals: true,
+            signals_off: crate::analytics::signals::Off::default(),
         }
     }
 }
@@ -231,7 +234,7 @@ impl Config {
                 .map(|v| c.trends = v)
                 .map_err(|e: toml::de::Error| {
                     format!(
-                        "{}; use show = true|false and signals = true|false",
+                        "{}; use show = true|false, signals = true|false and signals_off = [names of signals]",
                         e.message().trim()
                     )
                 }),

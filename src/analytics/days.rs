@@ -95,11 +95,20 @@ pub struct Helped {
     pub long_sleep: bool,
     /// A night of less than 6 hours was logged.
     pub short_sleep: bool,
+    /// Any recovery entry was logged, "not possible today" too: the person was logging
+    /// recovery that day, so a break or movement not logged is a day without.
+    pub logged: bool,
 }
 
 impl Helped {
     fn is_nothing(&self) -> bool {
         *self == Helped::default()
+    }
+
+    /// Whether recovery was logged on the day (a day summed before `logged` was kept still
+    /// counts when it holds a break, movement or a night).
+    pub fn any_logged(&self) -> bool {
+        self.logged || self.break_taken || self.moved || self.long_sleep || self.short_sleep
     }
 }
 
@@ -191,6 +200,7 @@ fn sum_day(day: NaiveDate, rows: &[&TrendRow]) -> Day {
         for w in &r.emotions {
             *emotions.entry(w.clone()).or_default() += 1;
         }
+        helped.logged |= r.recovery.is_some();
         match &r.recovery {
             Some(Recovery::Break { .. }) => helped.break_taken = true,
             Some(Recovery::Move { .. }) => helped.moved = true,

@@ -1,6 +1,6 @@
 //! The figures trends show, each a pure function of summed [`Day`]s: daily means and rolling
 //! means, the weekday-by-hour heatmap, buckets by kind of work, flag and tag, the body's
-//! regions, emotion quadrants, and days with and without what helps.
+//! regions, emotion quadrants, and stress on days with and without a break or movement.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -167,19 +167,26 @@ pub struct Side {
     pub mean_tenths: Option<u32>,
 }
 
-/// Stress on days with something and without it.
+/// Stress on days with something and without it, both sides inside the time it was logged.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Comparison {
     /// "a break", "a night of 6 hours or more", "movement".
     pub what: String,
     pub with: Side,
     pub without: Side,
+    /// The first day in the period it was logged (the days compared start there); `None`
+    /// when it was never logged in the period.
+    pub since: Option<NaiveDate>,
     /// Both sides have [`MIN_DAYS_EACH_SIDE`] days: the means may be shown.
     pub enough: bool,
 }
 
-/// Days with and without a break, after a short night or a longer one, with and without
-/// movement: the mean of each day's mean stress on each side.
+/// Stress on days with and without a break, after a night of 6 hours or more against a
+/// shorter one, and with and without movement: the mean of each day's mean stress on each
+/// side. Only days the person was logging count: from their first log of the thing in the
+/// period, a rated day is "with" when they logged it and "without" when they logged some
+/// other recovery that day ("not possible today" too) but not it. A day with no recovery
+/// log at all is neither: nobody said what happened on it.
 pub fn compare(days: &[Day]) -> Vec<Comparison> {
     let rated: Vec<(u32, &Day)> = days
         .iter()
@@ -202,12 +209,22 @@ pub fn compare(days: &[Day]) -> Vec<Comparison> {
         }
     };
     let split = |what: &str, marked: &dyn Fn(&Day) -> bool| {
-        comparison(what, side(marked), side(&|d| !marked(d)))
+        let since = days.iter().find(|d| marked(d)).map(|d| d.day);
+        let logging = |d: &Day| since.is_some_and(|s| d.day >= s) && d.helped.any_logged();
+        comparison(
+            what,
+            side(marked),
+            side(&|d| logging(d) && !marked(d)),
+            since,
+        )
     };
     let sleep = comparison(
         "a night of 6 hours or more (against less)",
         side(&|d| d.helped.long_sleep),
         side(&|d| d.helped.short_sleep && !d.helped.long_sleep),
+        days.iter()
+            .find(|d| d.helped.long_sleep || d.helped.short_sleep)
+            .map(|d| d.day),
     );
     vec![
         split("a break", &|d| d.helped.break_taken),
@@ -216,12 +233,13 @@ pub fn compare(days: &[Day]) -> Vec<Comparison> {
     ]
 }
 
-fn comparison(what: &str, with: Side, without: Side) -> Comparison {
+fn comparison(what: &str, with: Side, without: Side, since: Option<NaiveDate>) -> Comparison {
     let enough = with.days >= MIN_DAYS_EACH_SIDE && without.days >= MIN_DAYS_EACH_SIDE;
     Comparison {
         what: what.to_string(),
         with,
         without,
+        since,
         enough,
     }
 }

@@ -23,8 +23,9 @@ use crate::domain::{Kind, Recovery};
 /// A bucket with fewer entries than this shows "not enough data", never a number.
 pub const MIN_N: usize = 5;
 
-/// A comparison ("days with a break against days without") needs this many days each side.
-pub const MIN_DAYS_EACH_SIDE: usize = 3;
+/// A comparison ("days with a break against days without") needs this many days each side:
+/// the same rule as every other figure.
+pub const MIN_DAYS_EACH_SIDE: usize = MIN_N;
 
 /// One entry as trends see it: when on the writer's wall clock, and the figures, no text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -71,7 +71,7 @@ fn the_heatmap_puts_each_rating_at_its_weekday_and_hour() {
 
 #[test]
 fn buckets_regions_and_what_helps_by_hand() {
-    let mut rows: Vec<TrendRow> = (0..6)
+    let rows: Vec<TrendRow> = (0..6)
         .map(|i| TrendRow {
             context: Some(if i < 5 { "home_visit" } else { "court" }.into()),
             body: vec![
@@ -101,35 +101,137 @@ fn buckets_regions_and_what_helps_by_hand() {
     );
     assert_eq!(r[0].by_context[0], ("home_visit".to_string(), 5));
 
-    // Breaks on 2, 3 and 4 Nov (stress 4, 5, 6: mean 5.0); none on 5, 6, 7 Nov (7, 8, 9:
-    // mean 8.0).
-    for d in [2, 3, 4] {
-        rows.push(TrendRow {
-            kind: Kind::Recovery,
-            stress: None,
-            recovery: Some(Recovery::Break { minutes: Some(10) }),
-            ..rated(d, 13, 0)
-        });
-    }
+    // Nothing logged about recovery: no comparison has a day on either side.
     let helps = compare(&days_of(&rows));
-    let with_break = &helps[0];
-    assert!(with_break.enough);
+    assert!(helps.iter().all(|c| !c.enough && c.since.is_none()));
+}
+
+/// A year and a month of daily check-ins (400 days from Sat 1 Nov 2025): stress 6 for the
+/// first 380 days, then 20 days in which breaks were logged every other day (10 days at
+/// stress 4) and the 10 days between them at stress 5. Sleep is logged every night, 7 hours.
+fn a_year_with_breaks_at_the_end(between: Option<Recovery>) -> Vec<TrendRow> {
+    let first = NaiveDate::from_ymd_opt(2025, 11, 1).expect("date");
+    let mut rows = Vec::new();
+    for i in 0..400i64 {
+        let d = first + chrono::Duration::days(i);
+        let at = |stress: Option<u8>, recovery: Option<Recovery>| TrendRow {
+            day: d,
+            weekday: d.weekday().num_days_from_monday() as u8,
+            hour: 9,
+            kind: if recovery.is_some() {
+                Kind::Recovery
+            } else {
+                Kind::Checkin
+            },
+            stress,
+            recovery,
+            ..TrendRow::default()
+        };
+        let late = i >= 380;
+        let break_day = late && i % 2 == 0;
+        rows.push(at(
+            Some(if break_day {
+                4
+            } else if late {
+                5
+            } else {
+                6
+            }),
+            None,
+        ));
+        if break_day {
+            rows.push(at(None, Some(Recovery::Break { minutes: Some(15) })));
+        } else if let Some(r) = between.clone().filter(|_| late) {
+            rows.push(at(None, Some(r)));
+        }
+    }
+    rows
+}
+
+#[test]
+fn with_and_without_compare_only_days_the_person_was_logging() {
+    // Breaks only: before the fix the 390 other days were "without" (380 at 6 and 10 at 5:
+    // 2330/390 = 5.97 -> 6.0). Now no day without a break was logged: nothing to compare.
+    let rows = a_year_with_breaks_at_the_end(None);
+    let c = &compare(&days_of(&rows))[0];
     assert_eq!(
-        with_break.with,
+        c.with,
         Side {
-            days: 3,
+            days: 10,
+            mean_tenths: Some(40)
+        }
+    );
+    assert_eq!(c.without.days, 0);
+    assert!(!c.enough);
+    assert_eq!(c.since, NaiveDate::from_ymd_opt(2026, 11, 16), "day 380");
+
+    // "Not possible today" on the days between: 10 days without, all at 5.0; the 380 days
+    // before the first break stay out.
+    let rows = a_year_with_breaks_at_the_end(Some(Recovery::None));
+    let c = &compare(&days_of(&rows))[0];
+    assert_eq!(
+        c.without,
+        Side {
+            days: 10,
             mean_tenths: Some(50)
         }
     );
+    assert!(c.enough);
     assert_eq!(
-        with_break.without,
+        crate::present::trends::comparison_line(c),
+        "a break: 4.0 on 10 days with, 5.0 on 10 days without (since Mon 16 Nov)"
+    );
+
+    // A night logged between the breaks counts as a logged day too.
+    let night = Recovery::Sleep {
+        minutes: 420,
+        quality: None,
+    };
+    let rows = a_year_with_breaks_at_the_end(Some(night));
+    let helps = compare(&days_of(&rows));
+    assert_eq!(helps[0].without.days, 10);
+    // Sleep was logged only on those 10 days, all long nights: nothing shorter to compare.
+    assert_eq!((helps[1].with.days, helps[1].without.days), (10, 0));
+    assert!(!helps[1].enough);
+}
+
+#[test]
+fn with_and_without_need_five_days_on_each_side() {
+    // Breaks on 2-6 Nov (5 days, stress 3); "not possible today" on 9-12 Nov (4 days,
+    // stress 7): 4 days without is too few. A fifth on 13 Nov (stress 8): 5 and 5, means
+    // 3.0 and (7*4+8)/5 = 7.2.
+    let log = |d: u32, r: Recovery| TrendRow {
+        kind: Kind::Recovery,
+        stress: None,
+        recovery: Some(r),
+        ..rated(d, 13, 0)
+    };
+    let mut rows: Vec<TrendRow> = Vec::new();
+    for d in 2..=6 {
+        rows.push(rated(d, 9, 3));
+        rows.push(log(d, Recovery::Break { minutes: None }));
+    }
+    for d in 9..=12 {
+        rows.push(rated(d, 9, 7));
+        rows.push(log(d, Recovery::None));
+    }
+    let c = compare(&days_of(&rows))[0].clone();
+    assert_eq!((c.with.days, c.without.days, c.enough), (5, 4, false));
+    assert_eq!(
+        crate::present::trends::comparison_line(&c),
+        "a break: not enough data, needs 5 rated days on each side (5 with, 4 without, since Mon 2 Nov)"
+    );
+    rows.push(rated(13, 9, 8));
+    rows.push(log(13, Recovery::None));
+    let c = compare(&days_of(&rows))[0].clone();
+    assert_eq!(
+        c.without,
         Side {
-            days: 3,
-            mean_tenths: Some(80)
+            days: 5,
+            mean_tenths: Some(72)
         }
     );
-    assert!(!helps[1].enough, "no sleep logged");
-    assert_eq!(helps[1].with.days, 0);
+    assert!(c.enough);
 }
 
 #[test]

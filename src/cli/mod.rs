@@ -168,7 +168,7 @@ pub enum Command {
   debrief supervision agenda add \"a second view on the Jones case\" --function management
   debrief supervision prep -o prep.md               the pack for next time")]
     Supervision(supervision::SupervisionArgs),
-    /// Stress over time, by weekday and hour, kind of work, the body, and what helps.
+    /// Stress over time, by weekday and hour, kind of work, the body, and stress with and without a break.
     #[command(after_help = "Examples:
   debrief trends                      the last three months
   debrief trends --range 1y

@@ -1,5 +1,5 @@
 //! `debrief trends`: stress over time, by weekday and hour, by kind of work, flag and tag,
-//! the body, emotions and what helps, for a period, as text or JSON; and `--signals`, the
+//! the body, emotions and stress with and without, for a period, as text or JSON; and `--signals`, the
 //! early-warning signals of now, one of which can go on the next supervision agenda.
 
 use std::io::Write;
@@ -29,6 +29,10 @@ pub struct TrendsArgs {
     /// Put signal N (as numbered by --signals) on the next supervision agenda.
     #[arg(long, value_name = "N", requires = "signals")]
     pub to_agenda: Option<usize>,
+    /// The supervision function to put it under (by default mediation for few breaks, a
+    /// matter of workload, and support for the rest).
+    #[arg(long, value_name = "FUNCTION", requires = "to_agenda")]
+    pub function: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -52,7 +56,7 @@ fn check_shown(session: &Session, signals: bool) -> Result<()> {
 pub fn run(session: &Session, a: TrendsArgs) -> Result<()> {
     check_shown(session, a.signals)?;
     if a.signals {
-        return signals(session, a.to_agenda, a.json);
+        return signals(session, (a.to_agenda, a.function.as_deref()), a.json);
     }
     let clock = &session.clock;
     let today = clock.local(clock.now()).date_naive();
@@ -103,13 +107,21 @@ pub fn run(session: &Session, a: TrendsArgs) -> Result<()> {
     Ok(())
 }
 
-/// `trends --signals [--to-agenda N]`.
-fn signals(session: &Session, to_agenda: Option<usize>, json: bool) -> Result<()> {
+/// `trends --signals [--to-agenda N [--function F]]`.
+fn signals(
+    session: &Session,
+    (to_agenda, function): (Option<usize>, Option<&str>),
+    json: bool,
+) -> Result<()> {
     let vocab = session.vocabulary();
+    let off = session.load_config().0.trends.signals_off;
+    let function = function
+        .map(str::parse::<crate::domain::Function>)
+        .transpose()?;
     let mut out = stdout();
     let Some(n) = to_agenda else {
         let store = session.open_store_to_read()?;
-        let found = crate::review::signals(&store, &session.clock, &vocab)?;
+        let found = crate::review::signals(&store, &session.clock, &vocab, off)?;
         if json {
             return write_json(&mut out, &serde_json::json!({ "signals": found }));
         }
@@ -122,7 +134,7 @@ fn signals(session: &Session, to_agenda: Option<usize>, json: bool) -> Result<()
         return Ok(());
     };
     let mut store = session.open_store()?;
-    let found = crate::review::signals(&store, &session.clock, &vocab)?;
+    let found = crate::review::signals(&store, &session.clock, &vocab, off)?;
     let Some(signal) = n.checked_sub(1).and_then(|i| found.get(i)) else {
         return Err(crate::Error::invalid(
             "to-agenda",
@@ -134,15 +146,15 @@ fn signals(session: &Session, to_agenda: Option<usize>, json: bool) -> Result<()
             },
         ));
     };
-    let item = store.queue_agenda(
-        &signal.agenda_text(),
-        Some(crate::domain::Function::Support),
-        session.clock.now(),
-    )?;
+    let function = function.unwrap_or(signal.kind.function());
+    let item = store.queue_agenda(&signal.agenda_text(), Some(function), session.clock.now())?;
     if json {
         return write_json(&mut out, &serde_json::json!({ "queued": item }));
     }
-    writeln!(out, "On the next supervision agenda as item {item}.")?;
+    writeln!(
+        out,
+        "On the next supervision agenda as item {item}, under {function}."
+    )?;
     out.flush()?;
     Ok(())
 }

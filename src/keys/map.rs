@@ -33,7 +33,7 @@ pub enum ScreenId {
     Supervision,
     /// A one-line question (why an action is dropped, an item for the agenda).
     Prompt,
-    /// Trends: stress over time, when, kinds of work, the body, emotions, what helps; signals.
+    /// Trends: stress over time, when, kinds of work, the body, emotions, with and without; signals.
     Trends,
     /// What the confidentiality guard found in an entry just saved.
     Guard,

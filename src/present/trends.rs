@@ -1,5 +1,5 @@
 //! Trends as text: a sparkline of daily stress, the weekday-by-hour grid, bars per kind of
-//! work, flag and tag, the body's regions, emotion quadrants and what helps, each with its n.
+//! work, flag and tag, the body's regions, emotion quadrants and stress with and without, each with its n.
 
 use std::fmt::Write as _;
 
@@ -42,36 +42,53 @@ fn buckets(out: &mut String, title: &str, b: &[Bucket]) {
     }
 }
 
+/// The heading of the days compared, the same in the text, the interface and the README.
+pub const WITH_WITHOUT_HEADING: &str =
+    "Stress on days with and without a break, a long night or movement (associated, not caused)";
+
+/// What the days compared are, said under the heading.
+pub const WITH_WITHOUT_DAYS: &str = "Only days you were logging each count: from your first log of it, a day with another recovery log (or \"not possible today\") is a day without.";
+
 fn helps(out: &mut String, c: &[Comparison]) {
-    let _ = writeln!(
-        out,
-        "\nWhat helps (stress associated with each, not caused by it)"
-    );
+    let _ = writeln!(out, "\n{WITH_WITHOUT_HEADING}\n  {WITH_WITHOUT_DAYS}");
     for x in c {
         let _ = writeln!(out, "  {}", comparison_line(x));
     }
 }
 
-/// "a break: 4.1 on 12 days with, 5.6 on 30 days without", or what is missing.
+/// "a break: 4.1 on 12 days with, 5.6 on 30 days without (since Mon 2 Nov)", or what is
+/// missing.
 pub fn comparison_line(x: &Comparison) -> String {
     let side = |s: &crate::analytics::Side| s.mean_tenths.map_or_else(|| "–".to_string(), tenths);
+    let since = x.since.map(|d| d.format("since %a %-d %b").to_string());
     if x.enough {
         format!(
-            "{}: {} on {} days with, {} on {} days without",
+            "{}: {} on {} days with, {} on {} days without ({})",
             x.what,
             side(&x.with),
             x.with.days,
             side(&x.without),
-            x.without.days
+            x.without.days,
+            since.unwrap_or_default()
         )
     } else {
         format!(
-            "{}: not enough data, needs {} rated days on each side ({} with, {} without)",
+            "{}: not enough data, needs {} rated days on each side ({} with, {} without{})",
             x.what,
             crate::analytics::MIN_DAYS_EACH_SIDE,
             x.with.days,
-            x.without.days
+            x.without.days,
+            since.map(|s| format!(", {s}")).unwrap_or_default()
         )
+    }
+}
+
+/// A share of words with its n: "75% (3 of 4)"; "no earlier data" when there were no words
+/// (a period with none has no share, not 0%).
+pub fn share(n: usize, of: usize) -> String {
+    match (n * 100 + of / 2).checked_div(of) {
+        Some(p) => format!("{p}% ({n} of {of})"),
+        None => "no earlier data".to_string(),
     }
 }
 
@@ -150,15 +167,14 @@ pub fn trends_text(t: &Trends, period: &str) -> String {
     if e.words_now > 0 {
         let _ = writeln!(
             out,
-            "\nEmotions (share of words chosen: this period / the one before)"
+            "\nEmotions (share of the words chosen: this period / the one before)"
         );
-        let pct = |n: usize, of: usize| (n * 100 + of / 2).checked_div(of).unwrap_or(0);
         for (label, now, before) in &e.quadrants {
             let _ = writeln!(
                 out,
-                "  {label:<28} {:>3}% / {:>3}%",
-                pct(*now, e.words_now),
-                pct(*before, e.words_before)
+                "  {label:<28} {:>13} / {}",
+                share(*now, e.words_now),
+                share(*before, e.words_before)
             );
         }
         let top: Vec<String> = e.top.iter().map(|(w, n)| format!("{w} ({n})")).collect();
@@ -178,7 +194,14 @@ pub fn signals_text(found: &[crate::analytics::Signal], support: &[String]) -> S
     }
     let mut out = format!("Early-warning signals\n{SIGNALS_EXPLAINED}\n");
     for (i, s) in found.iter().enumerate() {
-        let _ = write!(out, "\n{}. {}\n   {}\n", i + 1, s.kind.title(), s.sentence);
+        let _ = write!(
+            out,
+            "\n{}. {} ({})\n   {}\n",
+            i + 1,
+            s.kind.title(),
+            s.kind.id(),
+            s.sentence
+        );
     }
     let _ = writeln!(
         out,
@@ -187,9 +210,50 @@ pub fn signals_text(found: &[crate::analytics::Signal], support: &[String]) -> S
     for line in support {
         let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(
-        out,
-        "\nSignals can be switched off: signals = false under [trends] in config.toml."
-    );
+    let _ = writeln!(out, "\n{}", switch_off_line(found.first().map(|s| s.kind)));
     out
+}
+
+/// How to switch signals off, all or one by name (`example`'s, when there is one).
+pub fn switch_off_line(example: Option<crate::analytics::SignalKind>) -> String {
+    let one = example.map_or("no_breaks", |k| k.id());
+    format!(
+        "Signals can be switched off under [trends] in config.toml: all with signals = false, or one at a time by name, e.g. signals_off = [\"{one}\"]."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::{TrendRow, trends};
+    use crate::domain::{Kind, Vocabulary};
+
+    #[test]
+    fn emotion_shares_show_their_n_and_no_share_of_nothing() {
+        // Four words now, 3 of them high energy and unpleasant (anxious, anxious, angry) and
+        // one calm: 3/4 = 75%; nothing chosen before. Before the change: "75% /   0%".
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
+        let row = |words: &[&str]| TrendRow {
+            day,
+            kind: Kind::Checkin,
+            stress: Some(5),
+            emotions: words.iter().map(|w| (*w).to_string()).collect(),
+            ..TrendRow::default()
+        };
+        let now = [row(&["anxious", "calm"]), row(&["anxious", "angry"])];
+        let t = trends(&now, &[], Vocabulary::builtin());
+        let text = trends_text(&t, "a week");
+        let line = text
+            .lines()
+            .find(|l| l.contains("high energy, unpleasant"))
+            .expect("the quarter's line");
+        assert!(line.ends_with("75% (3 of 4) / no earlier data"), "{line}");
+        let quarters = text.lines().filter(|l| l.contains(" of 4) / ")).count();
+        assert_eq!(quarters, 4, "{text}");
+        assert_eq!(text.matches("/ no earlier data").count(), 4, "{text}");
+        // With words before: one of two, 50% (1 of 2).
+        let t = trends(&now, &[row(&["angry", "sad"])], Vocabulary::builtin());
+        assert!(trends_text(&t, "a week").contains("75% (3 of 4) / 50% (1 of 2)"));
+        assert_eq!(share(0, 4), "0% (0 of 4)");
+    }
 }

@@ -201,11 +201,13 @@ pub fn trends(
     Ok(crate::analytics::trends_of_days(&now, &days, vocab))
 }
 
-/// The early-warning signals as of now, against the writer's own last half year.
+/// The early-warning signals as of now, against the writer's own last half year, but those
+/// switched `off`.
 pub fn signals(
     store: &Store,
     clock: &Clock,
     vocab: &Vocabulary,
+    off: crate::analytics::signals::Off,
 ) -> Result<Vec<crate::analytics::Signal>> {
     let now = clock.now();
     let days = crate::analytics::signals::LOOKBACK_DAYS;
@@ -214,5 +216,6 @@ pub fn signals(
         &rows,
         clock.local(now).date_naive(),
         vocab,
+        off,
     ))
 }

@@ -16,6 +16,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("migrations/009_search_lookup.sql"),
     include_str!("migrations/010_journal_identity.sql"),
     include_str!("migrations/011_entry_revisions.sql"),
+    include_str!("migrations/012_trend_days_logged.sql"),
 ];
 
 /// The schema version this build writes.

@@ -100,7 +100,7 @@ fn load_trends(
     store: &Store,
     clock: &Clock,
     range: crate::analytics::Range,
-    signals: bool,
+    signals: Option<crate::analytics::signals::Off>,
     vocab: &crate::domain::Vocabulary,
 ) -> crate::Result<super::msg::TrendsLoaded> {
     let to = clock.local(clock.now()).date_naive();
@@ -111,7 +111,7 @@ fn load_trends(
         to,
         trends: crate::review::trends(store, (from, to), vocab)?,
         signals: signals
-            .then(|| crate::review::signals(store, clock, vocab))
+            .map(|off| crate::review::signals(store, clock, vocab, off))
             .transpose()?,
     })
 }

@@ -158,7 +158,8 @@ pub enum Effect {
     /// The trends of a range ending now, and the signals when they are wanted.
     LoadTrends {
         range: crate::analytics::Range,
-        signals: bool,
+        /// The signals switched off, or `None` when signals are not wanted at all.
+        signals: Option<crate::analytics::signals::Off>,
         vocab: Box<crate::domain::Vocabulary>,
     },
 }

@@ -31,8 +31,8 @@ fn trends_show_each_figure_with_its_n() {
         "5.5 ±1.7 (n=6)",
         "chest",
         "high energy, unpleasant",
-        "What helps (stress associated with each, not caused by it)",
-        "a break: not enough data, needs 3 rated days on each side (1 with, 5 without)",
+        "Stress on days with and without a break, a long night or movement (associated, not caused)",
+        "a break: not enough data, needs 5 rated days on each side (1 with, 0 without, since",
     ] {
         assert!(out.contains(part), "{part}: {out}");
     }
@@ -100,12 +100,84 @@ fn signals_are_listed_explained_and_go_on_the_agenda() {
     );
     assert!(
         j.run(&["trends", "--signals", "--to-agenda", "1"])
-            .contains("On the next supervision agenda as item 1.")
+            .contains("On the next supervision agenda as item 1, under support.")
+    );
+    // The person may choose the function; a wrong one is refused before anything is queued.
+    j.fails(
+        &[
+            "trends",
+            "--signals",
+            "--to-agenda",
+            "1",
+            "--function",
+            "chat",
+        ],
+        "unknown supervision function 'chat'",
+    );
+    assert!(
+        j.run(&[
+            "trends",
+            "--signals",
+            "--to-agenda",
+            "1",
+            "--function",
+            "mediation"
+        ])
+        .contains("as item 2, under mediation.")
     );
     let agenda = j.run(&["supervision", "agenda"]);
+    // In the first person, under support by default and under mediation when chosen.
     assert!(
-        agenda.contains("High stress in recent check-ins: Stress was 7 or more"),
+        agenda.contains(
+            "1. High stress in recent check-ins: Stress was 7 or more in 5 of my last 7 check-ins"
+        ),
         "{agenda}"
+    );
+    let line = |n: &str| {
+        agenda
+            .lines()
+            .find(|l| l.trim_start().starts_with(n))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line("1.").ends_with("(support)"), "{agenda}");
+    assert!(line("2.").ends_with("(mediation)"), "{agenda}");
+}
+
+#[test]
+fn one_signal_can_be_switched_off_by_name() {
+    let j = Journal::new();
+    for (i, stress) in [9, 8, 3, 7, 8, 4, 7].iter().enumerate() {
+        j.run(&[
+            "checkin",
+            "--stress",
+            &stress.to_string(),
+            "--at",
+            &format!("{} days ago", i + 1),
+        ]);
+    }
+    let out = j.run(&["trends", "--signals"]);
+    assert!(
+        out.contains("1. High stress in recent check-ins (high_recent_stress)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("signals_off = [\"high_recent_stress\"]"),
+        "{out}"
+    );
+    let config = j.dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[trends]\nsignals_off = [\"high_recent_stress\"]\n",
+    )
+    .expect("config");
+    let c = config.to_str().expect("path");
+    let out = j.run(&["--config", c, "trends", "--signals"]);
+    assert!(out.starts_with("No early-warning signals now."), "{out}");
+    std::fs::write(&config, "[trends]\nsignals_off = [\"few_breakz\"]\n").expect("config");
+    j.fails(
+        &["--config", c, "config"],
+        "unknown signal 'few_breakz' in signals_off: use stress_above_usual",
     );
 }
 

@@ -1,5 +1,5 @@
 //! Trends (`T`): one view at a time (signals, stress over time, the calendar, when, kinds
-//! of work, the body, emotions, what helps) over a range ending now, switched with `r`.
+//! of work, the body, emotions, with and without) over a range ending now, switched with `r`.
 //! Signals can go on the next supervision agenda with `a`; `F2` shows where to get support.
 
 mod grids;
@@ -50,7 +50,7 @@ impl Tab {
             Tab::Work => "Work",
             Tab::Body => "Body",
             Tab::Emotions => "Emotions",
-            Tab::Helps => "What helps",
+            Tab::Helps => "With/without",
         }
     }
 }
@@ -91,7 +91,7 @@ impl TrendsScreen {
     fn load(&self, ctx: &Ctx) -> Cmd {
         Cmd::Do(Effect::LoadTrends {
             range: self.range,
-            signals: self.with_signals,
+            signals: self.with_signals.then_some(ctx.trends.signals_off),
             vocab: Box::new(ctx.vocab.clone()),
         })
     }
@@ -171,15 +171,19 @@ impl TrendsScreen {
         Vec::new()
     }
 
-    /// The selected signal onto the next supervision agenda, under support.
+    /// The selected signal onto the next supervision agenda, in the first person, under its
+    /// function (mediation for workload, support for the rest).
     fn to_agenda(&self) -> Vec<Cmd> {
         match self.signals().get(self.selected) {
             Some(s) if self.tab == Tab::Signals => vec![
                 Cmd::Do(Effect::QueueAgenda {
                     text: s.agenda_text(),
-                    function: Some(crate::domain::Function::Support),
+                    function: Some(s.kind.function()),
                 }),
-                Cmd::Status("On the next supervision agenda (p to see it).".into()),
+                Cmd::Status(format!(
+                    "On the next supervision agenda, under {} (p to see it).",
+                    s.kind.function()
+                )),
             ],
             _ => vec![Cmd::Error(
                 "Choose a signal first: the Signals view lists them.".into(),

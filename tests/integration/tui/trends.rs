@@ -68,10 +68,13 @@ fn the_views_show_the_figures_worked_out_by_hand() {
         let queued = h.store().agenda_queue().expect("queue");
         assert_eq!(queued.len(), 1, "{}", h.screen());
         assert!(
-            queued[0]
-                .text
-                .starts_with("High stress in recent check-ins: Stress was 7")
+            queued[0].text.starts_with(
+                "High stress in recent check-ins: Stress was 7 or more in 7 of my last 7"
+            ),
+            "{}",
+            queued[0].text
         );
+        assert_eq!(queued[0].function, Some(debrief::domain::Function::Support));
 
         h.key(KeyCode::Tab);
         let s = h.screen();
@@ -122,11 +125,19 @@ fn the_views_show_the_figures_worked_out_by_hand() {
         let chest = body_map_cell(&h, 'c');
         assert_eq!(chest.fg, Color::Red, "the region that came up most");
         h.key(KeyCode::Tab);
-        assert!(h.screen().contains("100%  (before 0%)"), "{}", h.screen());
-        h.key(KeyCode::Tab);
+        // 42 words, all anxious; nothing chosen in the three weeks before the journal began.
         assert!(
             h.screen()
-                .contains("a break: not enough data, needs 3 rated days on each side"),
+                .contains("100% (42 of 42)  (before: no earlier data)"),
+            "{}",
+            h.screen()
+        );
+        snap!("trends_emotions", size, h.screen());
+        h.key(KeyCode::Tab);
+        snap!("trends_with_without", size, h.screen());
+        assert!(
+            h.screen()
+                .contains("a break: not enough data, needs 5 rated days on each side"),
             "{}",
             h.screen()
         );

@@ -1,6 +1,6 @@
 //! Drawing the Trends screen: the views' tab line and period, then one view: signals, a line
 //! chart with a sparkline of ratings, the calendar and weekday-by-hour grids, bars per kind
-//! of work, the body map, emotion quadrants and what helps. Every figure shows its n.
+//! of work, the body map, emotion quadrants and stress with and without. Every figure shows its n.
 
 use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -14,7 +14,7 @@ use ratatui::widgets::{
 use super::{Tab, TrendsScreen};
 use crate::analytics::{Bucket, Trends};
 use crate::domain::vocab::List;
-use crate::present::trends::{SIGNALS_EXPLAINED, comparison_line, tenths};
+use crate::present::trends::{SIGNALS_EXPLAINED, comparison_line, share, tenths};
 use crate::tui::msg::TrendsLoaded;
 use crate::tui::screen::Ctx;
 use crate::tui::theme::Theme;
@@ -166,7 +166,7 @@ fn signals(s: &TrendsScreen, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Signals can be switched off: signals = false under [trends] in config.toml.",
+        crate::present::trends::switch_off_line(found.get(s.selected).map(|x| x.kind)),
         t.dim,
     ));
     Paragraph::new(lines)
@@ -442,19 +442,29 @@ fn emotions(tr: &Trends, area: Rect, buf: &mut Buffer, t: &Theme) {
         return;
     }
     let pct = |n: usize, of: usize| (n * 100 + of / 2).checked_div(of).unwrap_or(0);
+    let before = match e.words_before {
+        0 => "no earlier data for the period before".to_string(),
+        n => format!("against the {n} of the period before"),
+    };
     let mut lines = vec![Line::styled(
-        format!(
-            "Share of the {} words chosen, against the {} of the period before",
-            e.words_now, e.words_before
-        ),
+        format!("Share of the {} words chosen, {before}", e.words_now),
         t.heading,
     )];
-    for (label, now, before) in &e.quadrants {
-        let (p, b) = (pct(*now, e.words_now), pct(*before, e.words_before));
+    for (label, now, was) in &e.quadrants {
         lines.push(Line::from(vec![
             Span::styled(format!("{label:<26}"), t.text),
-            Span::styled(format!("{:<20}", "█".repeat(p / 5)), t.heading),
-            Span::styled(format!("{p:>3}%  (before {b}%)"), t.text),
+            Span::styled(
+                format!("{:<11}", "█".repeat(pct(*now, e.words_now) / 10)),
+                t.heading,
+            ),
+            Span::styled(
+                format!(
+                    "{}  (before: {})",
+                    share(*now, e.words_now),
+                    share(*was, e.words_before)
+                ),
+                t.text,
+            ),
         ]));
     }
     lines.push(Line::raw(""));
@@ -470,10 +480,8 @@ fn emotions(tr: &Trends, area: Rect, buf: &mut Buffer, t: &Theme) {
 
 fn helps(tr: &Trends, area: Rect, buf: &mut Buffer, t: &Theme) {
     let mut lines = vec![
-        Line::styled(
-            "Mean stress on days with and without each (associated with, not caused by)",
-            t.heading,
-        ),
+        Line::styled(crate::present::trends::WITH_WITHOUT_HEADING, t.heading),
+        Line::styled(crate::present::trends::WITH_WITHOUT_DAYS, t.dim),
         Line::raw(""),
     ];
     for c in &tr.helps {
