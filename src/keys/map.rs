@@ -41,10 +41,12 @@ pub enum ScreenId {
     Export,
     /// Saving over an entry that was changed elsewhere meanwhile.
     Conflict,
+    /// CPD records: the registration year and its records.
+    Cpd,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 19] = [
+    pub const ALL: [ScreenId; 20] = [
         ScreenId::Timeline,
         ScreenId::Reader,
         ScreenId::Editor,
@@ -64,6 +66,7 @@ impl ScreenId {
         ScreenId::Guard,
         ScreenId::Export,
         ScreenId::Conflict,
+        ScreenId::Cpd,
     ];
 
     /// The name used in `config.toml` ("timeline" in "timeline.new").
@@ -88,6 +91,7 @@ impl ScreenId {
             ScreenId::Guard => "guard",
             ScreenId::Export => "export",
             ScreenId::Conflict => "conflict",
+            ScreenId::Cpd => "cpd",
         }
     }
 }
@@ -140,6 +144,12 @@ pub enum Action {
     SaveAsNew,
     ViewTheirs,
     Wellbeing,
+    Cpd,
+    CpdRecord,
+    CpdPeer,
+    CpdRemove,
+    EarlierYear,
+    LaterYear,
     Confirm,
     PurgeNoCopy,
     Later,
@@ -206,6 +216,12 @@ impl Action {
             Action::SaveAsNew => "save-as-new",
             Action::ViewTheirs => "view-theirs",
             Action::Wellbeing => "wellbeing",
+            Action::Cpd => "cpd",
+            Action::CpdRecord => "cpd-record",
+            Action::CpdPeer => "cpd-peer",
+            Action::CpdRemove => "cpd-remove",
+            Action::EarlierYear => "earlier-year",
+            Action::LaterYear => "later-year",
             Action::Confirm => "confirm",
             Action::PurgeNoCopy => "delete-without-copy",
             Action::Later => "later",

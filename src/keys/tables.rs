@@ -154,6 +154,7 @@ fn timeline() -> Vec<Binding> {
         ),
         b(&[Key::ch('T')], Action::Trends, "trends", false),
         b(&[Key::ch('E')], Action::Export, "export the journal", false),
+        b(&[Key::ch('C')], Action::Cpd, "CPD records", false),
     ];
     t.extend(entry_actions(false));
     t.extend([
@@ -166,6 +167,34 @@ fn timeline() -> Vec<Binding> {
         &[Key::ch('q'), Key::ctrl('c')],
         true,
     ));
+    t
+}
+
+fn cpd() -> Vec<Binding> {
+    let mut t = vec![
+        b(
+            &[Key::plain(K::Enter)],
+            Action::Open,
+            "show the record / the year",
+            true,
+        ),
+        b(
+            &[Key::ch('p')],
+            Action::CpdPeer,
+            "keep a peer reflection with it",
+            true,
+        ),
+        b(
+            &[Key::ch('x')],
+            Action::CpdRemove,
+            "no longer a CPD record (the entry stays)",
+            false,
+        ),
+        b(&[Key::ch('[')], Action::EarlierYear, "earlier year", false),
+        b(&[Key::ch(']')], Action::LaterYear, "later year", false),
+    ];
+    t.extend(down_up("next / scroll", "previous / scroll"));
+    t.extend(back_help_quit());
     t
 }
 
@@ -206,6 +235,12 @@ fn reader() -> Vec<Binding> {
             &[Key::ch('r')],
             Action::Restore,
             "restore from the trash",
+            false,
+        ),
+        b(
+            &[Key::ch('C')],
+            Action::CpdRecord,
+            "make it a CPD record (C twice)",
             false,
         ),
     ]);
@@ -460,6 +495,7 @@ impl Default for Keymap {
                     ScreenId::Guard => guard(),
                     ScreenId::Export => export(),
                     ScreenId::Conflict => conflict(),
+                    ScreenId::Cpd => cpd(),
                 };
                 (s, table)
             })

@@ -65,6 +65,7 @@ impl App {
                 body_rows: 0,
                 vocab: crate::domain::Vocabulary::with_extra(&config.vocabulary),
                 trends: config.trends,
+                cpd: config.cpd.clone(),
             },
             stack: vec![Screen::List(ListScreen::timeline())],
             askers: vec![Asker(0)],
@@ -225,12 +226,33 @@ impl App {
                 self.set_error(note.clone());
                 self.exit_notes.push(note);
             }
+            Msg::CpdChanged { id, made } => self.set_status(match made {
+                Some(m) => {
+                    let missing = m.missing();
+                    match missing.is_empty() {
+                        true => format!(
+                            "Entry {id} is a CPD record, dated {} (the year it counts for).",
+                            m.record.date.format("%-d %b %Y")
+                        ),
+                        false => format!(
+                            "Entry {id} is a CPD record, dated {}; it does not count until it has {} written.",
+                            m.record.date.format("%-d %b %Y"),
+                            missing.join(" and ")
+                        ),
+                    }
+                }
+                None => format!("Entry {id} is no longer a CPD record (the entry is kept)."),
+            }),
             // Every change says what it did, and to which entry.
             Msg::Changed {
                 id,
                 change,
                 summary,
-            } => self.set_status(changed_status(*id, *change, summary.as_deref())),
+            } => {
+                if let Some(said) = changed_status(*id, *change, summary.as_deref()) {
+                    self.set_status(said);
+                }
+            }
             // An entry asked for to read or edit opens on top of whoever asked.
             Msg::Entry {
                 entry,
@@ -346,19 +368,20 @@ impl App {
 }
 
 /// What a change did, to which entry: "⚑ for supervision: check-in 2", "No longer starred:
-/// reflection 4", "Moved to the trash: check-in 2 (r restores it from the trash)".
+/// reflection 4", "Moved to the trash: check-in 2 (t opens the trash)". (Deleting for good
+/// is said by its dialog, which knows about the copy.)
 fn changed_status(
     id: crate::domain::EntryId,
     change: super::msg::Change,
     summary: Option<&crate::domain::EntrySummary>,
-) -> String {
+) -> Option<String> {
     use super::msg::Change;
     use crate::domain::Flag;
     let which = match summary {
         Some(s) => format!("{} {id}", s.kind.label()),
         None => format!("entry {id}"),
     };
-    match change {
+    Some(match change {
         Change::Flag(Flag::Starred, true) => format!("★ starred: {which}"),
         Change::Flag(Flag::Starred, false) => format!("No longer starred: {which}"),
         Change::Flag(Flag::ForSupervision, true) => format!("⚑ for supervision: {which}"),
@@ -369,6 +392,6 @@ fn changed_status(
         Change::Flag(Flag::Unfinished, false) => format!("Marked finished: {which}"),
         Change::Trash => format!("Moved to the trash: {which} (t opens the trash)"),
         Change::Restore => format!("Restored from the trash: {which}"),
-        Change::Purge { .. } => format!("Deleted for good: {which}"),
-    }
+        Change::Purge { .. } => return None,
+    })
 }

@@ -203,6 +203,9 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
         Effect::Change { id, change } => {
             vec![make_change(store, clock, backups.as_ref(), id, change)?]
         }
+        e @ (Effect::LoadCpd { .. } | Effect::RecordCpd { .. } | Effect::RemoveCpd(_)) => {
+            vec![cpd(store, clock, e)?]
+        }
         Effect::ExternalEditor { .. } => vec![],
     })
 }
@@ -344,5 +347,27 @@ fn make_change(
         id,
         change,
         summary: done.summary.map(Box::new),
+    })
+}
+
+/// The CPD screen's effects, as the journal layer does them.
+fn cpd(store: &mut Store, clock: &Clock, effect: Effect) -> crate::Result<Msg> {
+    use crate::journal::cpd;
+    Ok(match effect {
+        Effect::LoadCpd { requirement, year } => Msg::Cpd(Box::new(cpd::year_status(
+            store,
+            clock,
+            &requirement,
+            year,
+        )?)),
+        Effect::RecordCpd { id, peer } => Msg::CpdChanged {
+            id,
+            made: Some(Box::new(cpd::record(store, clock, id, peer.as_deref())?)),
+        },
+        Effect::RemoveCpd(id) => {
+            cpd::remove(store, id)?;
+            Msg::CpdChanged { id, made: None }
+        }
+        _ => Msg::JournalChanged,
     })
 }

@@ -155,6 +155,18 @@ pub enum Effect {
         path: std::path::PathBuf,
         leave: crate::transfer::export::Leave,
     },
+    /// A registration year's CPD status (the current one when `year` is `None`).
+    LoadCpd {
+        requirement: Box<crate::domain::cpd::Requirement>,
+        year: Option<crate::domain::cpd::RegistrationYear>,
+    },
+    /// Make entry `id` a CPD record (with a peer reflection kept with it, when given).
+    RecordCpd {
+        id: EntryId,
+        peer: Option<String>,
+    },
+    /// Entry `id` no longer a CPD record (the entry stays).
+    RemoveCpd(EntryId),
     /// The trends of a range ending now, and the signals when they are wanted.
     LoadTrends {
         range: crate::analytics::Range,
@@ -183,7 +195,7 @@ impl Msg {
     pub fn is_news(&self) -> bool {
         matches!(
             self,
-            Msg::Saved { .. } | Msg::Changed { .. } | Msg::JournalChanged
+            Msg::Saved { .. } | Msg::Changed { .. } | Msg::JournalChanged | Msg::CpdChanged { .. }
         )
     }
 }
@@ -266,6 +278,13 @@ pub enum Msg {
     Identifiers {
         id: EntryId,
         found: Vec<Identifier>,
+    },
+    /// A registration year's CPD status.
+    Cpd(Box<crate::journal::cpd::YearStatus>),
+    /// Entry `id` was made a CPD record (`made`), or is no longer one (`None`).
+    CpdChanged {
+        id: EntryId,
+        made: Option<Box<crate::journal::cpd::Made>>,
     },
     /// A form's save found its entry changed elsewhere since the form opened: nothing was
     /// written; `revision` is the entry's revision now.

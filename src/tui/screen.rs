@@ -36,6 +36,8 @@ pub struct Ctx {
     pub vocab: crate::domain::Vocabulary,
     /// Whether trends and signals are shown.
     pub trends: crate::config::TrendsSettings,
+    /// The CPD requirement and registration year, from the settings.
+    pub cpd: crate::domain::cpd::Requirement,
 }
 
 impl Ctx {
@@ -218,6 +220,7 @@ screens! {
     Help(screens::help::HelpOverlay),
     Prompt(Box<screens::prompt::LinePrompt>),
     Trends(Box<screens::trends::TrendsScreen>),
+    Cpd(Box<screens::cpd::CpdScreen>),
     Guard(Box<screens::guard::GuardDialog>),
     Export(Box<screens::export::ExportDialog>),
 }

@@ -146,6 +146,7 @@ impl View for ListScreen {
             (Action::NewLearning, _) => new(Kind::Learning),
             (Action::PrepareSupervision, _) => super::supervision::SupervisionScreen::open(),
             (Action::Trends, _) => super::trends::TrendsScreen::open(ctx),
+            (Action::Cpd, _) => super::cpd::CpdScreen::open(ctx),
             (Action::Export, _) => vec![Cmd::Push(Screen::Export(Box::default()))],
             (Action::StartReview, _) => vec![Cmd::Push(Screen::Review(Box::default()))],
             (Action::NewWithModel, _) => vec![Cmd::Push(Screen::Templates(

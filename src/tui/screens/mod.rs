@@ -2,6 +2,8 @@
 //! is drawn. Each is listed once in [`crate::tui::screen::Screen`].
 
 pub mod checkin;
+pub mod cpd;
+pub mod cpd_view;
 pub mod dialogs;
 pub mod export;
 pub mod fields;

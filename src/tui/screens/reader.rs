@@ -21,11 +21,17 @@ use crate::tui::widgets::text::sections;
 pub struct Reader {
     pub entry: Entry,
     pub scroll: u16,
+    /// `C` was pressed once: a second `C` makes the entry a CPD record.
+    cpd_armed: bool,
 }
 
 impl Reader {
     pub fn new(entry: Entry) -> Reader {
-        Reader { entry, scroll: 0 }
+        Reader {
+            entry,
+            scroll: 0,
+            cpd_armed: false,
+        }
     }
 
     fn paragraph(&self, ctx: &Ctx, theme: &Theme) -> Paragraph<'static> {
@@ -80,6 +86,7 @@ impl View for Reader {
     }
 
     fn handle(&mut self, input: Input, ctx: &Ctx, _now: Instant) -> Vec<Cmd> {
+        let armed = std::mem::take(&mut self.cpd_armed);
         let Input::Action(action) = input else {
             return Vec::new();
         };
@@ -123,6 +130,21 @@ impl View for Reader {
             )],
             Action::Restore if trashed => vec![self.change(Change::Restore)],
             Action::Restore => vec![Cmd::Status("This entry is not in the trash.".into())],
+            // Made a record on the second C, so one stray key records nothing.
+            Action::CpdRecord if armed => {
+                vec![Cmd::Do(Effect::RecordCpd {
+                    id: self.entry.meta.id,
+                    peer: None,
+                })]
+            }
+            Action::CpdRecord => {
+                self.cpd_armed = true;
+                vec![Cmd::Status(format!(
+                    "C again makes entry {} a CPD record, dated {} (the day of the entry); any other key does not.",
+                    self.entry.meta.id,
+                    self.entry.meta.created.format("%-d %b %Y")
+                ))]
+            }
             Action::Back => vec![Cmd::Pop],
             Action::Quit => vec![Cmd::Quit],
             _ => Vec::new(),

@@ -16,6 +16,7 @@ macro_rules! snap {
 }
 
 mod checkin;
+mod cpd;
 mod defects;
 mod export;
 mod flows;
