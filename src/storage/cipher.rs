@@ -51,12 +51,12 @@ pub fn looks_plain(path: &Path) -> bool {
 
 /// The first 16 bytes of the file at `path`, where SQLite writes its name.
 fn first_bytes(path: &Path) -> Option<[u8; 16]> {
-    use std::io::Read;
     let mut header = [0u8; 16];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut header))
-        .ok()
-        .map(|()| header)
+    // Through the journal's kept descriptor when this process has it open (see kept.rs).
+    match super::kept::read_start(path, &mut header) {
+        Ok(16) => Some(header),
+        _ => None,
+    }
 }
 
 /// How many entries the main database of `conn` holds, and its schema version: what a copy

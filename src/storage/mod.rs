@@ -12,6 +12,7 @@ mod drafts;
 mod entries;
 mod import;
 mod interrupts;
+mod kept;
 pub mod leftovers;
 mod migrations;
 pub mod names;
@@ -176,6 +177,7 @@ impl Store {
                 .and_then(keyed)?,
         };
         let version = open::check_identity(&conn, path, latest)?;
+        kept::keep(path);
         if version as usize != latest {
             return Err(Error::NotWritable {
                 path: path.to_path_buf(),

@@ -3,8 +3,7 @@
 //! without writing a byte to anything else, tighten its modes, set the pragmas, and remember
 //! which file it was so a journal deleted or replaced underneath is noticed before writing.
 
-use std::fs::{self, File};
-use std::io::Read;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -66,6 +65,7 @@ pub(super) fn connect(
             continue;
         }
         let version = version?;
+        super::kept::keep(path);
         return Ok(Connected {
             conn,
             key,
@@ -122,17 +122,11 @@ pub(super) fn prepare_file(path: &Path, known: usize) -> Result<()> {
 /// connection, which takes no lock and creates or changes no file.
 fn sniff(path: &Path, known: usize) -> Result<()> {
     let mut header = [0u8; 100];
-    let mut read = 0;
-    let mut f = File::open(path).map_err(|e| Error::NotWritable {
+    // Never open-and-close a journal this process may hold open in SQLite (see kept.rs).
+    let read = super::kept::read_start(path, &mut header).map_err(|e| Error::NotWritable {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
-    while read < header.len() {
-        match f.read(&mut header[read..])? {
-            0 => break,
-            n => read += n,
-        }
-    }
     if read == 0 {
         return Ok(());
     }

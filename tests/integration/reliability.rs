@@ -449,3 +449,53 @@ plain_and_encrypted!(
     a_journal_opened_read_only_can_be_read_but_takes_no_writes,
     deleting_for_good_erases_the_text_from_the_files,
 );
+
+/// While this process has the journal open in SQLite (the interface), another open of it in
+/// the same process (the daily backup's thread) or a look at its first bytes must not drop
+/// SQLite's locks: closing any descriptor of a file drops them all, and then another program
+/// closing the journal took it for unused and deleted its -wal, so the interface's later
+/// writes went to a deleted file and the journal came out malformed.
+#[test]
+fn opening_the_journal_again_in_the_same_process_keeps_its_locks() {
+    let j = super::cli::Journal::new();
+    j.add(&["written first"]);
+    let mut held = j.store();
+    assert!(locked_by_us(&j.db()), "SQLite holds the journal");
+    drop(j.store());
+    assert!(!debrief::storage::cipher::looks_encrypted(&j.db()));
+    assert!(
+        locked_by_us(&j.db()),
+        "a second open or a look at the header dropped SQLite's lock on the journal"
+    );
+    // Another process opens and closes the journal.
+    j.run(&["list"]);
+    let wal = j.dir.path().join("data").join("journal.db-wal");
+    assert!(
+        wal.exists(),
+        "the -wal was deleted while the journal was held open"
+    );
+    let now = debrief::clock::Clock::system().now();
+    held.add_entry(&EntryContent::text("written while held"), now, 0, now)
+        .expect("add");
+    let listed = j.run(&["list"]);
+    assert!(listed.contains("written while held"), "{listed}");
+    drop(held);
+    let check = j.run(&["check", "--all"]);
+    assert!(!check.contains("malformed"), "{check}");
+}
+
+/// Whether this process holds a POSIX lock on the file at `path` (Linux's /proc/locks:
+/// "N: POSIX ADVISORY READ PID MAJ:MIN:INODE START END").
+fn locked_by_us(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let inode = fs::metadata(path).expect("journal").ino();
+    let locks = fs::read_to_string("/proc/locks").expect("/proc/locks");
+    let pid = std::process::id().to_string();
+    locks.lines().any(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        f.len() > 5
+            && f[1] == "POSIX"
+            && f[4] == pid
+            && f[5].rsplit(':').next() == Some(inode.to_string().as_str())
+    })
+}
