@@ -35,7 +35,7 @@ pub struct AddArgs {
     #[arg(long, short = 'e', value_name = "N", allow_negative_numbers = true)]
     pub energy: Option<String>,
     /// When it happened, if not now (e.g. "yesterday 17:30", "2 hours ago").
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Kind of entry: reflection (the default), checkin, supervision, recovery or learning
     /// (`debrief log` and `debrief learn` take their details). With --sensation or --emotion
@@ -248,7 +248,14 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
     let mut edited = None;
     let mut dated_from = None;
     content.common.body = match args.text.as_slice() {
-        [dash] if dash == "-" => piped.take().unwrap_or_default(),
+        [dash] if dash == "-" => {
+            let text = piped.take().unwrap_or_default();
+            // Text piped in is already written: a refused prefix keeps it in a rescue file.
+            match dated(&dates, text.clone(), &mut at, &mut content, &mut dated_from) {
+                Ok(rest) => rest,
+                Err(e) => return Err(session.rescue(&text, e)),
+            }
+        }
         // Stages answered on the command line need no editor.
         [] if !args.stages.is_empty() => String::new(),
         [] => {
@@ -258,18 +265,13 @@ pub fn run(session: &Session, args: AddArgs) -> Result<()> {
             edited = Some(e);
             text
         }
-        words => {
-            let text = words.join(" ");
-            // jrnl's habit: "yesterday: text" dates the entry.
-            match dated_text(&dates, &text, args.at.is_some()) {
-                Some((moment, rest, head)) => {
-                    at = Some(moment);
-                    dated_from = Some(head);
-                    rest
-                }
-                None => text,
-            }
-        }
+        words => dated(
+            &dates,
+            words.join(" "),
+            &mut at,
+            &mut content,
+            &mut dated_from,
+        )?,
     };
     if content.is_blank() {
         if let Some(e) = edited {
@@ -353,33 +355,50 @@ pub fn from_stdin(session: &Session) -> Result<bool> {
     if text.trim().is_empty() {
         return Ok(false);
     }
-    let mut content = EntryContent::text(text);
+    let mut content = EntryContent::text(String::new());
+    let (mut at, mut dated_from) = (None, None);
+    content.common.body = dated(
+        &session.dates(),
+        text.clone(),
+        &mut at,
+        &mut content,
+        &mut dated_from,
+    )
+    .map_err(|e| session.rescue(&text, e))?;
     content.absorb_inline_tags();
-    let body = content.common.body.clone();
-    let mut store = session.open_store().map_err(|e| session.rescue(&body, e))?;
+    let mut store = session.open_store().map_err(|e| session.rescue(&text, e))?;
     let request = Save {
-        target: Target::New { at: None },
+        target: Target::New { at },
         content,
         draft: None,
     };
     let saved = journal::save::save(&mut store, &session.clock, request)
-        .map_err(|e| session.rescue(&body, e))?;
-    report(session, &saved, false, None)?;
+        .map_err(|e| session.rescue(&text, e))?;
+    report(session, &saved, false, dated_from)?;
     Ok(true)
 }
 
-/// `WHEN: text` (jrnl's habit): the time and the text after the prefix, when the prefix
-/// reads as a date up to now and no `--at` was given.
-fn dated_text(dates: &Dates, text: &str, has_at: bool) -> Option<(Moment, String, String)> {
-    if has_at {
-        return None;
+/// `WHEN: text` (jrnl's habit, see [`Dates::prefixed`]) when no `--at` was given: the text
+/// after the prefix, with the time, the star and the prefix as typed (for the report) set.
+fn dated(
+    dates: &Dates,
+    text: String,
+    at: &mut Option<Moment>,
+    content: &mut EntryContent,
+    dated_from: &mut Option<String>,
+) -> Result<String> {
+    if at.is_some() {
+        return Ok(text);
     }
-    let (head, rest) = text.split_once(": ")?;
-    if head.chars().count() > 30 || rest.trim().is_empty() {
-        return None;
+    match dates.prefixed(&text)? {
+        Some(p) => {
+            *at = Some(p.at);
+            content.common.flags.starred |= p.starred;
+            *dated_from = Some(p.head);
+            Ok(p.text)
+        }
+        None => Ok(text),
     }
-    let at = dates.written_at(head).ok()?;
-    Some((at, rest.to_string(), head.to_string()))
 }
 
 /// Read all of standard input as UTF-8 text, refusing more than the entry size limit.

@@ -38,7 +38,7 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// When it was, if not now: the same words as `add --at` ("yesterday 17:30").
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// A tag (repeat for more).
     #[arg(long = "tag", value_name = "TAG")]
@@ -55,7 +55,7 @@ pub struct LogArgs {
     #[command(subcommand)]
     pub what: LogWhat,
     /// When it was, if not now: the same words as `add --at` ("last night").
-    #[arg(long, value_name = "WHEN", global = true)]
+    #[arg(long, value_name = "WHEN", global = true, allow_hyphen_values = true)]
     pub at: Option<String>,
     #[command(flatten)]
     pub flags: super::flags::FlagArgs,

@@ -26,7 +26,7 @@ pub struct EditArgs {
     pub tags: Vec<String>,
     /// Correct when it happened (e.g. "yesterday 17:30", 20/11/2026), instead of opening
     /// the editor.
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Star, flag or mark it (`--star`, `--no-for-supervision`, ...), without the editor.
     #[command(flatten)]

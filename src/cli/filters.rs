@@ -8,13 +8,13 @@ use crate::session::Session;
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Only entries written on or after WHEN (e.g. 2026-11-01, yesterday, "last monday").
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Only entries written before WHEN; a day includes the whole of that day.
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Only entries written on that day (e.g. yesterday, 20/11/2026).
-    #[arg(long, value_name = "DAY", conflicts_with_all = ["since", "until"])]
+    #[arg(long, value_name = "DAY", allow_hyphen_values = true, conflicts_with_all = ["since", "until"])]
     pub on: Option<String>,
     /// Only this kind: reflection, checkin, supervision, recovery or learning.
     #[arg(long, value_name = "KIND")]

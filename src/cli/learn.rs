@@ -46,7 +46,7 @@ pub struct LearnArgs {
     #[arg(long)]
     pub reflect: bool,
     /// When it was, if not now (the same words as `add --at`).
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// A tag (repeatable).
     #[arg(long = "tag", short = 't', value_name = "TAG")]

@@ -127,7 +127,7 @@ pub enum Command {
     #[command(after_help = "Examples:
   debrief checkin --stress 6 --energy 4 --body chest:tight --body shoulders:tense:3 \\
                   --emotion anxious:2 --context home-visit --flag lone-late
-  debrief checkin --stress 3 --note \"calmer after the walk\" --at \"today 13:00\"
+  debrief checkin --stress 3 --note \"calmer after the walk\" --at \"yesterday 17:30\"
   debrief vocab regions                       the words it accepts")]
     Checkin(checkin::CheckinArgs),
     /// Log what helps: sleep, a break, movement, or that nothing was possible today.

@@ -18,10 +18,10 @@ pub struct TrendsArgs {
     #[arg(long, value_name = "RANGE", default_value = "3m")]
     pub range: String,
     /// From this date instead (yesterday, 2026-09-01, last monday).
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Up to this date (a date includes that whole day).
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// List the early-warning signals of now instead, against your own recent months.
     #[arg(long, conflicts_with_all = ["since", "until"])]

@@ -62,7 +62,7 @@ impl FromStr for DateOrder {
 }
 
 /// Words for a time of day, and what they stand for.
-const DAY_PARTS: [(&str, &str); 7] = [
+const DAY_PARTS: [(&str, &str); 8] = [
     ("this morning", "today 09:00"),
     ("this afternoon", "today 15:00"),
     ("this evening", "today 20:00"),
@@ -70,6 +70,7 @@ const DAY_PARTS: [(&str, &str); 7] = [
     ("last night", "yesterday 22:00"),
     ("noon", "12:00"),
     ("midday", "12:00"),
+    ("midnight", "00:00"),
 ];
 
 /// Spans people give to `--since`.
@@ -103,11 +104,77 @@ pub fn normalise(input: &str, order: DateOrder) -> Result<String> {
         }
     }
     text = text.replace(" at ", " ");
+    text = clock_words(&text);
     let words: Vec<String> = text
         .split_whitespace()
-        .map(|w| slashed(w, order, input))
+        .map(|w| slashed(&plain_word(w), order, input))
         .collect::<Result<_>>()?;
-    Ok(words.join(" "))
+    Ok(words.join(" ").replace(" of ", " "))
+}
+
+/// The hours in words, for "half past nine".
+const HOURS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// "half past nine" as 9:30, "quarter past ten" 10:15, "quarter to ten" 9:45, "nine
+/// o'clock" 9:00 (the hour in words or digits; an am/pm after it is kept).
+fn clock_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let hour = |w: &str| -> Option<u32> {
+        let n = HOURS
+            .iter()
+            .position(|h| *h == w)
+            .and_then(|i| u32::try_from(i + 1).ok())
+            .or_else(|| w.parse().ok())?;
+        (1..=12).contains(&n).then_some(n)
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+        let read = match (words[i], next(1)) {
+            ("half", "past") => hour(next(2)).map(|h| (format!("{h}:30"), 3)),
+            ("quarter", "past") => hour(next(2)).map(|h| (format!("{h}:15"), 3)),
+            ("quarter", "to") => {
+                hour(next(2)).map(|h| (format!("{}:45", if h == 1 { 12 } else { h - 1 }), 3))
+            }
+            (w, "o'clock") => hour(w).map(|h| (format!("{h}:00"), 2)),
+            _ => None,
+        };
+        match read {
+            Some((time, used)) => {
+                out.push(time);
+                i += used;
+            }
+            None => {
+                out.push(words[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    out.join(" ")
+}
+
+/// `1st` as `1` (a day of the month), `9.30` or `9.30am` as `9:30`/`9:30am`; other words
+/// as they are.
+fn plain_word(word: &str) -> String {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = word.split_at(digits);
+    if (1..=2).contains(&digits) && ["st", "nd", "rd", "th"].contains(&rest) {
+        return number.to_string();
+    }
+    if let Some(after) = rest.strip_prefix('.')
+        && (1..=2).contains(&digits)
+    {
+        let minutes = after.bytes().take_while(u8::is_ascii_digit).count();
+        let suffix = &after[minutes..];
+        if minutes == 2 && ["", "am", "pm"].contains(&suffix) {
+            return format!("{number}:{after}");
+        }
+    }
+    word.to_string()
 }
 
 /// A word like `20/11/2026` as `2026-11-20` (read in `order`); other words as they are.
@@ -181,5 +248,26 @@ mod tests {
         assert_eq!(n("last night").as_deref(), Some("yesterday 22:00"));
         assert_eq!(n("fortnight").as_deref(), Some("2 weeks ago"));
         assert_eq!(n("2026-11-20").as_deref(), Some("2026-11-20"));
+        assert_eq!(n("midnight").as_deref(), Some("00:00"));
+        assert_eq!(n("1st November").as_deref(), Some("1 november"));
+        assert_eq!(
+            n("the 22nd of november").as_deref(),
+            Some("the 22 november")
+        );
+        assert_eq!(n("9.30am").as_deref(), Some("9:30am"));
+        assert_eq!(n("yesterday 9.30").as_deref(), Some("yesterday 9:30"));
+        assert_eq!(n("20.11.2026").as_deref(), Some("20.11.2026"), "not a time");
+        assert_eq!(n("half past nine").as_deref(), Some("9:30"));
+        assert_eq!(n("quarter to one pm").as_deref(), Some("12:45 pm"));
+        assert_eq!(n("quarter past 10").as_deref(), Some("10:15"));
+        assert_eq!(
+            n("yesterday at nine o'clock").as_deref(),
+            Some("yesterday 9:00")
+        );
+        assert_eq!(
+            n("half past noon").as_deref(),
+            Some("half past 12:00"),
+            "not an hour"
+        );
     }
 }

@@ -4,6 +4,7 @@
 pub mod attributes;
 pub mod checkin;
 pub mod cpd;
+pub mod date_forms;
 pub mod date_words;
 pub mod draft;
 pub mod entry;

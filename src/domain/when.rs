@@ -4,12 +4,13 @@
 use chrono::{DateTime, Utc};
 use jiff::{ToSpan, Zoned};
 
+use super::date_forms::{Period, ago, period, refuse_lone, refuse_vague};
 use super::date_words::{DateOrder, normalise};
 use crate::clock::from_zoned;
 use crate::{Error, Result};
 
 /// The forms accepted, quoted in every date error.
-pub const ACCEPTED_FORMS: &str = "2026-11-20, 20/11/2026, 2026-11-20 14:30, today, yesterday, yesterday at 5pm, this morning, last night, 3 days ago, last monday, friday 14:00";
+pub const ACCEPTED_FORMS: &str = "2026-11-20, 20/11/2026, 2026-11-20 14:30, today, yesterday, yesterday at 5pm, this morning, last night, an hour ago, 1 week 3 days ago, last monday, friday 14:00, 9.30am";
 
 /// A date the user typed, resolved against "now".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,12 +22,22 @@ pub struct When {
     /// The moment as the words say it, before rounding a whole day down to midnight
     /// ("yesterday" is this time yesterday).
     pub moment: Zoned,
+    /// A whole year or month typed alone (`2024`, `june 2013`): a bound, never a moment.
+    pub period: Option<Period>,
 }
 
 impl When {
     /// The moment itself, for `--at`: "yesterday" is this time yesterday.
     pub fn instant(&self) -> DateTime<Utc> {
         from_zoned(&self.moment)
+    }
+
+    /// The moment, for `--at`, or why a whole year or month is not one (`typed` is quoted).
+    pub fn moment_of(&self, typed: &str) -> Result<DateTime<Utc>> {
+        match self.period {
+            Some(p) => Err(p.not_a_moment(typed)),
+            None => Ok(self.instant()),
+        }
     }
 
     /// Lower bound for `--since`: the start of the day for a whole day.
@@ -36,6 +47,11 @@ impl When {
 
     /// Exclusive upper bound for `--until`: a whole day includes all of that day.
     pub fn until(&self) -> DateTime<Utc> {
+        if let Some((_, after)) = self.period.and_then(Period::bounds)
+            && let Ok(next) = after.to_zoned(self.at.time_zone().clone())
+        {
+            return from_zoned(&next);
+        }
         if self.whole_day {
             let next = self
                 .at
@@ -70,7 +86,11 @@ pub fn read_day(
     order: DateOrder,
     ahead: bool,
 ) -> Result<chrono::NaiveDate> {
-    let d = parse_leaning(input, now, order, !ahead)?.moment.date();
+    let when = parse_leaning(input, now, order, !ahead)?;
+    if let Some(p) = when.period {
+        return Err(p.not_a_moment(input));
+    }
+    let d = when.moment.date();
     chrono::NaiveDate::from_ymd_opt(
         d.year().into(),
         d.month().unsigned_abs().into(),
@@ -110,6 +130,11 @@ fn parse_leaning(input: &str, now: &Zoned, order: DateOrder, past: bool) -> Resu
     if trimmed.is_empty() || trimmed.chars().any(char::is_control) {
         return Err(unreadable());
     }
+    refuse_vague(trimmed, ACCEPTED_FORMS)?;
+    if let Some(when) = read_before_the_parser(trimmed, now, &unreadable)? {
+        return Ok(when);
+    }
+    refuse_lone(trimmed, ACCEPTED_FORMS)?;
     let parsed = parse_datetime::parse_datetime_at_date(now.clone(), trimmed)
         .map_err(|_| unreadable())?
         .into_zoned()
@@ -140,7 +165,44 @@ fn parse_leaning(input: &str, now: &Zoned, order: DateOrder, past: bool) -> Resu
         at,
         whole_day,
         moment: parsed,
+        period: None,
     })
+}
+
+/// The forms read before the parser, which misreads them (see [`super::date_forms`]): a
+/// whole year or month, and an "ago" phrase. `None` for other text.
+fn read_before_the_parser(
+    trimmed: &str,
+    now: &Zoned,
+    unreadable: &dyn Fn() -> Error,
+) -> Result<Option<When>> {
+    if let Some(p) = period(trimmed) {
+        let (first, _) = p.bounds().ok_or_else(unreadable)?;
+        let at = first
+            .to_zoned(now.time_zone().clone())
+            .map_err(|_| unreadable())?;
+        return Ok(Some(When {
+            at: at.clone(),
+            whole_day: true,
+            moment: at,
+            period: Some(p),
+        }));
+    }
+    if let Some(counted) = ago(trimmed, now, ACCEPTED_FORMS) {
+        let (moment, short) = counted?;
+        let at = if short {
+            moment.clone()
+        } else {
+            moment.start_of_day().map_err(|_| unreadable())?
+        };
+        return Ok(Some(When {
+            at,
+            whole_day: !short,
+            moment,
+            period: None,
+        }));
+    }
+    Ok(None)
 }
 
 /// A weekday or a time alone that the parser put in the future means the last one before now.
@@ -156,7 +218,12 @@ fn towards_past(text: &str, parsed: Zoned, now: &Zoned) -> Zoned {
         .as_bytes()
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b'-' && w[2].is_ascii_digit());
-    if future || iso_date {
+    // An explicit today is today ("today at 5pm", "tonight"): later than now, it is refused
+    // as a future time, never moved to yesterday.
+    let today = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "today");
+    if future || iso_date || today {
         return parsed;
     }
     const WEEKDAYS: [&str; 14] = [
@@ -421,3 +488,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "when_phrases.rs"]
+mod phrases;

@@ -19,6 +19,16 @@ pub struct Moment {
     pub offset: i32,
 }
 
+/// Text that began with a date (`yesterday: text`): when, the text after it, the prefix as
+/// typed, and whether it carried jrnl's star (`20 july 2013 *: text`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prefixed {
+    pub at: Moment,
+    pub text: String,
+    pub head: String,
+    pub starred: bool,
+}
+
 /// The clock and the settings that reading dates depends on.
 #[derive(Clone, Debug)]
 pub struct Dates {
@@ -40,7 +50,7 @@ impl Dates {
     /// clock difference allowed); a future one is refused, saying when it would be.
     pub fn written_at(&self, typed: &str) -> Result<Moment> {
         let when = crate::domain::when::parse_when_in(typed, &self.clock.now_zoned(), self.order)?;
-        let at = when.instant();
+        let at = when.moment_of(typed)?;
         if at > self.clock.now() + chrono::Duration::minutes(SKEW_MINUTES) {
             return Err(Error::invalid(
                 "at",
@@ -55,6 +65,35 @@ impl Dates {
             at,
             offset: when.moment.offset().seconds(),
         })
+    }
+
+    /// jrnl's habit, `WHEN: text` (or `WHEN *: text`, which stars it), for text typed or
+    /// piped without `--at`: `None` when the words before the colon are not a date (the text
+    /// is kept whole); an error when they are one but not a time up to now (`2222-08-19:`,
+    /// `2024:`), so a date is never silently kept as text nor misread.
+    pub fn prefixed(&self, text: &str) -> Result<Option<Prefixed>> {
+        let Some((head, rest)) = text.split_once(": ") else {
+            return Ok(None);
+        };
+        if head.contains('\n') || head.chars().count() > 30 || rest.trim().is_empty() {
+            return Ok(None);
+        }
+        let (words, starred) = match head.trim_end().strip_suffix('*') {
+            Some(words) => (words.trim_end(), true),
+            None => (head, false),
+        };
+        if crate::domain::when::parse_when_in(words, &self.clock.now_zoned(), self.order).is_err() {
+            return Ok(None);
+        }
+        let at = self.written_at(words).map_err(|e| {
+            e.with_note("read from the words before the colon; add --at now to keep them as text")
+        })?;
+        Ok(Some(Prefixed {
+            at,
+            text: rest.to_string(),
+            head: head.to_string(),
+            starred,
+        }))
     }
 
     /// [`Dates::written_at`] for a field that may be left empty (then: `None`, meaning now
@@ -219,5 +258,28 @@ mod tests {
             d.clock.local(m.at).format("%Y-%m-%d %H:%M").to_string(),
             "2026-12-06 17:30"
         );
+    }
+
+    proptest::proptest! {
+    #[test]
+    fn no_accepted_phrase_is_after_now_as_an_entry_time(
+        n in 0u32..500,
+        word in proptest::sample::select(vec![
+            "{n} days ago", "{n} hours ago", "a week ago", "an hour ago", "yesterday",
+            "today", "today at {h}pm", "today {h}:00", "tonight", "this evening",
+            "{h}:30", "{h}.30am", "half past {h}", "friday", "monday {h}:00",
+            "last night", "midnight", "noon", "{n} min ago", "1 week {n} days ago",
+        ]),
+    ) {
+        let h = n % 12 + 1;
+        let typed = word.replace("{n}", &n.to_string()).replace("{h}", &h.to_string());
+        let clock = dates().clock;
+        let dates = Dates::new(clock.clone(), DateOrder::default());
+        match dates.written_at(&typed) {
+            Ok(m) => proptest::prop_assert!(m.at <= clock.now() + chrono::Duration::minutes(SKEW_MINUTES), "{}", typed),
+            // Only an explicit today (or a time today) can be later than now.
+            Err(e) => proptest::prop_assert!(typed.starts_with("today") || typed.starts_with("to") || typed.starts_with("this"), "{}: {}", typed, e),
+        }
+    }
     }
 }

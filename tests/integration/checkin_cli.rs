@@ -158,7 +158,7 @@ fn the_recovery_log_takes_sleep_breaks_movement_and_none() {
         "--quality",
         "6",
         "--at",
-        "this morning",
+        "yesterday 08:00",
     ]);
     assert!(said.contains("sleep 7 h 30 · quality 6/10"), "{said}");
     assert!(j.run(&["log", "break", "15"]).contains("a break of 15 min"));

@@ -5,6 +5,7 @@
 //! - `cpd_cli`: CPD records, the registration year and the requirement from the settings;
 //! - `conflicts`: an edit never saved over a change made elsewhere (two windows, a command);
 //! - `cli_exits`: exit codes, closed pipes, colour, dates, guided reflections in `$EDITOR`;
+//! - `dates_cli`: date options take `-2 days`, years and months as bounds, today, `WHEN:` on text;
 //! - `fuzz_inputs`: inputs kept from fuzzing, replayed through the fuzz targets' checks;
 //! - `json_schema`: the JSON printed is what `docs/json/*.schema.json` documents;
 //! - `keying`: store tests on a plain and an encrypted journal alike;
@@ -33,6 +34,7 @@ mod cli;
 mod cli_exits;
 mod conflicts;
 mod cpd_cli;
+mod dates_cli;
 mod encrypt_files;
 mod encryption_cli;
 mod fuzz_inputs;

@@ -47,7 +47,7 @@ pub enum SupervisionWhat {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// When the session was (default today; 2026-11-20, yesterday, last tuesday).
-    #[arg(long = "on", value_name = "DATE")]
+    #[arg(long = "on", value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
     /// Who supervised (free text; stays on this computer).
     #[arg(long, value_name = "WHO")]
@@ -72,7 +72,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "ACTION")]
     pub action: Vec<String>,
     /// When the next session is.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub next: Option<String>,
     /// Notes about the session.
     #[arg(long, value_name = "TEXT")]

@@ -14,7 +14,7 @@ use crate::session::Session;
 #[derive(Debug, Args)]
 pub struct PrepArgs {
     /// Where the pack starts: "last" (the last session, the default) or a date.
-    #[arg(long, value_name = "last|WHEN")]
+    #[arg(long, value_name = "last|WHEN", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Whole reflections, descriptions included (by default the analysis and what next).
     #[arg(long)]
