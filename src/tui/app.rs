@@ -206,12 +206,9 @@ impl App {
         self.apply(top, cmds, now)
     }
 
-    /// Take the result of an effect asked for by `asker` (`None`: news from outside, as when
-    /// another debrief changed the journal). The result goes to that screen alone, if it is
-    /// still open; news of the journal goes to every screen, the top one first.
-    pub fn on_msg(&mut self, msg: Msg, asker: Option<Asker>, now: Instant) -> Vec<Request> {
-        let top = self.stack.len() - 1;
-        match &msg {
+    /// What the status line says of a result (a failure, a rescue, a change, a record).
+    fn say(&mut self, msg: &Msg) {
+        match msg {
             Msg::Failed { message, .. } => self.set_error(message.clone()),
             Msg::NotKept { reason } => {
                 let note = format!("Your unsaved text could not be kept: {reason}");
@@ -253,6 +250,17 @@ impl App {
                     self.set_status(said);
                 }
             }
+            _ => {}
+        }
+    }
+
+    /// Take the result of an effect asked for by `asker` (`None`: news from outside, as when
+    /// another debrief changed the journal). The result goes to that screen alone, if it is
+    /// still open; news of the journal goes to every screen, the top one first.
+    pub fn on_msg(&mut self, msg: Msg, asker: Option<Asker>, now: Instant) -> Vec<Request> {
+        let top = self.stack.len() - 1;
+        self.say(&msg);
+        match &msg {
             // An entry asked for to read or edit opens on top of whoever asked.
             Msg::Entry {
                 entry,

@@ -168,6 +168,31 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             path,
             leave,
         } => vec![export(store, clock, format, &path, leave)?],
+        e @ (Effect::SaveDraft { .. }
+        | Effect::DiscardDraft(_)
+        | Effect::LoadDrafts
+        | Effect::ForgetFile(_)
+        | Effect::ClaimDraft(_)) => drafts(store, clock, (holder, alive), editing_dir, e)?,
+        Effect::Change { id, change } => {
+            vec![make_change(store, clock, backups.as_ref(), id, change)?]
+        }
+        e @ (Effect::LoadCpd { .. } | Effect::RecordCpd { .. } | Effect::RemoveCpd(_)) => {
+            vec![cpd(store, clock, e)?]
+        }
+        Effect::ExternalEditor { .. } => vec![],
+    })
+}
+
+/// Drafts: written while typing pauses, discarded, offered at the start (with editor files
+/// left by a killed debrief adopted first), claimed; an editor's file forgotten.
+fn drafts(
+    store: &mut Store,
+    clock: &Clock,
+    (holder, alive): (u32, fn(u32) -> bool),
+    editing_dir: Option<std::path::PathBuf>,
+    effect: Effect,
+) -> crate::Result<Vec<Msg>> {
+    Ok(match effect {
         Effect::SaveDraft {
             form,
             draft_id,
@@ -200,13 +225,7 @@ fn run(rt: &mut Runtime, effect: Effect) -> crate::Result<Vec<Msg>> {
             id,
             ok: store.claim_draft(id, holder, alive)?,
         }],
-        Effect::Change { id, change } => {
-            vec![make_change(store, clock, backups.as_ref(), id, change)?]
-        }
-        e @ (Effect::LoadCpd { .. } | Effect::RecordCpd { .. } | Effect::RemoveCpd(_)) => {
-            vec![cpd(store, clock, e)?]
-        }
-        Effect::ExternalEditor { .. } => vec![],
+        _ => Vec::new(),
     })
 }
 
