@@ -149,9 +149,6 @@ pub enum Error {
 fn not_found(what: &str, id: &str) -> String {
     match what {
         "entry" => format!("no entry with id {id}: run `debrief list` to see ids"),
-        "CPD record" => format!(
-            "entry {id} is not a CPD record: `debrief cpd list` shows the records, `debrief cpd record {id}` makes one"
-        ),
         _ => format!("no {what} with id {id}"),
     }
 }

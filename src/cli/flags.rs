@@ -1,6 +1,6 @@
 //! The flags an entry carries (star, for supervision, finish later), as every command that
 //! makes or changes an entry takes them: `--star`/`--no-star`, `--for-supervision`/
-//! `--no-for-supervision`, `--later`/`--no-later` (the last one given wins).
+//! `--no-for-supervision`, `--later`/`--no-later` (both of a pair is refused).
 
 use clap::Args;
 
@@ -9,22 +9,22 @@ use crate::domain::{Flag, Flags};
 #[derive(Debug, Clone, Default, Args)]
 pub struct FlagArgs {
     /// Star it.
-    #[arg(long, global = true, overrides_with = "no_star")]
+    #[arg(long, global = true, conflicts_with = "no_star")]
     pub star: bool,
     /// Take its star off.
-    #[arg(long, global = true, overrides_with = "star")]
+    #[arg(long, global = true, conflicts_with = "star")]
     pub no_star: bool,
     /// Flag it to bring to supervision.
-    #[arg(long, global = true, overrides_with = "no_for_supervision")]
+    #[arg(long, global = true, conflicts_with = "no_for_supervision")]
     pub for_supervision: bool,
     /// Take its flag for supervision off.
-    #[arg(long, global = true, overrides_with = "for_supervision")]
+    #[arg(long, global = true, conflicts_with = "for_supervision")]
     pub no_for_supervision: bool,
     /// Mark it "finish later".
-    #[arg(long, global = true, overrides_with = "no_later")]
+    #[arg(long, global = true, conflicts_with = "no_later")]
     pub later: bool,
     /// Mark it finished.
-    #[arg(long, global = true, overrides_with = "later")]
+    #[arg(long, global = true, conflicts_with = "later")]
     pub no_later: bool,
 }
 

@@ -232,33 +232,62 @@ impl CpdRecord {
 /// asks for a description, what was learnt and its impact, and a word or two says none of it.
 pub const MIN_WORDS: usize = 3;
 
-/// Whether `text` says something as a field of a record: at least [`MIN_WORDS`] words, and
-/// not a placeholder ("(not written yet)", "n/a", "tbc", "to do", "-", ...).
+/// Whether `text` says something as a field of a record: at least [`MIN_WORDS`] words once
+/// placeholders are taken out ("(not written yet)", "n/a", "tbc", "to be confirmed", "to do
+/// later", "TODO: fill this in", "xxx", "lorem ipsum"...).
 pub fn is_written(text: &str) -> bool {
     let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
         .collect();
-    const PLACEHOLDERS: [&str; 12] = [
+    let mut said = format!(" {} ", words.join(" "));
+    // Phrases first (their words can be ordinary ones elsewhere), then lone tokens.
+    const PHRASES: [&str; 14] = [
         "not written yet",
+        "not yet written",
+        "to be confirmed",
+        "to be completed",
+        "to be added",
+        "to follow",
+        "will write later",
+        "write this later",
+        "write later",
+        "fill this in",
+        "fill in later",
+        "fill in",
+        "to do",
         "n a",
-        "na",
+    ];
+    for phrase in PHRASES {
+        let padded = format!(" {phrase} ");
+        while said.contains(&padded) {
+            said = said.replace(&padded, " ");
+        }
+    }
+    const TOKENS: [&str; 16] = [
         "tbc",
         "tbd",
+        "tba",
         "todo",
-        "to do",
-        "to follow",
+        "na",
         "none",
-        "nothing yet",
-        "write this later",
+        "nothing",
         "later",
+        "xxx",
+        "xx",
+        "x",
+        "lorem",
+        "ipsum",
+        "placeholder",
+        "pending",
+        "yet",
     ];
-    let said = words.join(" ");
-    words.len() >= MIN_WORDS && !PLACEHOLDERS.contains(&said.as_str())
+    let left = said
+        .split_whitespace()
+        .filter(|w| !TOKENS.contains(w))
+        .count();
+    left >= MIN_WORDS
 }
 
 #[cfg(test)]

@@ -116,7 +116,13 @@ pub fn preview(store: &Store, id: EntryId, peer: Option<&str>) -> Result<CpdReco
 /// replaces the peer reflection kept). Refused for an entry that cannot be one, and for a
 /// CPD date after today.
 pub fn record(store: &mut Store, clock: &Clock, id: EntryId, peer: Option<&str>) -> Result<Made> {
-    let peer = peer.map(str::trim).filter(|p| !p.is_empty());
+    if peer.is_some_and(|p| p.trim().is_empty()) {
+        return Err(Error::invalid(
+            "peer",
+            "the peer reflection is empty: write what you learnt from discussing it with a peer, or leave --peer out",
+        ));
+    }
+    let peer = peer.map(str::trim);
     let record = preview(store, id, peer)?;
     let today = clock.local(clock.now()).date_naive();
     if record.date > today {
@@ -136,15 +142,15 @@ pub fn record(store: &mut Store, clock: &Clock, id: EntryId, peer: Option<&str>)
     })
 }
 
-/// Unmake entry `id`'s CPD record; the entry stays. Not found when it was never made.
+/// Unmake entry `id`'s CPD record; the entry stays. A conflict (not "not found") when the
+/// entry exists but was never made a record.
 pub fn remove(store: &mut Store, id: EntryId) -> Result<()> {
     store.get(id)?;
     match store.unmark_cpd(id)? {
         true => Ok(()),
-        false => Err(Error::NotFound {
-            what: "CPD record",
-            id: id.to_string(),
-        }),
+        false => Err(Error::Conflict(format!(
+            "entry {id} is not a CPD record, so nothing was removed: `debrief cpd list` shows the records"
+        ))),
     }
 }
 
@@ -341,7 +347,7 @@ mod tests {
                 .is_empty()
         );
         let err = remove(&mut store, id).expect_err("never made");
-        assert_eq!(err.exit_code(), crate::error::exit::NOT_FOUND);
+        assert_eq!(err.exit_code(), crate::error::exit::CONFLICT);
         record(&mut store, &day, id, None).expect("record");
         remove(&mut store, id).expect("remove");
         assert!(store.get(id).is_ok(), "the entry stays");
@@ -379,7 +385,12 @@ mod tests {
         ] {
             assert!(!is_written(no), "{no:?}");
         }
-        for yes in [IMPACT, "I ask sooner now.", "Three short words"] {
+        for yes in [
+            IMPACT,
+            "I ask sooner now.",
+            "Three short words",
+            "I will not rush in to fill the silence later.",
+        ] {
             assert!(is_written(yes), "{yes:?}");
         }
     }

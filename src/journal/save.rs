@@ -85,6 +85,13 @@ pub fn save(store: &mut Store, clock: &Clock, request: Save) -> Result<Saved> {
     let now = clock.now();
     let (target, new) = match target {
         Target::New { at } => {
+            // A new entry's items are new ones (saving an edited note as a new entry must not
+            // name the old note's items).
+            if let Details::Supervision(s) = &mut content.details {
+                s.agenda.iter_mut().for_each(|i| i.id = None);
+                s.decisions.iter_mut().for_each(|i| i.id = None);
+                s.actions.iter_mut().for_each(|i| i.id = None);
+            }
             let at = new_entry_moment(clock, &mut content, at)?;
             let target = SaveTarget::New {
                 created: at.at,
@@ -101,9 +108,13 @@ pub fn save(store: &mut Store, clock: &Clock, request: Save) -> Result<Saved> {
             (target, false)
         }
     };
-    let waiting = match new && content.kind() == Kind::Supervision {
-        true => store.agenda_queue()?.len(),
-        false => 0,
+    let waiting = match (new, &target) {
+        (true, SaveTarget::New { created, .. }) if content.kind() == Kind::Supervision => store
+            .agenda_queue()?
+            .iter()
+            .filter(|q| q.added <= *created)
+            .count(),
+        _ => 0,
     };
     let id = store.save(target, &content, draft, now)?;
     let summary = store.summary(id)?;
@@ -158,6 +169,27 @@ fn new_entry_moment(
         (None, None) => dates::now(clock),
     };
     let day = clock.local(at.at).date_naive();
+    let held = s.held_on.unwrap_or(day);
+    if let Some(next) = s.next_on.filter(|next| *next < held) {
+        return Err(Error::invalid(
+            "next",
+            format!("the next session ({next}) is before this one ({held}): give a day after it"),
+        ));
+    }
+    if let Some(a) = s
+        .actions
+        .iter()
+        .find(|a| a.due_on.is_some_and(|d| d < held))
+    {
+        return Err(Error::invalid(
+            "action",
+            format!(
+                "'{}' is due {}, before the session that agreed it ({held}): give a day on or after it",
+                a.text.escape_debug(),
+                a.due_on.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        ));
+    }
     match s.held_on {
         None => s.held_on = Some(day),
         Some(held) if held != day => {

@@ -203,7 +203,17 @@ pub(super) fn begin_session(tx: &Connection, session: EntryId, now: DateTime<Utc
          WHERE id IN (SELECT entry_id FROM session_entries WHERE session_id = ?1)",
         params![session.0, to_ms(now)],
     )?;
-    let queued = read_queue(tx)?;
+    // Only what was queued by the time of the session: a note written up later leaves
+    // what was queued since for the next one.
+    let held_ms: i64 = tx.query_row(
+        "SELECT created_ms FROM entries WHERE id = ?1",
+        [session.0],
+        |r| r.get(0),
+    )?;
+    let queued: Vec<Queued> = read_queue(tx)?
+        .into_iter()
+        .filter(|q| to_ms(q.added) <= held_ms)
+        .collect();
     let agenda: Vec<String> = {
         let mut stmt = tx.prepare_cached("SELECT text FROM agenda_items WHERE entry_id = ?1")?;
         let texts = stmt.query_map([session.0], |r| r.get(0))?;
@@ -227,7 +237,9 @@ pub(super) fn begin_session(tx: &Connection, session: EntryId, now: DateTime<Utc
             ],
         )?;
     }
-    exec(tx, "DELETE FROM agenda_queue", [])?;
+    for q in &queued {
+        exec(tx, "DELETE FROM agenda_queue WHERE id = ?1", [q.id])?;
+    }
     Ok(())
 }
 

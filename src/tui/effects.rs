@@ -37,10 +37,15 @@ pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
             if let (crate::Error::Changed { .. }, Some((form, id))) = (&e, saving_over)
                 && let Ok(now) = rt.store.get(id)
             {
+                let created = now.meta.created;
                 return vec![Msg::SaveConflict {
                     form,
                     id,
                     revision: now.meta.revision,
+                    written: crate::journal::Moment {
+                        at: created.with_timezone(&chrono::Utc),
+                        offset: created.offset().local_minus_utc(),
+                    },
                 }];
             }
             let failed = Msg::Failed {

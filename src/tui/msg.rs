@@ -292,6 +292,8 @@ pub enum Msg {
         form: FormId,
         id: EntryId,
         revision: crate::domain::Revision,
+        /// When the entry is dated (a copy saved as a new entry keeps it).
+        written: crate::journal::Moment,
     },
     /// An effect failed; `form` is the form that asked, if one did.
     Failed {

@@ -154,3 +154,29 @@ fn a_supervision_note_made_with_add_covers_the_flags_and_takes_the_queue() {
     let queue = j.json(&["supervision", "agenda", "--json"]);
     assert_eq!(queue["queued"].as_array().map(Vec::len), Some(0), "{queue}");
 }
+
+/// A session written up later takes only what was queued by its day, and its next session
+/// and due dates cannot come before it.
+#[test]
+fn a_session_written_up_later_leaves_later_items_and_refuses_days_before_it() {
+    let j = Journal::new();
+    j.run(&["supervision", "agenda", "add", "Queued", "today"]);
+    j.run(&["supervision", "add", "--on", "3 weeks ago"]);
+    let queue = j.json(&["supervision", "agenda", "--json"]);
+    assert_eq!(queue["queued"][0]["text"], "Queued today", "{queue}");
+    j.fails(
+        &[
+            "supervision",
+            "add",
+            "--on",
+            "3 weeks ago",
+            "--next",
+            "4 weeks ago",
+        ],
+        "is before this one",
+    );
+    j.fails(
+        &["supervision", "add", "--action", "call; due=yesterday"],
+        "before the session that agreed it",
+    );
+}

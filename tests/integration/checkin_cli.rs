@@ -283,8 +283,8 @@ fn vocab_lists_every_list_in_text_and_json_with_the_users_own_words() {
 }
 
 /// The command line can flag a check-in, a recovery log and a learning activity as they are
-/// made, and `edit` sets (never flips) star, flag and finish-later, the last one given
-/// winning.
+/// made, and `edit` sets (never flips) star, flag and finish-later; a contradictory pair is
+/// refused.
 #[test]
 fn flags_are_set_when_made_and_by_edit() {
     let j = Journal::new();
@@ -305,8 +305,15 @@ fn flags_are_set_when_made_and_by_edit() {
     let said = j.run(&["edit", "1", "--no-for-supervision", "--star"]);
     assert_eq!(said.trim(), "Entry 1: starred, no longer for supervision.");
     assert_eq!(flags("1"), (Some(true), Some(false), Some(false)));
-    // Set, not flipped: the same again changes nothing; the last of a pair wins.
+    // Set, not flipped: the same again changes nothing; both of a pair is refused.
     j.run(&["edit", "1", "--star"]);
-    j.run(&["edit", "1", "--later", "--no-later"]);
+    j.cmd()
+        .args(["edit", "1", "--later", "--no-later"])
+        .assert()
+        .code(2);
+    j.cmd()
+        .args(["checkin", "--stress", "3", "--star", "--no-star"])
+        .assert()
+        .code(2);
     assert_eq!(flags("1"), (Some(true), Some(false), Some(false)));
 }

@@ -84,6 +84,8 @@ fn a_save_over_a_change_in_another_window_is_a_conflict_not_an_overwrite(keying:
     assert_eq!(body(&a, id), "First words. Theirs.");
     let new = live.iter().find(|e| e.id != id).expect("the new entry").id;
     assert_eq!(body(&a, new), "First words. Mine.");
+    let dated = |id| a.store().get(id).expect("get").meta.created;
+    assert_eq!(dated(new), dated(id), "the copy keeps the entry's date");
     assert!(
         a.store().drafts().expect("drafts").is_empty(),
         "draft forgotten"

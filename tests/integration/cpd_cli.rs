@@ -92,7 +92,12 @@ fn records_fill_the_forms_fields_and_count_towards_the_year() {
     j.run(&["cpd", "remove", "2"]);
     assert_eq!(j.json(&["cpd", "status", "--json"])["records"], 1);
     j.run(&["show", "2"]);
-    j.cmd().args(["cpd", "remove", "2"]).assert().code(4);
+    j.cmd().args(["cpd", "remove", "2"]).assert().code(5);
+    j.cmd().args(["cpd", "remove", "99"]).assert().code(4);
+    j.fails(
+        &["cpd", "record", "1", "--peer", "   "],
+        "the peer reflection is empty",
+    );
     // A peer reflection goes with `record`, not with a look.
     j.fails(&["cpd", "1", "--peer", "x"], "debrief cpd record ID --peer");
 }

@@ -45,8 +45,9 @@ pub struct Keeper {
     then_quit: bool,
     after_save: AfterSave,
     /// The entry's revision when a save last found it changed elsewhere ("save mine over
-    /// theirs" saves over that one, and no later one).
-    conflict: Option<Revision>,
+    /// theirs" saves over that one, and no later one), and when it is dated ("save mine as
+    /// a new entry" keeps that date).
+    conflict: Option<(Revision, crate::journal::Moment)>,
 }
 
 /// Which entry a save writes to.
@@ -138,7 +139,11 @@ impl Keeper {
                 at,
             },
             (Some(id), Over::Revision(revision)) => Target::Existing { id, revision, at },
-            (None, _) | (_, Over::New) => Target::New { at },
+            // A copy of an entry keeps its date unless another was typed.
+            (Some(_), Over::New) => Target::New {
+                at: at.or(self.conflict.map(|(_, written)| written)),
+            },
+            (None, _) => Target::New { at },
         };
         Ok(Save {
             target,
@@ -198,7 +203,7 @@ impl Keeper {
     /// The answer to "changed elsewhere since you opened it".
     fn on_conflict(&mut self, choice: ConflictChoice, now: &Draft, ctx: &Ctx) -> Vec<Cmd> {
         match (choice, self.entry_id, self.conflict) {
-            (ConflictChoice::KeepMine, _, Some(revision)) => {
+            (ConflictChoice::KeepMine, _, Some((revision, _))) => {
                 self.save_to(now, ctx, Over::Revision(revision))
             }
             (ConflictChoice::SaveAsNew, _, _) => self.save_to(now, ctx, Over::New),
@@ -215,8 +220,13 @@ impl Keeper {
         match msg {
             // Nothing was overwritten: the text goes into a draft at once, and the writer
             // chooses what to do.
-            Msg::SaveConflict { form, id, revision } if *form == self.id => {
-                self.conflict = Some(*revision);
+            Msg::SaveConflict {
+                form,
+                id,
+                revision,
+                written,
+            } if *form == self.id => {
+                self.conflict = Some((*revision, *written));
                 self.then_quit = false;
                 Outcome::Cmds(vec![
                     Cmd::Do(self.draft_effect(now.clone(), DraftMode::Pause)),
