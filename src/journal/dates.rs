@@ -119,6 +119,9 @@ impl Dates {
     /// session's day: "in 2 weeks" on a session held three weeks ago is a week ago), or from
     /// today when `from` is today or not given.
     pub fn day_ahead(&self, typed: &str, from: Option<NaiveDate>) -> Result<NaiveDate> {
+        // "3 days ago" says when counted from now, whoever writes it; the rest counts from
+        // the session.
+        let from = from.filter(|_| !typed.to_lowercase().contains("ago"));
         let now = self.clock.now_zoned();
         let base = match from.filter(|d| *d != self.today()) {
             Some(day) => self.noon_of(day).unwrap_or(now),
@@ -227,6 +230,11 @@ mod tests {
             d.day_ahead("in 1 week", Some(day("2026-12-07")))
                 .expect("due"),
             day("2026-12-14")
+        );
+        // "N days ago" says when counted from now, whoever writes it.
+        assert_eq!(
+            d.day_ahead("3 days ago", Some(held)).expect("ago"),
+            day("2026-12-04")
         );
         // A date written out is that date, whatever the session's day.
         assert_eq!(

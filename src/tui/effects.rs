@@ -33,20 +33,10 @@ pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
     match run(rt, effect) {
         Ok(msgs) => msgs,
         Err(e) => {
-            // Saved over a change made elsewhere: nothing was written; the form decides.
-            if let (crate::Error::Changed { .. }, Some((form, id))) = (&e, saving_over)
-                && let Ok(now) = rt.store.get(id)
-            {
-                let created = now.meta.created;
-                return vec![Msg::SaveConflict {
-                    form,
-                    id,
-                    revision: now.meta.revision,
-                    written: crate::journal::Moment {
-                        at: created.with_timezone(&chrono::Utc),
-                        offset: created.offset().local_minus_utc(),
-                    },
-                }];
+            // Saved over a change made elsewhere (or an entry deleted for good meanwhile):
+            // nothing was written; the form decides.
+            if let Some(conflict) = conflict_of(rt, &e, saving_over) {
+                return vec![conflict];
             }
             let failed = Msg::Failed {
                 form,
@@ -73,6 +63,40 @@ pub fn perform(rt: &mut Runtime, effect: Effect) -> Vec<Msg> {
                 ],
             }
         }
+    }
+}
+
+/// The conflict a failed save to an existing entry is: changed elsewhere since the form
+/// opened (its revision and date now), or deleted for good meanwhile.
+fn conflict_of(
+    rt: &Runtime,
+    e: &crate::Error,
+    saving_over: Option<(super::msg::FormId, crate::domain::EntryId)>,
+) -> Option<Msg> {
+    let (form, id) = saving_over?;
+    match e {
+        crate::Error::Changed { .. } => {
+            let now = rt.store.get(id).ok()?;
+            let created = now.meta.created;
+            Some(Msg::SaveConflict {
+                form,
+                id,
+                revision: now.meta.revision,
+                written: Some(crate::journal::Moment {
+                    at: created.with_timezone(&chrono::Utc),
+                    offset: created.offset().local_minus_utc(),
+                }),
+            })
+        }
+        crate::Error::NotFound { what: "entry", .. } if rt.store.get(id).is_err() => {
+            Some(Msg::SaveConflict {
+                form,
+                id,
+                revision: crate::domain::Revision::default(),
+                written: None,
+            })
+        }
+        _ => None,
     }
 }
 

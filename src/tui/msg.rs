@@ -292,8 +292,9 @@ pub enum Msg {
         form: FormId,
         id: EntryId,
         revision: crate::domain::Revision,
-        /// When the entry is dated (a copy saved as a new entry keeps it).
-        written: crate::journal::Moment,
+        /// When the entry is dated (a copy saved as a new entry keeps it); `None` when the
+        /// entry was deleted for good meanwhile (then only a new entry can take the text).
+        written: Option<crate::journal::Moment>,
     },
     /// An effect failed; `form` is the form that asked, if one did.
     Failed {

@@ -161,3 +161,23 @@ fn an_edit_in_the_editor_over_a_command_s_change_is_refused_and_kept() {
     assert_eq!(e["title"], "Theirs");
     assert_eq!(e["body"], "First words.");
 }
+
+/// The entry deleted for good in another window while it is edited here: the dialog says so,
+/// and the text is saved as a new entry (it used to show "no entry with id 1" again and again).
+#[test]
+fn an_entry_deleted_for_good_meanwhile_is_saved_as_a_new_one() {
+    let (j, mut a, b, id) = two_windows_editing(Keying::Plain);
+    drop(b);
+    j.open().purge(id).expect("purge");
+    a.ctrl('s');
+    assert_eq!(a.screen_id(), ScreenId::Conflict, "{}", a.screen());
+    assert!(
+        a.screen().contains("deleted for good elsewhere"),
+        "{}",
+        a.screen()
+    );
+    a.key(KeyCode::Char('m'));
+    let live = a.live();
+    assert_eq!(live.len(), 1, "{live:?}");
+    assert_eq!(body(&a, live[0].id), "First words. Mine.");
+}

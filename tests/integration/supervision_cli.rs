@@ -47,11 +47,11 @@ fn a_session_from_flags_is_stored_whole_and_covers_what_was_flagged() {
         "--learning",
         "Read the chronology guidance",
         "--action",
-        "Book court skills day; owner=me; due=2026-12-04",
+        "Book court skills day; owner=me; due=2099-12-04",
         "--action",
         "Find a co-worker",
         "--next",
-        "2026-12-18",
+        "2099-12-18",
         "--notes",
         "A good session",
     ]);
@@ -72,8 +72,8 @@ fn a_session_from_flags_is_stored_whole_and_covers_what_was_flagged() {
     assert_eq!(s["support"], "A debrief after each court day");
     assert_eq!(s["learning"], "Read the chronology guidance");
     assert_eq!(s["actions"][0]["owner"], "me");
-    assert_eq!(s["actions"][0]["due_on"], "2026-12-04");
-    assert_eq!(s["next_on"], "2026-12-18");
+    assert_eq!(s["actions"][0]["due_on"], "2099-12-04");
+    assert_eq!(s["next_on"], "2099-12-18");
     let shown = j.json(&["show", "2", "--json"]);
     assert_eq!(shown["body"], "A good session");
     assert_eq!(
@@ -88,7 +88,7 @@ fn a_session_from_flags_is_stored_whole_and_covers_what_was_flagged() {
     let text = j.run(&["show", "2"]);
     for part in [
         "support  A debrief after each court day",
-        "next     Friday 18 December 2026",
+        "next     Friday 18 December 2099",
     ] {
         assert!(text.contains(part), "{part}: {text}");
     }

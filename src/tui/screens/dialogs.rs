@@ -154,6 +154,8 @@ impl View for LeaveDialog {
 /// window, by a command). Nothing was overwritten; the text is in the form and in a draft.
 pub struct ConflictDialog {
     pub id: EntryId,
+    /// The entry was deleted for good meanwhile (not just changed).
+    pub gone: bool,
 }
 
 impl View for ConflictDialog {
@@ -177,11 +179,12 @@ impl View for ConflictDialog {
         vec![Cmd::Reply(Reply::Conflict(choice))]
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let what = match self.gone {
+            true => "deleted for good elsewhere (m or n saves yours as a new entry)",
+            false => "changed elsewhere since you opened it",
+        };
         let text = vec![
-            Line::raw(format!(
-                "Entry {} was changed elsewhere since you opened it.",
-                self.id
-            )),
+            Line::raw(format!("Entry {} was {what}.", self.id)),
             Line::raw("Nothing was overwritten: your text is here and kept as a draft."),
         ];
         draw(ctx, self.id(), "Changed elsewhere", text, area, buf);
@@ -378,9 +381,9 @@ fn draft_gist(d: &crate::domain::Draft) -> String {
     crate::text::truncate(&format!("a {}: {text}", d.kind().label()), 60)
 }
 
-/// Push the "changed elsewhere" dialog for entry `id`.
-pub fn conflict(id: EntryId) -> Cmd {
-    Cmd::Push(Screen::Conflict(ConflictDialog { id }))
+/// Push the "changed elsewhere" dialog for entry `id` (`gone`: deleted for good meanwhile).
+pub fn conflict(id: EntryId, gone: bool) -> Cmd {
+    Cmd::Push(Screen::Conflict(ConflictDialog { id, gone }))
 }
 
 /// Push a leave dialog (for forms).

@@ -47,7 +47,7 @@ pub struct Keeper {
     /// The entry's revision when a save last found it changed elsewhere ("save mine over
     /// theirs" saves over that one, and no later one), and when it is dated ("save mine as
     /// a new entry" keeps that date).
-    conflict: Option<(Revision, crate::journal::Moment)>,
+    conflict: Option<(Revision, Option<crate::journal::Moment>)>,
 }
 
 /// Which entry a save writes to.
@@ -141,7 +141,7 @@ impl Keeper {
             (Some(id), Over::Revision(revision)) => Target::Existing { id, revision, at },
             // A copy of an entry keeps its date unless another was typed.
             (Some(_), Over::New) => Target::New {
-                at: at.or(self.conflict.map(|(_, written)| written)),
+                at: at.or(self.conflict.and_then(|(_, written)| written)),
             },
             (None, _) => Target::New { at },
         };
@@ -203,6 +203,11 @@ impl Keeper {
     /// The answer to "changed elsewhere since you opened it".
     fn on_conflict(&mut self, choice: ConflictChoice, now: &Draft, ctx: &Ctx) -> Vec<Cmd> {
         match (choice, self.entry_id, self.conflict) {
+            // Deleted for good meanwhile: only a new entry can take the text.
+            (ConflictChoice::KeepMine, _, Some((_, None))) => self.save_to(now, ctx, Over::New),
+            (ConflictChoice::ViewTheirs, _, Some((_, None))) => vec![Cmd::Status(
+                "It was deleted for good elsewhere: m or n saves yours as a new entry.".into(),
+            )],
             (ConflictChoice::KeepMine, _, Some((revision, _))) => {
                 self.save_to(now, ctx, Over::Revision(revision))
             }
@@ -230,7 +235,7 @@ impl Keeper {
                 self.then_quit = false;
                 Outcome::Cmds(vec![
                     Cmd::Do(self.draft_effect(now.clone(), DraftMode::Pause)),
-                    dialogs::conflict(*id),
+                    dialogs::conflict(*id, written.is_none()),
                 ])
             }
             Msg::Saved { form, summary, new } if *form == self.id => {
