@@ -136,7 +136,7 @@ fn record(session: &Session, id: &str, peer: Option<String>, shape: &Shape) -> R
         match missing.is_empty() {
             true => String::new(),
             false => format!(
-                "; it does not count until it has {} written (`debrief edit {id}`)",
+                "; it does not count until its {} is written (`debrief edit {id}`)",
                 missing.join(" and ")
             ),
         }
@@ -185,6 +185,12 @@ fn remove(session: &Session, id: &str) -> Result<()> {
 
 /// The year `--year` names (the one ending in it), or the current one.
 fn year_of(session: &Session, requirement: &Requirement, year: Option<i32>) -> Result<YearStatus> {
+    if let Some(y) = year.filter(|y| !(1900..=2200).contains(y)) {
+        return Err(Error::invalid(
+            "year",
+            format!("{y} is not a registration year: give the year it ends in, e.g. --year 2026"),
+        ));
+    }
     let store = session.open_store_to_read()?;
     let year = year
         .map(|y| {
@@ -305,7 +311,7 @@ fn list(session: &Session, requirement: &Requirement, year: Option<i32>, json: b
             if m.has_peer() { "  (peer)" } else { "" },
             match missing.is_empty() {
                 true => String::new(),
-                false => format!("  (no {} yet)", missing.join(", no ")),
+                false => format!("  (no {} yet)", rules::list(&missing)),
             }
         )?;
     }

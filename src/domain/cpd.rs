@@ -174,7 +174,7 @@ impl CpdRecord {
     pub fn missing(&self) -> Vec<&'static str> {
         [
             ("description", &self.description),
-            ("what you learnt", &self.learning),
+            ("learning", &self.learning),
             ("impact on practice", &self.impact),
         ]
         .into_iter()

@@ -74,13 +74,7 @@ impl YearStatus {
             .records
             .iter()
             .filter(|m| !m.complete())
-            .map(|m| {
-                format!(
-                    "record #{}: no {} written",
-                    m.entry,
-                    m.missing().join(", no ")
-                )
-            })
+            .map(|m| format!("record #{}: no {} written", m.entry, list(&m.missing())))
             .collect();
         let (complete, with_peer) = self.counts();
         let short = (self.requirement.records as usize).saturating_sub(complete);
@@ -186,6 +180,15 @@ pub fn year_status(
         requirement: requirement.clone(),
         records,
     })
+}
+
+/// "description", "description or learning", "description, learning or impact on practice".
+pub fn list(fields: &[&str]) -> String {
+    match fields {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 /// The CPD date of an entry: the day of the activity or reflection on the writer's own

@@ -232,7 +232,7 @@ impl App {
                             m.record.date.format("%-d %b %Y")
                         ),
                         false => format!(
-                            "Entry {id} is a CPD record, dated {}; it does not count until it has {} written.",
+                            "Entry {id} is a CPD record, dated {}; it does not count until its {} is written.",
                             m.record.date.format("%-d %b %Y"),
                             missing.join(" and ")
                         ),

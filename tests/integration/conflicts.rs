@@ -181,3 +181,20 @@ fn an_entry_deleted_for_good_meanwhile_is_saved_as_a_new_one() {
     assert_eq!(live.len(), 1, "{live:?}");
     assert_eq!(body(&a, live[0].id), "First words. Mine.");
 }
+
+/// Saving mine over an entry moved to the trash meanwhile says it is in the trash.
+#[test]
+fn saving_over_an_entry_trashed_meanwhile_says_it_is_in_the_trash() {
+    let (j, mut a, b, id) = two_windows_editing(Keying::Plain);
+    drop(b);
+    let now = super::tui::at(22, 15, 0);
+    j.open().trash(id, now).expect("trash");
+    a.ctrl('s');
+    a.key(KeyCode::Char('m'));
+    assert!(
+        a.screen().contains("saved; it is in the trash"),
+        "{}",
+        a.screen()
+    );
+    assert_eq!(body(&a, id), "First words. Mine.");
+}

@@ -66,7 +66,7 @@ fn records_fill_the_forms_fields_and_count_towards_the_year() {
         .assert()
         .success()
         .stderr(contains(
-            "it does not count until it has impact on practice written",
+            "it does not count until its impact on practice is written",
         ));
     let status = j.json(&["cpd", "status", "--json"]);
     assert_eq!(status["records"], 2);
@@ -126,6 +126,10 @@ fn other_kinds_and_bad_settings_are_refused_with_nothing_recorded() {
     let j = journal();
     j.fails(&["cpd", "3"], "a check-in cannot be a CPD record");
     j.fails(&["cpd", "record", "3"], "a check-in cannot be a CPD record");
+    j.fails(
+        &["cpd", "status", "--year", "0"],
+        "is not a registration year",
+    );
     j.fails(&["cpd"], "debrief cpd status");
     j.fails(&["cpd", "99"], "99");
     assert_eq!(j.json(&["cpd", "status", "--json"])["records"], 0);

@@ -147,7 +147,7 @@ fn a_learning_activity_describes_itself_and_a_free_reflection_lacks_fields() {
         None,
     )
     .expect("record");
-    assert_eq!(free.missing(), ["what you learnt", "impact on practice"]);
+    assert_eq!(free.missing(), ["learning", "impact on practice"]);
     assert!(free.render(false).contains("(not written yet)"));
     let checkin = CpdRecord::of_entry(
         &entry(EntryContent::of_kind(Kind::Checkin)),

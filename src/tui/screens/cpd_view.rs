@@ -86,7 +86,7 @@ pub fn record_lines(s: &YearStatus, selected: usize, ctx: &Ctx) -> Vec<Line<'sta
             }
             if !missing.is_empty() {
                 spans.push(Span::styled(
-                    format!("  no {} yet", missing.join(", no ")),
+                    format!("  no {} yet", crate::journal::cpd::list(&missing)),
                     t.error,
                 ));
             }

@@ -243,6 +243,11 @@ impl Keeper {
                 let status = match (*new, gist.is_empty()) {
                     (true, true) => format!("Saved as entry {}.", summary.id),
                     (true, false) => format!("Saved as entry {}: {gist}.", summary.id),
+                    // Saved into the trash (trashed meanwhile, and saved over): say so.
+                    (false, _) if summary.deleted.is_some() => format!(
+                        "Entry {} saved; it is in the trash (r in its reader restores it).",
+                        summary.id
+                    ),
                     (false, _) => format!("Entry {} saved.", summary.id),
                 };
                 let mut cmds = self.close(Some(status));
