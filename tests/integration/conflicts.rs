@@ -198,3 +198,40 @@ fn saving_over_an_entry_trashed_meanwhile_says_it_is_in_the_trash() {
     );
     assert_eq!(body(&a, id), "First words. Mine.");
 }
+
+/// A check-in saved as a new entry from the dialog is shown (the check-in usually goes back
+/// to where it came from, here the old entry's reader).
+#[test]
+fn a_check_in_saved_as_a_new_entry_is_shown() {
+    let j = TempJournal::keyed(Keying::Plain);
+    let id = {
+        let mut s = j.open();
+        let at = super::tui::at(20, 9, 0);
+        let mut c = EntryContent::of_kind(Kind::Checkin);
+        c.common.stress = Some(Rating::new("stress", 6).expect("rating"));
+        s.add_entry(&c, at, 3600, at).expect("add")
+    };
+    let running = |p: u32| p == 1;
+    let mut a = Harness::as_process(j.open(), 1, running);
+    a.key(KeyCode::Enter);
+    a.key(KeyCode::Char('e'));
+    let now = super::tui::at(22, 15, 0);
+    j.open()
+        .set_flag(id, Flag::Starred, true, now)
+        .expect("star");
+    a.ctrl('s');
+    assert_eq!(a.screen_id(), ScreenId::Conflict, "{}", a.screen());
+    a.key(KeyCode::Char('n'));
+    assert_eq!(a.screen_id(), ScreenId::Reader, "{}", a.screen());
+    let new = a
+        .live()
+        .into_iter()
+        .find(|e| e.id != id)
+        .expect("the copy")
+        .id;
+    assert!(
+        a.screen().contains(&format!("#{new}")),
+        "the new entry is shown: {}",
+        a.screen()
+    );
+}

@@ -251,7 +251,10 @@ impl Keeper {
                     (false, _) => format!("Entry {} saved.", summary.id),
                 };
                 let mut cmds = self.close(Some(status));
-                if *new && !self.then_quit && self.after_save == AfterSave::Read {
+                // A copy saved as a new entry from the conflict dialog is shown, whatever
+                // the screen usually does after saving (the reader below is of the old one).
+                let copied = self.conflict.is_some();
+                if *new && !self.then_quit && (self.after_save == AfterSave::Read || copied) {
                     cmds.push(Cmd::Do(Effect::LoadEntry {
                         id: summary.id,
                         then: Open::Read,
