@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::Clock;
 use crate::domain::EntryId;
-use crate::domain::cpd::{CpdRecord, RegistrationYear, Requirement};
+use crate::domain::cpd::{CpdRecord, RegistrationYear, Requirement, is_written};
 use crate::storage::Store;
 use crate::{Error, Result};
 
@@ -197,11 +197,6 @@ fn cpd_date(entry: &crate::domain::Entry) -> NaiveDate {
     entry.meta.created.date_naive()
 }
 
-/// Whether a field counts as written (see [`crate::domain::cpd::is_written`]).
-fn is_written(text: &str) -> bool {
-    crate::domain::cpd::is_written(text)
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -374,7 +369,6 @@ mod tests {
 
     #[test]
     fn a_field_needs_a_few_real_words() {
-        use crate::domain::cpd::is_written;
         for no in [
             "",
             "  ",

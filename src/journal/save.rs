@@ -108,18 +108,14 @@ pub fn save(store: &mut Store, clock: &Clock, request: Save) -> Result<Saved> {
             (target, false)
         }
     };
-    let waiting = match (new, &target) {
-        (true, SaveTarget::New { created, .. }) if content.kind() == Kind::Supervision => store
-            .agenda_queue()?
-            .iter()
-            .filter(|q| q.added <= *created)
-            .count(),
+    let given_agenda = match &content.details {
+        Details::Supervision(s) => s.agenda.len(),
         _ => 0,
     };
     let id = store.save(target, &content, draft, now)?;
     let summary = store.summary(id)?;
     let session = match new && content.kind() == Kind::Supervision {
-        true => Some(session_saved(store, id, waiting)?),
+        true => Some(session_saved(store, id, given_agenda)?),
         false => None,
     };
     Ok(Saved {
@@ -132,9 +128,9 @@ pub fn save(store: &mut Store, clock: &Clock, request: Save) -> Result<Saved> {
     })
 }
 
-/// What the supervision note `id`, just recorded, took over (its agenda as stored, the
-/// queued items included).
-fn session_saved(store: &Store, id: EntryId, from_queue: usize) -> Result<SessionSaved> {
+/// What the supervision note `id`, just recorded, took over: its agenda as stored holds the
+/// `given` items and those the queue added (which ones is storage's rule, `begin_session`).
+fn session_saved(store: &Store, id: EntryId, given: usize) -> Result<SessionSaved> {
     let Details::Supervision(s) = store.get(id)?.content.details else {
         return Err(Error::Conflict(format!(
             "entry {id} is not a supervision note"
@@ -142,7 +138,7 @@ fn session_saved(store: &Store, id: EntryId, from_queue: usize) -> Result<Sessio
     };
     Ok(SessionSaved {
         covered: store.covered_by(id)?.len(),
-        from_queue,
+        from_queue: s.agenda.len().saturating_sub(given),
         open_elsewhere: store
             .actions(Actions::Open)?
             .into_iter()

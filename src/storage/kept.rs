@@ -18,14 +18,25 @@ static KEPT: Mutex<Vec<(FileId, File)>> = Mutex::new(Vec::new());
 /// Hold the file at `path` open for the rest of the process: called once SQLite has it open
 /// (the open itself is safe; only a close drops locks).
 pub(super) fn keep(path: &Path) {
+    // Kept already (another open of the same file): nothing more to hold, and opening a
+    // second descriptor would only mean keeping that one too.
+    if let Ok(id) = FileId::of(path)
+        && KEPT
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+            .any(|(k, _)| *k == id)
+    {
+        return;
+    }
     let Ok(file) = File::open(path) else {
         return;
     };
     let Ok(id) = FileId::of_file(&file) else {
         return;
     };
-    // Kept even when this file is kept already: closing it would drop the locks too.
-    // (A descriptor for each time a journal is opened: a handful in a process.)
+    // Kept even if the file at the path changed since the look above: closing this one would
+    // drop the locks too. (One descriptor a journal file, in all.)
     KEPT.lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
         .push((id, file));
